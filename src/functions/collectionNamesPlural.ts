@@ -1,0 +1,47 @@
+import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { getApiModel } from '../openapi/model.js';
+import { headWord } from '../openapi/pathGrammar.js';
+import { isPluralWord, pluralOf } from '../openapi/words.js';
+import { guard } from './guard.js';
+import { wordListSchema } from './wordListSchema.js';
+
+export interface CollectionNamesPluralOptions {
+  /** Words that name one resource and are never asked to be plural, added to the built-in list. */
+  singletons?: string[];
+  /** Nouns that have no plural form, added to the built-in list. */
+  uncountables?: string[];
+}
+
+/** Decides whether each path segment in a collection position names its collection in the plural. */
+export const collectionNamesPlural = createRulesetFunction<unknown, CollectionNamesPluralOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      properties: { singletons: wordListSchema, uncountables: wordListSchema },
+      additionalProperties: false,
+    },
+  },
+  function collectionNamesPlural(root, options) {
+    return guard('collection-names-plural', () => {
+      const model = getApiModel(root, { singletons: options?.singletons });
+      const uncountables = new Set((options?.uncountables ?? []).map((w) => w.toLowerCase()));
+      const results: IFunctionResult[] = [];
+      for (const path of model.paths) {
+        for (const segment of path.parsed.segments) {
+          if (segment.kind !== 'collection') continue;
+          const word = headWord(segment);
+          if (word === '' || isPluralWord(word, uncountables)) continue;
+          const at = segment.name.toLowerCase().lastIndexOf(word);
+          const suggestion =
+            segment.name.slice(0, at) + pluralOf(segment.name.slice(at, at + word.length)) + segment.name.slice(at + word.length);
+          results.push({
+            message: `Collection "${segment.raw}" in path "${path.key}" is singular; name collections in the plural ("${suggestion}").`,
+            path: path.jsonPath,
+          });
+        }
+      }
+      return results;
+    });
+  },
+);

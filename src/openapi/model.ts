@@ -1,0 +1,325 @@
+import { labelPath, parsePath, type ParsedPath, type PathFacts, type PathSegment } from './pathGrammar.js';
+import { isJsonMediaType } from './mediaTypes.js';
+
+export type JsonPath = (string | number)[];
+export type JsonObject = Record<string, unknown>;
+export type SpecVersion = '2.0' | '3.0' | '3.1';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/**
+ * What an operation does to its resource, from its method and the kind of the path's last segment:
+ * collection-read (`GET /users`), item-read (`GET /users/{id}`), singleton-read (`GET /status`),
+ * read (any other GET), create (`POST /users`), replace, update, delete, action (`POST /users/{id}/activate`)
+ * and other (HEAD, OPTIONS, TRACE and anything unclassified).
+ */
+export type OperationKind =
+  | 'collection-read'
+  | 'item-read'
+  | 'singleton-read'
+  | 'read'
+  | 'create'
+  | 'replace'
+  | 'update'
+  | 'delete'
+  | 'action'
+  | 'other';
+
+export interface ParameterInfo {
+  readonly name: string;
+  /** `query`, `header`, `path`, `cookie`, and for Swagger 2.0 also `body` and `formData`. */
+  readonly in: string;
+  readonly value: JsonObject;
+  readonly jsonPath: JsonPath;
+}
+
+export interface HeaderInfo {
+  /** The header name as written. */
+  readonly name: string;
+  readonly value: unknown;
+  readonly jsonPath: JsonPath;
+}
+
+export interface BodyInfo {
+  /** The media type, or undefined for a Swagger 2.0 body with no `produces`/`consumes`. */
+  readonly mediaType: string | undefined;
+  readonly schema: unknown;
+  /** Path of the media type object (OpenAPI 3) or of the response/parameter (Swagger 2.0). */
+  readonly jsonPath: JsonPath;
+  /** Path of the schema, when there is one. */
+  readonly schemaPath: JsonPath | undefined;
+}
+
+export interface ResponseInfo {
+  /** The key under `responses`: `200`, `4XX`, `default`. */
+  readonly status: string;
+  readonly value: JsonObject;
+  readonly jsonPath: JsonPath;
+  /** Declared headers, keyed by lower-case name. */
+  readonly headers: ReadonlyMap<string, HeaderInfo>;
+  readonly bodies: readonly BodyInfo[];
+}
+
+export interface OperationInfo {
+  readonly method: HttpMethod;
+  readonly path: PathInfo;
+  readonly value: JsonObject;
+  readonly jsonPath: JsonPath;
+  readonly kind: OperationKind;
+  /** Path-level and operation-level parameters merged; the operation's win on the same name and location. */
+  readonly parameters: readonly ParameterInfo[];
+  readonly responses: readonly ResponseInfo[];
+  /** Request bodies: OpenAPI 3 `requestBody` content, Swagger 2.0 `in: body` parameters. */
+  readonly requestBodies: readonly BodyInfo[];
+}
+
+export interface PathInfo {
+  readonly key: string;
+  readonly parsed: ParsedPath;
+  readonly value: JsonObject;
+  readonly jsonPath: JsonPath;
+  readonly operations: OperationInfo[];
+}
+
+export interface ApiModel {
+  readonly version: SpecVersion | undefined;
+  readonly root: JsonObject;
+  readonly paths: readonly PathInfo[];
+  readonly operations: readonly OperationInfo[];
+}
+
+/** Team words that change how paths are labelled (extra singletons and verbs). */
+export interface WordOptions {
+  readonly singletons?: readonly string[];
+  readonly verbs?: readonly string[];
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function specVersion(root: JsonObject): SpecVersion | undefined {
+  if (typeof root.swagger === 'string' && root.swagger.startsWith('2.')) return '2.0';
+  if (typeof root.openapi === 'string') {
+    if (root.openapi.startsWith('3.0')) return '3.0';
+    if (root.openapi.startsWith('3.1')) return '3.1';
+  }
+  return undefined;
+}
+
+const cache = new WeakMap<object, Map<string, ApiModel>>();
+
+/**
+ * The classified view of a resolved document that every rule reads: paths with labelled segments,
+ * operations with their kind, merged parameters, responses, headers and bodies. Built once per
+ * document and word options, then shared by all rules of a run.
+ */
+export function getApiModel(root: unknown, words: WordOptions = {}): ApiModel {
+  if (!isObject(root)) return { version: undefined, root: {}, paths: [], operations: [] };
+  const key = JSON.stringify([words.singletons ?? [], words.verbs ?? []]);
+  let byOptions = cache.get(root);
+  if (byOptions === undefined) {
+    byOptions = new Map();
+    cache.set(root, byOptions);
+  }
+  let model = byOptions.get(key);
+  if (model === undefined) {
+    model = buildModel(root, words);
+    byOptions.set(key, model);
+  }
+  return model;
+}
+
+function buildModel(root: JsonObject, words: WordOptions): ApiModel {
+  const version = specVersion(root);
+  const pathsObject = isObject(root.paths) ? root.paths : {};
+  const entries = Object.entries(pathsObject).filter(
+    (entry): entry is [string, JsonObject] => isObject(entry[1]) && entry[0].startsWith('/'),
+  );
+  const parsedPaths = entries.map(([key]) => parsePath(key));
+  const facts = collectFacts(parsedPaths, words);
+
+  const paths: PathInfo[] = [];
+  const operations: OperationInfo[] = [];
+  entries.forEach(([key, value], i) => {
+    const parsed = parsedPaths[i]!;
+    const jsonPath: JsonPath = ['paths', key];
+    labelPath(parsed, facts, {
+      listsItems: isObject(value.get) && getListsItems(value.get, root, version),
+      creates: isObject(value.post) && createsResource(value.post),
+    });
+    const info: PathInfo = { key, parsed, value, jsonPath, operations: [] };
+    const pathParams = readParameters(value.parameters, [...jsonPath, 'parameters']);
+    for (const method of HTTP_METHODS) {
+      const op = value[method];
+      if (!isObject(op)) continue;
+      const opPath: JsonPath = [...jsonPath, method];
+      const opParams = readParameters(op.parameters, [...opPath, 'parameters']);
+      const parameters = mergeParameters(pathParams, opParams);
+      const operation: OperationInfo = {
+        method,
+        path: info,
+        value: op,
+        jsonPath: opPath,
+        kind: classifyOperation(method, parsed),
+        parameters,
+        responses: readResponses(op, opPath, root, version),
+        requestBodies: readRequestBodies(op, opPath, parameters, root, version),
+      };
+      info.operations.push(operation);
+      operations.push(operation);
+    }
+    paths.push(info);
+  });
+  return { version, root, paths, operations };
+}
+
+function collectFacts(parsedPaths: ParsedPath[], words: WordOptions): PathFacts {
+  const itemParents = new Set<string>();
+  const parents = new Set<string>();
+  for (const parsed of parsedPaths) {
+    let prefix = '';
+    parsed.segments.forEach((segment, i) => {
+      const next = parsed.segments[i + 1];
+      prefix += '/' + (segment.kind === 'param' ? '{}' : segment.raw);
+      if (next === undefined) return;
+      if (next.kind === 'param') itemParents.add(prefix);
+      else parents.add(prefix);
+    });
+  }
+  return {
+    itemParents,
+    parents,
+    extraSingletons: new Set((words.singletons ?? []).map((w) => w.toLowerCase())),
+    extraVerbs: new Set((words.verbs ?? []).map((w) => w.toLowerCase())),
+  };
+}
+
+/** The last segment that is not a version prefix, or undefined for `/` and `/v1`. */
+export function terminalSegment(parsed: ParsedPath): PathSegment | undefined {
+  const last = parsed.segments[parsed.segments.length - 1];
+  return last === undefined || last.leadingPrefix ? undefined : last;
+}
+
+export function classifyOperation(method: HttpMethod, parsed: ParsedPath): OperationKind {
+  const last = terminalSegment(parsed);
+  const kind = last?.kind;
+  switch (method) {
+    case 'get':
+      if (kind === 'collection') return 'collection-read';
+      if (kind === 'param') return 'item-read';
+      if (kind === 'singleton') return 'singleton-read';
+      if (kind === 'action') return 'action';
+      return 'read';
+    case 'post':
+      if (kind === 'collection') return 'create';
+      if (kind === 'param') return 'update';
+      if (kind === 'action') return 'action';
+      return 'other';
+    case 'put':
+      return kind === 'action' ? 'action' : 'replace';
+    case 'patch':
+      return kind === 'action' ? 'action' : 'update';
+    case 'delete':
+      return 'delete';
+    default:
+      return 'other';
+  }
+}
+
+function readParameters(list: unknown, jsonPath: JsonPath): ParameterInfo[] {
+  if (!Array.isArray(list)) return [];
+  const out: ParameterInfo[] = [];
+  list.forEach((value, i) => {
+    if (!isObject(value) || typeof value.name !== 'string' || typeof value.in !== 'string') return;
+    out.push({ name: value.name, in: value.in, value, jsonPath: [...jsonPath, i] });
+  });
+  return out;
+}
+
+function mergeParameters(pathLevel: ParameterInfo[], opLevel: ParameterInfo[]): ParameterInfo[] {
+  const id = (p: ParameterInfo) => `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+  const overridden = new Set(opLevel.map(id));
+  return [...pathLevel.filter((p) => !overridden.has(id(p))), ...opLevel];
+}
+
+function readResponses(op: JsonObject, opPath: JsonPath, root: JsonObject, version: SpecVersion | undefined): ResponseInfo[] {
+  if (!isObject(op.responses)) return [];
+  const produces = swaggerMediaTypes(op.produces, root.produces);
+  const out: ResponseInfo[] = [];
+  for (const [status, value] of Object.entries(op.responses)) {
+    if (!isObject(value)) continue;
+    const jsonPath: JsonPath = [...opPath, 'responses', status];
+    const headers = new Map<string, HeaderInfo>();
+    if (isObject(value.headers)) {
+      for (const [name, header] of Object.entries(value.headers)) {
+        headers.set(name.toLowerCase(), { name, value: header, jsonPath: [...jsonPath, 'headers', name] });
+      }
+    }
+    const bodies: BodyInfo[] =
+      version === '2.0'
+        ? swaggerBodies(value.schema, produces, jsonPath, [...jsonPath, 'schema'])
+        : contentBodies(value.content, [...jsonPath, 'content']);
+    out.push({ status, value, jsonPath, headers, bodies });
+  }
+  return out;
+}
+
+function readRequestBodies(
+  op: JsonObject,
+  opPath: JsonPath,
+  parameters: readonly ParameterInfo[],
+  root: JsonObject,
+  version: SpecVersion | undefined,
+): BodyInfo[] {
+  if (version === '2.0') {
+    const consumes = swaggerMediaTypes(op.consumes, root.consumes);
+    const body = parameters.find((p) => p.in === 'body');
+    return body ? swaggerBodies(body.value.schema, consumes, body.jsonPath, [...body.jsonPath, 'schema']) : [];
+  }
+  if (!isObject(op.requestBody)) return [];
+  return contentBodies(op.requestBody.content, [...opPath, 'requestBody', 'content']);
+}
+
+function swaggerMediaTypes(opLevel: unknown, rootLevel: unknown): string[] {
+  const list = Array.isArray(opLevel) ? opLevel : Array.isArray(rootLevel) ? rootLevel : [];
+  return list.filter((m): m is string => typeof m === 'string');
+}
+
+function swaggerBodies(schema: unknown, mediaTypes: string[], jsonPath: JsonPath, schemaPath: JsonPath): BodyInfo[] {
+  if (schema === undefined) return [];
+  const types = mediaTypes.length > 0 ? mediaTypes : [undefined];
+  return types.map((mediaType) => ({ mediaType, schema, jsonPath, schemaPath }));
+}
+
+function contentBodies(content: unknown, contentPath: JsonPath): BodyInfo[] {
+  if (!isObject(content)) return [];
+  return Object.entries(content).map(([mediaType, media]) => {
+    const jsonPath = [...contentPath, mediaType];
+    const schema = isObject(media) ? media.schema : undefined;
+    return { mediaType, schema, jsonPath, schemaPath: schema === undefined ? undefined : [...jsonPath, 'schema'] };
+  });
+}
+
+/** Whether a GET answers a 2xx with a JSON array: what a collection read does. */
+function getListsItems(op: JsonObject, root: JsonObject, version: SpecVersion | undefined): boolean {
+  return readResponses(op, [], root, version).some(
+    (r) =>
+      /^2/.test(r.status) &&
+      r.bodies.some(
+        (b) => (b.mediaType === undefined || isJsonMediaType(b.mediaType)) && isObject(b.schema) && b.schema.type === 'array',
+      ),
+  );
+}
+
+/** Whether a POST answers 201 Created. */
+function createsResource(op: JsonObject): boolean {
+  return isObject(op.responses) && Object.prototype.hasOwnProperty.call(op.responses, '201');
+}
+
+/** Status class of a response key: 2 for `200` and `2XX`, undefined for `default`. */
+export function statusClass(status: string): number | undefined {
+  const m = /^([1-5])(\d\d|XX)$/i.exec(status);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,141 @@
+import { AMBIGUOUS_VERBS, SINGLETON_WORDS, VERB_WORDS, splitWords } from './words.js';
+
+/**
+ * What a path segment is, judged from the path alone and from what the document says about it:
+ * - version: a version or platform prefix (`v1`, `api`, `2010-04-01`), or a version token elsewhere;
+ * - param: a whole-segment parameter (`{id}`): an item of the collection before it;
+ * - collection: a static segment that names a set of resources;
+ * - singleton: a static segment that names one resource (`/status`, `/users/{id}/profile`);
+ * - action: a static segment that names an operation rather than a resource (`/activate`);
+ * - static: any other static segment (a namespace such as `/search/...`, or a resource whose nature
+ *   the document does not show).
+ */
+export type SegmentKind = 'version' | 'param' | 'collection' | 'singleton' | 'action' | 'static';
+
+export interface PathSegment {
+  /** The segment as written in the path key. */
+  readonly raw: string;
+  /** Position in the path, from 0. */
+  readonly index: number;
+  /** The segment without a file extension such as `.json`. */
+  readonly name: string;
+  /** Lower-case words of the name (empty for parameters). */
+  readonly words: readonly string[];
+  kind: SegmentKind;
+  /** True when the segment sits in the leading version/platform prefix. */
+  readonly leadingPrefix: boolean;
+}
+
+export interface ParsedPath {
+  readonly key: string;
+  readonly segments: PathSegment[];
+  /** The path with every parameter written `{}`, used to match paths with each other. */
+  readonly normalized: string;
+}
+
+const VERSION_TOKEN = /^(v\d+([._-]?\d+)*([._-]?(alpha|beta|rc|preview)\d*)*|\d+(\.\d+)+|\d{4}-\d{2}-\d{2})$/i;
+const PREFIX_TOKEN = /^(api|apis|rest)$/i;
+const WHOLE_PARAM = /^\{[^{}]*\}$/;
+const FILE_EXTENSION = /\.(json|xml|ya?ml|csv|txt|html?|pdf|png|jpe?g|zip)$/i;
+
+/** True for a segment that is a version token (`v1`, `v2beta1`, `1.0`, `2010-04-01`). */
+export function isVersionToken(segment: string): boolean {
+  return VERSION_TOKEN.test(segment);
+}
+
+/** True for a whole-segment path parameter such as `{id}`. */
+export function isParamSegment(segment: string): boolean {
+  return WHOLE_PARAM.test(segment);
+}
+
+/** Splits a path key into segments and labels what the path alone can tell. */
+export function parsePath(key: string): ParsedPath {
+  const rawSegments = key.split('/').filter((s) => s.length > 0);
+  let inPrefix = true;
+  const segments: PathSegment[] = rawSegments.map((raw, index) => {
+    const param = isParamSegment(raw) || raw.includes('{');
+    const name = raw.replace(FILE_EXTENSION, '');
+    const version = !param && isVersionToken(name);
+    const prefixToken = !param && inPrefix && PREFIX_TOKEN.test(name);
+    const leadingPrefix = inPrefix && (version || prefixToken);
+    if (!leadingPrefix) inPrefix = false;
+    let kind: SegmentKind = 'static';
+    if (param) kind = 'param';
+    else if (version || leadingPrefix) kind = 'version';
+    return { raw, index, name, words: param ? [] : splitWords(name), kind, leadingPrefix };
+  });
+  const normalized = '/' + segments.map((s) => (s.kind === 'param' ? '{}' : s.raw)).join('/');
+  return { key, segments, normalized };
+}
+
+/** The normalized prefix of a path up to and including segment `index`. */
+export function prefixOf(parsed: ParsedPath, index: number): string {
+  return '/' + parsed.segments.slice(0, index + 1).map((s) => (s.kind === 'param' ? '{}' : s.raw)).join('/');
+}
+
+export interface PathFacts {
+  /** Normalized prefixes that some path of the document follows with a parameter (`/users` in `/users/{id}`). */
+  readonly itemParents: ReadonlySet<string>;
+  /** Normalized prefixes that some path of the document follows with a static segment. */
+  readonly parents: ReadonlySet<string>;
+  extraSingletons: ReadonlySet<string>;
+  extraVerbs: ReadonlySet<string>;
+}
+
+export interface TerminalFacts {
+  /** The GET on this path returns a JSON array. */
+  readonly listsItems: boolean;
+  /** A POST on this path creates a resource (answers 201). */
+  readonly creates: boolean;
+}
+
+/** Last word of a static segment: the word that decides what a compound name is. */
+export function headWord(segment: PathSegment): string {
+  return segment.words[segment.words.length - 1] ?? '';
+}
+
+/** True when a word names an action, given the extra verbs a team declared. */
+export function isVerbWord(word: string, extraVerbs: ReadonlySet<string>): boolean {
+  return VERB_WORDS.has(word) || extraVerbs.has(word);
+}
+
+/**
+ * Labels the static segments of a parsed path: collection, singleton, action or plain static.
+ * Collections are segments followed by a parameter (here or in any other path of the document),
+ * or terminal segments whose GET lists items or whose POST creates one.
+ */
+export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: TerminalFacts): void {
+  const { segments } = parsed;
+  segments.forEach((segment, i) => {
+    if (segment.kind !== 'static') return;
+    const next = segments[i + 1];
+    const previous = segments[i - 1];
+    const isLast = next === undefined;
+    const word = headWord(segment);
+    const first = segment.words[0] ?? '';
+    const prefix = prefixOf(parsed, i);
+    const singleton = segment.words.length > 0 && (SINGLETON_WORDS.has(word) || facts.extraSingletons.has(word));
+
+    if (isVerbWord(first, facts.extraVerbs) || isVerbWord(word, facts.extraVerbs)) {
+      segment.kind = 'action';
+      return;
+    }
+    if (next?.kind === 'param') {
+      segment.kind = 'collection';
+      return;
+    }
+    const afterItem = previous?.kind === 'param';
+    const ambiguous = AMBIGUOUS_VERBS.has(segment.words.length === 1 ? first : '');
+    if (ambiguous && isLast && afterItem && !terminal.listsItems && !facts.parents.has(prefix)) {
+      segment.kind = 'action';
+      return;
+    }
+    if (singleton) {
+      segment.kind = 'singleton';
+      return;
+    }
+    if (facts.itemParents.has(prefix) || (isLast && (terminal.listsItems || terminal.creates))) {
+      segment.kind = 'collection';
+    }
+  });
+}

@@ -1,0 +1,78 @@
+import pluralize from 'pluralize';
+
+// Word knowledge shared by the path rules. Lists hold lower-case words.
+
+/** Resources that exist once per parent: never collections, never asked to be plural. */
+export const SINGLETON_WORDS: ReadonlySet<string> = new Set([
+  'about', 'account', 'auth', 'balance', 'billing', 'cart', 'config', 'configuration', 'current', 'dashboard',
+  'health', 'healthcheck', 'healthz', 'home', 'identity', 'index', 'info', 'license', 'livez', 'me', 'metadata',
+  'metrics', 'myself', 'openapi', 'overview', 'ping', 'policy', 'preferences', 'profile', 'readiness', 'readyz',
+  'root', 'schema', 'self', 'session', 'settings', 'status', 'summary', 'swagger', 'usage', 'user', 'version',
+  'whoami',
+]);
+
+/** Nouns that have no separate plural form: plural enough as they are. */
+export const UNCOUNTABLE_WORDS: ReadonlySet<string> = new Set([
+  'analytics', 'audio', 'content', 'data', 'equipment', 'evidence', 'feedback', 'firmware', 'hardware',
+  'information', 'inventory', 'knowledge', 'media', 'metadata', 'money', 'news', 'software', 'staff', 'stock',
+  'traffic', 'info', 'music', 'series', 'species', 'sheep', 'fish', 'deer', 'aircraft', 'personnel', 'logging',
+  'storage', 'billing', 'shipping', 'tracking', 'search', 'auth', 'access',
+]);
+
+/**
+ * Words that are verbs in a path whatever their position. Nouns that share a spelling with a verb
+ * ("order", "report", "request", "export", "search") are deliberately absent: they are judged by
+ * {@link AMBIGUOUS_VERBS} and their position instead.
+ */
+export const VERB_WORDS: ReadonlySet<string> = new Set([
+  'activate', 'add', 'allocate', 'apply', 'approve', 'assign', 'attach', 'authenticate', 'authorize', 'calculate',
+  'change', 'compute', 'confirm', 'count', 'create', 'deactivate', 'decline', 'decrypt', 'delete', 'deny',
+  'deregister', 'destroy', 'detach', 'disable', 'do', 'download', 'edit', 'enable', 'encrypt', 'enqueue', 'erase',
+  'execute', 'fetch', 'finalize', 'find', 'generate', 'get', 'grant', 'insert', 'invalidate', 'invoke', 'kill',
+  'list', 'load', 'lookup', 'make', 'modify', 'move', 'notify', 'obtain', 'perform', 'provision', 'purge', 'put',
+  'query', 'read', 'reactivate', 'recalculate', 'reject', 'reload', 'remove', 'rename', 'reopen', 'replace',
+  'resend', 'restart', 'restore', 'resume', 'retrieve', 'retry', 'revoke', 'save', 'send', 'set', 'show',
+  'start', 'stop', 'submit', 'suspend', 'toggle', 'trigger', 'unassign', 'unblock', 'unlock', 'unpublish',
+  'unregister', 'unsubscribe', 'unsuspend', 'update', 'upsert', 'validate', 'verify', 'void', 'write',
+]);
+
+/**
+ * Words that are verbs when they name what a request does ("/charges/{id}/capture",
+ * "/posts/delete") but are also ordinary resource nouns ("/export", "/search"). They are reported
+ * only where a noun makes no sense: after an item parameter, or before another segment that is
+ * not a collection.
+ */
+export const AMBIGUOUS_VERBS: ReadonlySet<string> = new Set([
+  'accept', 'archive', 'block', 'cancel', 'capture', 'check', 'clone', 'close', 'complete', 'connect', 'copy',
+  'disconnect', 'export', 'follow', 'import', 'invite', 'join', 'leave', 'lock', 'login', 'logout', 'mark',
+  'merge', 'mute', 'open', 'pause', 'pay', 'publish', 'refresh', 'refund', 'register', 'release', 'renew',
+  'reply', 'report', 'request', 'rerun', 'reset', 'review', 'run', 'search', 'share', 'sign', 'signin',
+  'signout', 'signup', 'star', 'subscribe', 'sync', 'test', 'transfer', 'unarchive', 'unfollow', 'unmute',
+  'unshare', 'unstar', 'upload', 'vote', 'watch',
+]);
+
+/** Splits a path segment name into lower-case words: snake_case, kebab-case, dot.case and camelCase. */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w.toLowerCase());
+}
+
+/** Whether a word reads as plural: regular and irregular plurals, and uncountable nouns. */
+export function isPluralWord(word: string, extraUncountable: ReadonlySet<string> = EMPTY): boolean {
+  const w = word.toLowerCase();
+  if (UNCOUNTABLE_WORDS.has(w) || extraUncountable.has(w)) return true;
+  if (/^\d+$/.test(w)) return true;
+  // pluralize knows regular and irregular plurals and its own list of uncountable words.
+  return pluralize.isPlural(w);
+}
+
+/** The plural a finding suggests for a singular word. */
+export function pluralOf(word: string): string {
+  return pluralize.plural(word);
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
