@@ -7,5 +7,6 @@ export default defineRule('rl-collection-names-plural', {
   severity: 'warn',
   formats: [oas2, oas3],
   given: '$',
+  resolved: false,
   then: { function: collectionNamesPlural },
 });

@@ -1,8 +1,9 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel } from '../openapi/model.js';
 import { headWord } from '../openapi/pathGrammar.js';
-import { isPluralWord, pluralOf } from '../openapi/words.js';
+import { isNounLike, isPluralWord, pluralOf } from '../openapi/words.js';
 import { guard } from './guard.js';
+import { resolvedRoot } from './resolvedRoot.js';
 import { wordListSchema } from './wordListSchema.js';
 
 export interface CollectionNamesPluralOptions {
@@ -22,17 +23,19 @@ export const collectionNamesPlural = createRulesetFunction<unknown, CollectionNa
       additionalProperties: false,
     },
   },
-  function collectionNamesPlural(root, options) {
+  function collectionNamesPlural(_unresolved, options, context) {
     return guard('collection-names-plural', () => {
-      const model = getApiModel(root, { singletons: options?.singletons });
+      // The rule runs on the unresolved document so that findings sit on the path key in the root
+      // file; the classification reads the resolved document, where `$ref`-ed operations are visible.
+      const model = getApiModel(resolvedRoot(context), { singletons: options?.singletons });
       const uncountables = new Set((options?.uncountables ?? []).map((w) => w.toLowerCase()));
       const results: IFunctionResult[] = [];
       for (const path of model.paths) {
         for (const segment of path.parsed.segments) {
           if (segment.kind !== 'collection') continue;
           const word = headWord(segment);
-          if (word === '' || isPluralWord(word, uncountables)) continue;
-          const at = segment.name.toLowerCase().lastIndexOf(word);
+          if (!isNounLike(word) || isPluralWord(word, uncountables)) continue;
+          const at = segment.name.toLowerCase().indexOf(word);
           const suggestion =
             segment.name.slice(0, at) + pluralOf(segment.name.slice(at, at + word.length)) + segment.name.slice(at + word.length);
           results.push({

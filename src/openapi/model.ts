@@ -148,6 +148,7 @@ function buildModel(root: JsonObject, words: WordOptions): ApiModel {
     labelPath(parsed, facts, {
       listsItems: isObject(value.get) && getListsItems(value.get, root, version),
       creates: isObject(value.post) && createsResource(value.post),
+      hasGet: isObject(value.get),
     });
     const info: PathInfo = { key, parsed, value, jsonPath, operations: [] };
     const pathParams = readParameters(value.parameters, [...jsonPath, 'parameters']);
@@ -184,7 +185,7 @@ function collectFacts(parsedPaths: ParsedPath[], words: WordOptions): PathFacts 
       const next = parsed.segments[i + 1];
       prefix += '/' + (segment.kind === 'param' ? '{}' : segment.raw);
       if (next === undefined) return;
-      if (next.kind === 'param') itemParents.add(prefix);
+      if (next.kind === 'param' && !next.subPath) itemParents.add(prefix);
       else parents.add(prefix);
     });
   }

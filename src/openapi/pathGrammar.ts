@@ -1,4 +1,4 @@
-import { AMBIGUOUS_VERBS, SINGLETON_WORDS, VERB_WORDS, splitWords } from './words.js';
+import { AMBIGUOUS_VERBS, PREPOSITION_WORDS, SINGLETON_WORDS, VERB_WORDS, isPluralWord, splitWords } from './words.js';
 
 /**
  * What a path segment is, judged from the path alone and from what the document says about it:
@@ -17,8 +17,12 @@ export interface PathSegment {
   readonly raw: string;
   /** Position in the path, from 0. */
   readonly index: number;
-  /** The segment without a file extension such as `.json`. */
+  /** The segment without a file extension (`.json`) or custom method (`:append`). */
   readonly name: string;
+  /** The custom method after a colon (`levels:append` -> `append`), if any. */
+  readonly customMethod: string | undefined;
+  /** For a parameter segment: true when it stands for a sub-path (`{path}`, `{path+}`), not an item id. */
+  readonly subPath: boolean;
   /** Lower-case words of the name (empty for parameters). */
   readonly words: readonly string[];
   kind: SegmentKind;
@@ -36,6 +40,7 @@ export interface ParsedPath {
 const VERSION_TOKEN = /^(v\d+([._-]?\d+)*([._-]?(alpha|beta|rc|preview)\d*)*|\d+(\.\d+)+|\d{4}-\d{2}-\d{2})$/i;
 const PREFIX_TOKEN = /^(api|apis|rest)$/i;
 const WHOLE_PARAM = /^\{[^{}]*\}$/;
+const SUB_PATH_PARAM = /^\{([^{}]*[+*]|(file_?|sub_?)?path|dir|directory|folder|rest|wildcard)\}$/i;
 const FILE_EXTENSION = /\.(json|xml|ya?ml|csv|txt|html?|pdf|png|jpe?g|zip)$/i;
 
 /** True for a segment that is a version token (`v1`, `v2beta1`, `1.0`, `2010-04-01`). */
@@ -54,7 +59,8 @@ export function parsePath(key: string): ParsedPath {
   let inPrefix = true;
   const segments: PathSegment[] = rawSegments.map((raw, index) => {
     const param = isParamSegment(raw) || raw.includes('{');
-    const name = raw.replace(FILE_EXTENSION, '');
+    const [base = '', customMethod] = param ? [raw] : raw.split(':', 2);
+    const name = base.replace(FILE_EXTENSION, '');
     const version = !param && isVersionToken(name);
     const prefixToken = !param && inPrefix && PREFIX_TOKEN.test(name);
     const leadingPrefix = inPrefix && (version || prefixToken);
@@ -62,7 +68,8 @@ export function parsePath(key: string): ParsedPath {
     let kind: SegmentKind = 'static';
     if (param) kind = 'param';
     else if (version || leadingPrefix) kind = 'version';
-    return { raw, index, name, words: param ? [] : splitWords(name), kind, leadingPrefix };
+    const subPath = param && SUB_PATH_PARAM.test(raw);
+    return { raw, index, name, customMethod, subPath, words: param ? [] : splitWords(name), kind, leadingPrefix };
   });
   const normalized = '/' + segments.map((s) => (s.kind === 'param' ? '{}' : s.raw)).join('/');
   return { key, segments, normalized };
@@ -87,11 +94,18 @@ export interface TerminalFacts {
   readonly listsItems: boolean;
   /** A POST on this path creates a resource (answers 201). */
   readonly creates: boolean;
+  /** The path has a GET. */
+  readonly hasGet: boolean;
 }
 
-/** Last word of a static segment: the word that decides what a compound name is. */
+/**
+ * The head noun of a static segment: the word that decides what a compound name is. That is the last
+ * word (`line_item` -> `item`), or the word before the first preposition (`items_by_tag` -> `items`).
+ */
 export function headWord(segment: PathSegment): string {
-  return segment.words[segment.words.length - 1] ?? '';
+  const { words } = segment;
+  const preposition = words.findIndex((w, i) => i > 0 && PREPOSITION_WORDS.has(w));
+  return (preposition > 0 ? words[preposition - 1] : words[words.length - 1]) ?? '';
 }
 
 /** True when a word names an action, given the extra verbs a team declared. */
@@ -120,13 +134,18 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
       segment.kind = 'action';
       return;
     }
-    if (next?.kind === 'param') {
-      segment.kind = 'collection';
+    // A singular word right after a plural collection name qualifies it (`/numbers/local/{id}`,
+    // `/mappings/slack/{id}`): a subtype, not a collection of its own.
+    const qualifier = previous?.kind !== 'param' && previous?.kind !== 'version' && previous !== undefined &&
+      isPluralWord(headWord(previous));
+    if (next?.kind === 'param' && !next.subPath) {
+      segment.kind = qualifier ? 'static' : 'collection';
       return;
     }
     const afterItem = previous?.kind === 'param';
-    const ambiguous = AMBIGUOUS_VERBS.has(segment.words.length === 1 ? first : '');
-    if (ambiguous && isLast && afterItem && !terminal.listsItems && !facts.parents.has(prefix)) {
+    const ambiguous = segment.words.length === 1 && AMBIGUOUS_VERBS.has(first);
+    // `/charges/{id}/capture`, `/storefront/login`: a verb-like word that nothing lists or indexes.
+    if (ambiguous && isLast && !terminal.listsItems && !facts.itemParents.has(prefix) && (afterItem || !terminal.hasGet)) {
       segment.kind = 'action';
       return;
     }
@@ -134,8 +153,13 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
       segment.kind = 'singleton';
       return;
     }
-    if (facts.itemParents.has(prefix) || (isLast && (terminal.listsItems || terminal.creates))) {
+    if (qualifier) return;
+    if (facts.itemParents.has(prefix) || (isLast && terminal.listsItems)) {
       segment.kind = 'collection';
+      return;
     }
+    // A POST that creates under an item or a singleton (`/orders/{id}/cancellation`) makes one
+    // sub-resource of that parent, not a collection.
+    if (isLast && terminal.creates && !afterItem && previous?.kind !== 'singleton') segment.kind = 'collection';
   });
 }

@@ -8,7 +8,8 @@ export const SINGLETON_WORDS: ReadonlySet<string> = new Set([
   'health', 'healthcheck', 'healthz', 'home', 'identity', 'index', 'info', 'license', 'livez', 'me', 'metadata',
   'metrics', 'myself', 'openapi', 'overview', 'ping', 'policy', 'preferences', 'profile', 'readiness', 'readyz',
   'root', 'schema', 'self', 'session', 'settings', 'status', 'summary', 'swagger', 'usage', 'user', 'version',
-  'whoami',
+  'whoami', 'avatar', 'banner', 'icon', 'logo', 'photo', 'picture', 'thumbnail', 'password', 'owner', 'parent',
+  'preview',
 ]);
 
 /** Nouns that have no separate plural form: plural enough as they are. */
@@ -17,6 +18,21 @@ export const UNCOUNTABLE_WORDS: ReadonlySet<string> = new Set([
   'information', 'inventory', 'knowledge', 'media', 'metadata', 'money', 'news', 'software', 'staff', 'stock',
   'traffic', 'info', 'music', 'series', 'species', 'sheep', 'fish', 'deer', 'aircraft', 'personnel', 'logging',
   'storage', 'billing', 'shipping', 'tracking', 'search', 'auth', 'access',
+  // Collective nouns: one word for a set of things.
+  'activity', 'calendar', 'feed', 'history', 'inbox', 'queue', 'stream', 'timeline', 'backlog', 'catalog',
+  'catalogue', 'inventory', 'registry', 'roster', 'team', 'staff', 'audience', 'crew', 'log',
+]);
+
+/** Words that describe rather than name: a path segment made of them is not judged as a noun. */
+export const ADJECTIVE_WORDS: ReadonlySet<string> = new Set([
+  'active', 'all', 'archived', 'available', 'current', 'default', 'deleted', 'disabled', 'enabled', 'expired',
+  'inactive', 'latest', 'mine', 'new', 'next', 'old', 'own', 'pending', 'popular', 'previous', 'private',
+  'public', 'recent', 'shared', 'top', 'trending', 'upcoming',
+]);
+
+/** Prepositions and conjunctions that end the head noun of a compound (`branches_where_head`, `item_by_id`). */
+export const PREPOSITION_WORDS: ReadonlySet<string> = new Set([
+  'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'per', 'to', 'via', 'where', 'with', 'without',
 ]);
 
 /**
@@ -25,8 +41,8 @@ export const UNCOUNTABLE_WORDS: ReadonlySet<string> = new Set([
  * {@link AMBIGUOUS_VERBS} and their position instead.
  */
 export const VERB_WORDS: ReadonlySet<string> = new Set([
-  'activate', 'add', 'allocate', 'apply', 'approve', 'assign', 'attach', 'authenticate', 'authorize', 'calculate',
-  'change', 'compute', 'confirm', 'count', 'create', 'deactivate', 'decline', 'decrypt', 'delete', 'deny',
+  'abandon', 'activate', 'add', 'allocate', 'apply', 'approve', 'assign', 'attach', 'authenticate', 'authorize', 'calculate',
+  'change', 'compare', 'compute', 'confirm', 'count', 'create', 'deactivate', 'decline', 'decrypt', 'delete', 'deny',
   'deregister', 'destroy', 'detach', 'disable', 'do', 'download', 'edit', 'enable', 'encrypt', 'enqueue', 'erase',
   'execute', 'fetch', 'finalize', 'find', 'generate', 'get', 'grant', 'insert', 'invalidate', 'invoke', 'kill',
   'list', 'load', 'lookup', 'make', 'modify', 'move', 'notify', 'obtain', 'perform', 'provision', 'purge', 'put',
@@ -43,10 +59,10 @@ export const VERB_WORDS: ReadonlySet<string> = new Set([
  * not a collection.
  */
 export const AMBIGUOUS_VERBS: ReadonlySet<string> = new Set([
-  'accept', 'archive', 'block', 'cancel', 'capture', 'check', 'clone', 'close', 'complete', 'connect', 'copy',
+  'accept', 'archive', 'block', 'cancel', 'capture', 'check', 'clone', 'close', 'commit', 'complete', 'connect', 'copy',
   'disconnect', 'export', 'follow', 'import', 'invite', 'join', 'leave', 'lock', 'login', 'logout', 'mark',
   'merge', 'mute', 'open', 'pause', 'pay', 'publish', 'refresh', 'refund', 'register', 'release', 'renew',
-  'reply', 'report', 'request', 'rerun', 'reset', 'review', 'run', 'search', 'share', 'sign', 'signin',
+  'issue', 'reissue', 'reply', 'report', 'request', 'rerequest', 'rerun', 'rollback', 'reset', 'review', 'run', 'search', 'share', 'sign', 'signin', 'split', 'exchange',
   'signout', 'signup', 'star', 'subscribe', 'sync', 'test', 'transfer', 'unarchive', 'unfollow', 'unmute',
   'unshare', 'unstar', 'upload', 'vote', 'watch',
 ]);
@@ -61,13 +77,27 @@ export function splitWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/**
+ * Whether a word can be judged as a noun: participles and gerunds (`starred`, `following`) and
+ * adjectives (`public`, `recent`) describe a collection without naming it, so they are not judged.
+ */
+export function isNounLike(word: string): boolean {
+  const w = word.toLowerCase();
+  if (ADJECTIVE_WORDS.has(w)) return false;
+  if (w.length > 4 && /(ed|ing)$/.test(w) && !/(eed|ings)$/.test(w)) return false;
+  // Codes, hashes and abbreviations of one or two letters are not words to inflect.
+  return /^[a-z]{3,}$/.test(w);
+}
+
 /** Whether a word reads as plural: regular and irregular plurals, and uncountable nouns. */
 export function isPluralWord(word: string, extraUncountable: ReadonlySet<string> = EMPTY): boolean {
   const w = word.toLowerCase();
   if (UNCOUNTABLE_WORDS.has(w) || extraUncountable.has(w)) return true;
   if (/^\d+$/.test(w)) return true;
   // pluralize knows regular and irregular plurals and its own list of uncountable words.
-  return pluralize.isPlural(w);
+  if (pluralize.isPlural(w)) return true;
+  // Plurals of short abbreviations (`skus`, `vms`, `ips`) that inflection rules read as singular.
+  return /^[a-z]{2,3}s$/.test(w) && !w.endsWith('ss');
 }
 
 /** The plural a finding suggests for a singular word. */

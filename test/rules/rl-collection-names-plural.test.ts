@@ -78,6 +78,42 @@ describe('rl-collection-names-plural', () => {
       errors: [{ path: ['paths', '/users/{id}/wallet'] }, { path: ['paths', '/gear/{id}'] }],
     },
     {
+      name: 'does not judge participles, adjectives or codes as nouns',
+      document: oas3([`  /user/starred:${listGet}`, `  /users/{id}/following/{target}: {}`, `  /events/public:${listGet}`, `  /files/{id}/x-6VMVochwUWo/{key}: {}`].join('\n')),
+      errors: [],
+    },
+    {
+      name: 'a singular qualifier after a plural collection name is a subtype, not a collection',
+      document: oas3(`  /phone_numbers/local:${listGet}\n  /integration_mappings/slack/{id}: {}`),
+      errors: [],
+    },
+    {
+      name: 'a segment followed by a sub-path parameter is not a collection',
+      document: oas3(`  /nodes/{name}/proxy/{path}: {}\n  /repos/{id}/readme/{dir}: {}\n  /buckets/{id}/object/{key+}: {}`),
+      errors: [],
+    },
+    {
+      name: 'an action or a sub-resource created under an item is not a collection',
+      document: oas3(`  /checks/{id}/rerequest:\n    post: {responses: {'201': {description: ok}}}\n  /orders/{id}/cancellation:\n    post: {responses: {'201': {description: ok}}}`),
+      errors: [],
+    },
+    {
+      name: 'judges the noun before a custom method and plurals of abbreviations',
+      document: oas3(`  /levels:append/{id}: {}\n  /skus/{id}: {}\n  /vms/{id}: {}`),
+      errors: [],
+    },
+    {
+      name: 'a compound with a preposition is judged by the noun before it',
+      document: oas3(`  /branches_where_head/{id}: {}\n  /item_by_tag/{id}: {}`),
+      errors: [{ path: ['paths', '/item_by_tag/{id}'], message: '"items_by_tag"' }],
+    },
+    {
+      name: 'reports on the path key in the root file when the path item is a $ref to another file',
+      file: 'plural/root.yaml',
+      document: oas3(`  /invoice/{id}:\n    $ref: './invoice-item.yaml'`),
+      errors: [{ path: ['paths', '/invoice/{id}'] }],
+    },
+    {
       name: 'works on Swagger 2.0',
       document: `swagger: "2.0"
 info: {title: t, version: "1.0"}
