@@ -21,7 +21,7 @@ await build({
 
 // The CLI and library: dependencies stay in node_modules.
 await build({
-  entryPoints: ['src/cli/main.ts', 'src/index.ts'],
+  entryPoints: { 'cli/main': 'src/cli/main.ts', index: 'src/index.ts', docs: 'src/docs/index.ts' },
   outdir: 'dist',
   bundle: true,
   format: 'esm',

@@ -1,0 +1,2 @@
+export { rules } from '../../rulesets/catalog.js';
+export { replaceRulesTable, rulesTable } from './rulesTable.js';
