@@ -48,6 +48,11 @@ export function isVersionToken(segment: string): boolean {
   return VERSION_TOKEN.test(segment);
 }
 
+/** True for a platform prefix token that is not a version (`api`, `apis`, `rest`). */
+export function isPlatformToken(segment: string): boolean {
+  return PREFIX_TOKEN.test(segment);
+}
+
 /** True for a whole-segment path parameter such as `{id}`. */
 export function isParamSegment(segment: string): boolean {
   return WHOLE_PARAM.test(segment);
@@ -137,7 +142,7 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
     // A singular word right after a plural collection name qualifies it (`/numbers/local/{id}`,
     // `/mappings/slack/{id}`): a subtype, not a collection of its own.
     const qualifier = previous?.kind !== 'param' && previous?.kind !== 'version' && previous !== undefined &&
-      isPluralWord(headWord(previous));
+      isPluralWord(headWord(previous)) && !isPluralWord(word);
     if (next?.kind === 'param' && !next.subPath) {
       segment.kind = qualifier ? 'static' : 'collection';
       return;

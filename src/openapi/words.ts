@@ -41,15 +41,15 @@ export const PREPOSITION_WORDS: ReadonlySet<string> = new Set([
  * {@link AMBIGUOUS_VERBS} and their position instead.
  */
 export const VERB_WORDS: ReadonlySet<string> = new Set([
-  'abandon', 'activate', 'add', 'allocate', 'apply', 'approve', 'assign', 'attach', 'authenticate', 'authorize', 'calculate',
-  'change', 'compare', 'compute', 'confirm', 'count', 'create', 'deactivate', 'decline', 'decrypt', 'delete', 'deny',
-  'deregister', 'destroy', 'detach', 'disable', 'do', 'download', 'edit', 'enable', 'encrypt', 'enqueue', 'erase',
-  'execute', 'fetch', 'finalize', 'find', 'generate', 'get', 'grant', 'insert', 'invalidate', 'invoke', 'kill',
-  'list', 'load', 'lookup', 'make', 'modify', 'move', 'notify', 'obtain', 'perform', 'provision', 'purge', 'put',
+  'abandon', 'activate', 'add', 'allocate', 'append', 'apply', 'approve', 'assign', 'attach', 'authenticate', 'authorize',
+  'calculate', 'change', 'compare', 'compute', 'confirm', 'convert', 'count', 'create', 'deactivate', 'decline', 'decrypt',
+  'delete', 'deny', 'deregister', 'destroy', 'detach', 'disable', 'edit', 'enable', 'encrypt', 'enqueue', 'erase',
+  'execute', 'fetch', 'finalize', 'find', 'generate', 'get', 'insert', 'install', 'invalidate', 'invoke', 'kill',
+  'list', 'lookup', 'make', 'modify', 'move', 'notify', 'obtain', 'perform', 'provision', 'purge', 'put',
   'query', 'read', 'reactivate', 'recalculate', 'reject', 'reload', 'remove', 'rename', 'reopen', 'replace',
-  'resend', 'restart', 'restore', 'resume', 'retrieve', 'retry', 'revoke', 'save', 'send', 'set', 'show',
-  'start', 'stop', 'submit', 'suspend', 'toggle', 'trigger', 'unassign', 'unblock', 'unlock', 'unpublish',
-  'unregister', 'unsubscribe', 'unsuspend', 'update', 'upsert', 'validate', 'verify', 'void', 'write',
+  'resend', 'restore', 'restrict', 'resume', 'retrieve', 'retry', 'revoke', 'save', 'send', 'set', 'show',
+  'start', 'stop', 'submit', 'suspend', 'toggle', 'trigger', 'unassign', 'unblock', 'undelete', 'uninstall', 'unlock',
+  'unpublish', 'unregister', 'unsubscribe', 'unsuspend', 'update', 'upsert', 'validate', 'verify', 'void', 'write',
 ]);
 
 /**
@@ -59,12 +59,32 @@ export const VERB_WORDS: ReadonlySet<string> = new Set([
  * not a collection.
  */
 export const AMBIGUOUS_VERBS: ReadonlySet<string> = new Set([
-  'accept', 'archive', 'block', 'cancel', 'capture', 'check', 'clone', 'close', 'commit', 'complete', 'connect', 'copy',
-  'disconnect', 'export', 'follow', 'import', 'invite', 'join', 'leave', 'lock', 'login', 'logout', 'mark',
-  'merge', 'mute', 'open', 'pause', 'pay', 'publish', 'refresh', 'refund', 'register', 'release', 'renew',
-  'issue', 'reissue', 'reply', 'report', 'request', 'rerequest', 'rerun', 'rollback', 'reset', 'review', 'run', 'search', 'share', 'sign', 'signin', 'split', 'exchange',
-  'signout', 'signup', 'star', 'subscribe', 'sync', 'test', 'transfer', 'unarchive', 'unfollow', 'unmute',
+  'accept', 'archive', 'block', 'cancel', 'capture', 'check', 'clone', 'close', 'commit', 'complete', 'connect',
+  'copy', 'disconnect', 'do', 'download', 'end', 'exchange', 'export', 'follow', 'grant', 'import', 'invite',
+  'issue', 'join', 'leave', 'load', 'lock', 'login', 'logout', 'mark', 'merge', 'mute', 'open', 'pause', 'pay',
+  'publish', 'push', 'refresh', 'refund', 'register', 'reissue', 'release', 'renew', 'reply', 'report', 'request',
+  'rerequest', 'rerun', 'reset', 'restart', 'review', 'rollback', 'run', 'search', 'share', 'sign', 'signin',
+  'signout', 'signup', 'split', 'star', 'subscribe', 'sync', 'test', 'transfer', 'unarchive', 'unfollow', 'unmute',
   'unshare', 'unstar', 'upload', 'vote', 'watch',
+]);
+
+/**
+ * Verbs that are also ordinary nouns at the end of a compound name: `task_list`, `user_count`,
+ * `status_update`, `data_set` name things, while `users.list` and `bulk_update` name actions.
+ */
+export const NOUN_VERB_WORDS: ReadonlySet<string> = new Set([
+  'change', 'count', 'edit', 'find', 'insert', 'list', 'lookup', 'move', 'query', 'read', 'set', 'show', 'start',
+  'stop', 'update',
+]);
+
+/** Words that say how an action is done, not what it acts on: `bulk_delete`, `batchGet`, `auto_assign`. */
+export const MODIFIER_WORDS: ReadonlySet<string> = new Set([
+  'async', 'auto', 'batch', 'bulk', 'force', 'hard', 'mass', 'multi', 'quick', 'soft',
+]);
+
+/** A verb and a particle that together are one noun (`add-ons`, `AddOnResults`, `set_up`). */
+export const JOINED_NOUNS: ReadonlySet<string> = new Set([
+  'addon', 'addons', 'setup', 'setups', 'startup', 'startups', 'showcase', 'showcases', 'writeup', 'writeups',
 ]);
 
 /** Splits a path segment name into lower-case words: snake_case, kebab-case, dot.case and camelCase. */

@@ -1,0 +1,11 @@
+import { oas2, oas3 } from '@stoplight/spectral-formats';
+import { notAcceptableDocumented } from '../../src/functions/notAcceptableDocumented.js';
+import { defineRule } from '../defineRule.js';
+
+export default defineRule('rl-version-406-documented', {
+  description: 'Operations that take the API version from the Accept header document a 406 Not Acceptable response.',
+  severity: 'warn',
+  formats: [oas2, oas3],
+  given: '$',
+  then: { function: notAcceptableDocumented },
+});

@@ -1,0 +1,45 @@
+import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { getApiModel, type ResponseInfo } from '../openapi/model.js';
+import { isUnresolvedRef } from '../openapi/parameters.js';
+import { guard } from './guard.js';
+
+// The successful answers to a GET that a cache may store: 200, 203, 206 (and a `2XX` range).
+// 204 has nothing to validate; 3xx answers are about other representations.
+const CACHEABLE_STATUS = /^(200|203|206|2XX)$/i;
+
+/** Decides whether each successful GET response declares a validator and `Cache-Control`. */
+export const cacheHeaders = createRulesetFunction<unknown, null>(
+  { input: null, options: null },
+  function cacheHeaders(root) {
+    return guard('get-cache-headers', () => {
+      const results: IFunctionResult[] = [];
+      const seen = new Set<string>();
+      for (const operation of getApiModel(root).operations) {
+        if (operation.method !== 'get') continue;
+        for (const response of operation.responses) {
+          if (!CACHEABLE_STATUS.test(response.status) || isUnresolvedRef(response.value)) continue;
+          const message = missingCacheHeaders(response);
+          const key = JSON.stringify(response.jsonPath);
+          if (message === undefined || seen.has(key)) continue;
+          seen.add(key);
+          results.push({ message, path: response.jsonPath });
+        }
+      }
+      return results;
+    });
+  },
+);
+
+function missingCacheHeaders(response: ResponseInfo): string | undefined {
+  const declared = (name: string) => response.headers.get(name)?.name;
+  const validator = declared('etag') ?? declared('last-modified');
+  const cacheControl = declared('cache-control');
+  if (validator !== undefined && cacheControl !== undefined) return undefined;
+  if (validator === undefined && cacheControl === undefined) {
+    return 'Successful GET response declares no cache headers; declare a validator (`ETag` or `Last-Modified`) and `Cache-Control`.';
+  }
+  if (validator === undefined) {
+    return `Successful GET response declares \`${cacheControl}\` but no validator; declare \`ETag\` or \`Last-Modified\` as well.`;
+  }
+  return `Successful GET response declares \`${validator}\` but no \`Cache-Control\`; declare \`Cache-Control\` (\`max-age=...\` or \`no-cache\`) as well.`;
+}

@@ -1,0 +1,128 @@
+import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { getApiModel, statusClass, type OperationInfo } from '../openapi/model.js';
+import { mayAnswerWithList } from '../openapi/listBodies.js';
+import { findParameter, findResponse } from '../openapi/parameters.js';
+import { guard } from './guard.js';
+
+/** `any` takes either style; the others require one. (`cursor` is expected to join this list.) */
+export type PaginationStyle = 'any' | 'offset-limit' | 'range';
+
+export interface CollectionPaginationOptions {
+  /** Which pagination style passes. Default: `any`. */
+  style?: PaginationStyle;
+}
+
+// Query parameters that show some other way of paging, named in the message so the reader sees what
+// the operation does today. Compared lower-case without `_`, `-` and `$`.
+const OTHER_PAGING_PARAMETERS = new Set([
+  'page', 'pagenumber', 'pageno', 'perpage', 'pagesize', 'pagelimit', 'size', 'cursor', 'after', 'before',
+  'startingafter', 'endingbefore', 'startafter', 'pagetoken', 'nextpagetoken', 'nexttoken', 'continuationtoken',
+  'continue', 'marker', 'skip', 'take', 'top', 'start', 'startindex', 'first', 'last', 'maxresults', 'maxitems', 'count',
+]);
+
+interface PagingFacts {
+  offset: boolean;
+  limit: boolean;
+  /** A `Range` header parameter. */
+  range: boolean;
+  /** Whether a `206` response is documented, and which of its range headers are missing. */
+  partial: boolean;
+  missingRangeHeaders: string[];
+  others: string[];
+}
+
+const REMEDY: Record<PaginationStyle, string> = {
+  any:
+    'accept `offset` and `limit` query parameters, or a `Range` header answered by 206 with `Content-Range` and `Accept-Ranges`',
+  'offset-limit': 'accept `offset` and `limit` query parameters',
+  range: 'accept a `Range` header and answer 206 with `Content-Range` and `Accept-Ranges`',
+};
+
+/** Decides whether each collection GET pages its results in the style the team chose. */
+export const collectionPagination = createRulesetFunction<unknown, CollectionPaginationOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      properties: { style: { enum: ['any', 'offset-limit', 'range'] } },
+      additionalProperties: false,
+    },
+  },
+  function collectionPagination(root, options) {
+    return guard('collection-pagination', () => {
+      const style = options?.style ?? 'any';
+      const results: IFunctionResult[] = [];
+      for (const operation of getApiModel(root).operations) {
+        // A path can look like a collection (`/registry` beside `/registry/{name}`) while its GET
+        // answers one object: then there is nothing to page.
+        if (operation.kind !== 'collection-read' || !mayAnswerWithList(operation)) continue;
+        const facts = pagingFacts(operation);
+        const problem = describeProblem(facts, style);
+        if (problem !== undefined) {
+          results.push({ message: `Collection GET ${problem}; ${REMEDY[style]}.`, path: operation.jsonPath });
+        }
+      }
+      return results;
+    });
+  },
+);
+
+function pagingFacts(operation: OperationInfo): PagingFacts {
+  const partialResponse = findResponse(operation, '206');
+  const missingRangeHeaders: string[] = [];
+  if (partialResponse !== undefined) {
+    if (!partialResponse.headers.has('content-range')) missingRangeHeaders.push('`Content-Range`');
+    // Accept-Ranges may sit on the 206 or on the full 200 answer: both tell the client it can page.
+    const acceptRanges = operation.responses.some((r) => statusClass(r.status) === 2 && r.headers.has('accept-ranges'));
+    if (!acceptRanges) missingRangeHeaders.push('`Accept-Ranges`');
+  }
+  const others = operation.parameters
+    .filter((p) => p.in === 'query' && OTHER_PAGING_PARAMETERS.has(p.name.toLowerCase().replace(/[-_$]/g, '')))
+    .map((p) => `\`${p.name}\``);
+  return {
+    offset: findParameter(operation, 'query', 'offset') !== undefined,
+    limit: findParameter(operation, 'query', 'limit') !== undefined,
+    range: findParameter(operation, 'header', 'range') !== undefined,
+    partial: partialResponse !== undefined,
+    missingRangeHeaders,
+    others,
+  };
+}
+
+/** What is wrong with the operation's paging under the chosen style, or undefined when it passes. */
+function describeProblem(facts: PagingFacts, style: PaginationStyle): string | undefined {
+  const offsetLimitDone = facts.offset && facts.limit;
+  const rangeDone = facts.range && facts.partial && facts.missingRangeHeaders.length === 0;
+  const halfOffsetLimit = facts.offset !== facts.limit;
+  const others = facts.others.join(', ');
+  const halfText = `accepts \`${facts.limit ? 'limit' : 'offset'}\` but no \`${facts.limit ? 'offset' : 'limit'}\`${
+    others === '' ? '' : ` (it pages with ${others})`
+  }`;
+  const fallback = others === '' ? 'accepts no pagination parameters' : `pages with ${others}`;
+  switch (style) {
+    case 'any':
+      if (offsetLimitDone || rangeDone) return undefined;
+      if (facts.range) return rangeProblem(facts);
+      if (halfOffsetLimit) return halfText;
+      if (facts.partial) return rangeProblem(facts);
+      return fallback;
+    case 'offset-limit':
+      if (offsetLimitDone) return undefined;
+      if (halfOffsetLimit) return halfText;
+      if (facts.range || facts.partial) return 'pages with a `Range` header, not with `offset` and `limit`';
+      return fallback;
+    case 'range': {
+      if (rangeDone) return undefined;
+      if (facts.range || facts.partial) return rangeProblem(facts);
+      const used = [facts.offset ? '`offset`' : '', facts.limit ? '`limit`' : ''].filter(Boolean).join(' and ');
+      if (used !== '') return `pages with ${used} query parameters, not with a \`Range\` header`;
+      return fallback;
+    }
+  }
+}
+
+function rangeProblem(facts: PagingFacts): string {
+  if (!facts.range) return 'answers 206 but accepts no `Range` header parameter';
+  if (!facts.partial) return 'accepts a `Range` header but documents no 206 Partial Content response';
+  return `accepts a \`Range\` header but its 206 response declares no ${facts.missingRangeHeaders.join(' or ')}`;
+}

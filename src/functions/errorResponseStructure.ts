@@ -1,0 +1,232 @@
+import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { isJsonMediaType } from '../openapi/mediaTypes.js';
+import { getApiModel, isObject, statusClass, type BodyInfo, type JsonPath, type ResponseInfo } from '../openapi/model.js';
+import { isUnresolvedRef } from '../openapi/parameters.js';
+import { alternatives, objectProperties, schemaType } from '../openapi/schema.js';
+import { guard } from './guard.js';
+
+/** The error body shapes the guidelines show. */
+export const ERROR_SHAPES = ['errors-array', 'code-message', 'status-code'] as const;
+export type ErrorShape = (typeof ERROR_SHAPES)[number];
+
+export interface ErrorResponseStructureOptions {
+  /** Which of the built-in shapes pass. Default: all three. */
+  shapes?: ErrorShape[];
+}
+
+type Verdict = 'pass' | 'fail' | 'unknown';
+type Properties = ReadonlyMap<string, unknown>;
+
+// Property names compared lower-case without `_` and `-`: `code`, `Code`, `error_code`, `errorCode`.
+const CODE_NAMES = new Set(['code', 'errorcode']);
+const MESSAGE_NAMES = new Set(['message', 'title', 'details', 'detail', 'errormessage']);
+const STATUS_NAMES = new Set(['status']);
+const MESSAGE_TEXT = '`message`, `title` or `details`';
+
+/** Decides whether every 4xx and 5xx response describes a structured JSON error object. */
+export const errorResponseStructure = createRulesetFunction<unknown, ErrorResponseStructureOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      properties: {
+        shapes: { type: 'array', items: { enum: [...ERROR_SHAPES] }, minItems: 1, uniqueItems: true },
+      },
+      additionalProperties: false,
+    },
+  },
+  function errorResponseStructure(root, options) {
+    return guard('error-response-structure', () => {
+      const shapes = new Set<ErrorShape>(options?.shapes ?? ERROR_SHAPES);
+      const wanted = wantedText(shapes);
+      const results: IFunctionResult[] = [];
+      const seen = new Set<string>();
+      const report = (message: string, path: JsonPath) => {
+        const key = JSON.stringify(path) + message;
+        if (seen.has(key)) return;
+        seen.add(key);
+        results.push({ message, path });
+      };
+      for (const operation of getApiModel(root).operations) {
+        if (operation.method === 'head') continue;
+        for (const response of operation.responses) {
+          const cls = statusClass(response.status);
+          if (cls !== 4 && cls !== 5) continue;
+          checkResponse(response, shapes, wanted, report);
+        }
+      }
+      return results;
+    });
+  },
+);
+
+function checkResponse(
+  response: ResponseInfo,
+  shapes: ReadonlySet<ErrorShape>,
+  wanted: string,
+  report: (message: string, path: JsonPath) => void,
+): void {
+  if (isUnresolvedRef(response.value)) return;
+  if (response.bodies.length === 0) {
+    report(`Error response has no body; describe a JSON body: ${wanted}.`, response.jsonPath);
+    return;
+  }
+  const json = response.bodies.filter(isJsonBody);
+  if (json.length === 0) {
+    // Swagger 2.0 media types come from the operation's `produces`, not from the (maybe shared)
+    // response node, so the message names them only for OpenAPI 3 `content`.
+    const only = isObject(response.value.content)
+      ? `only ${[...new Set(response.bodies.map((b) => `\`${b.mediaType}\``))].join(', ')}`
+      : 'the operation produces no JSON media type';
+    report(`Error response has no JSON body (${only}); add an \`application/json\` body: ${wanted}.`, response.jsonPath);
+    return;
+  }
+  for (const body of json) {
+    if (body.schema === undefined || body.schemaPath === undefined) {
+      report(`JSON error body \`${body.mediaType}\` has no schema; describe ${wanted}.`, body.jsonPath);
+      continue;
+    }
+    for (const failure of checkSchema(body.schema, body.schemaPath, new Map(), shapes)) {
+      report(`${failure.problem}; describe ${wanted}.`, failure.path);
+    }
+  }
+}
+
+/** A JSON body, a Swagger 2.0 body with no `produces`, or a wildcard that may well be JSON. */
+function isJsonBody(body: BodyInfo): boolean {
+  const type = body.mediaType;
+  return type === undefined || isJsonMediaType(type) || /^(\*|application)\/\*\s*(;|$)/.test(type.trim());
+}
+
+interface Failure {
+  problem: string;
+  path: JsonPath;
+}
+
+/**
+ * The failures of an error body schema: none when it passes or cannot be read (a `$ref` cycle), one
+ * per failing `oneOf`/`anyOf` alternative, at that alternative. `inherited` holds properties that a
+ * schema around the alternatives already declares.
+ */
+function checkSchema(schema: unknown, path: JsonPath, inherited: Properties, shapes: ReadonlySet<ErrorShape>): Failure[] {
+  if (!isObject(schema) || hasUnknownPart(schema, 0)) return [];
+  const own = objectProperties(schema);
+  const props = merge(inherited, own);
+  if (shapeVerdict(props, shapes) !== 'fail') return [];
+  const alts = alternatives(schema);
+  if (alts !== undefined) {
+    const keyword = Array.isArray(schema.oneOf) && schema.oneOf.length > 0 ? 'oneOf' : 'anyOf';
+    return alts.flatMap((alt, i) => checkSchema(alt, [...path, keyword, i], props, shapes));
+  }
+  return [{ problem: diagnose(schema, own, props, shapes), path }];
+}
+
+/**
+ * True when the schema cannot be judged: it is a `$ref` cycle, or an `allOf` part is one or hides
+ * alternatives that `objectProperties` does not follow.
+ */
+function hasUnknownPart(schema: Record<string, unknown>, depth: number): boolean {
+  if (isUnresolvedRef(schema) || depth > 16) return true;
+  if (!Array.isArray(schema.allOf)) return false;
+  return schema.allOf.some((part) => isObject(part) && (alternatives(part) !== undefined || hasUnknownPart(part, depth + 1)));
+}
+
+function merge(a: Properties, b: Properties | undefined): Properties {
+  if (b === undefined || b.size === 0) return a;
+  if (a.size === 0) return b;
+  return new Map([...a, ...b]);
+}
+
+function shapeVerdict(props: Properties, shapes: ReadonlySet<ErrorShape>): Verdict {
+  if (shapes.has('code-message') && hasAll(props, CODE_NAMES, MESSAGE_NAMES)) return 'pass';
+  if (shapes.has('status-code') && hasAll(props, STATUS_NAMES, CODE_NAMES, MESSAGE_NAMES)) return 'pass';
+  if (shapes.has('errors-array')) {
+    const errors = findProperty(props, new Set(['errors']));
+    if (errors !== undefined) return errorsArrayVerdict(errors);
+  }
+  return 'fail';
+}
+
+/** The `errors` property passes when it is an array whose items (every alternative) carry a code and a message. */
+function errorsArrayVerdict(errors: unknown): Verdict {
+  if (!isObject(errors) || isUnresolvedRef(errors)) return 'unknown';
+  if (schemaType(errors) !== 'array' && errors.items === undefined) return 'fail';
+  return itemVerdict(errors.items, new Map(), 0);
+}
+
+function itemVerdict(item: unknown, inherited: Properties, depth: number): Verdict {
+  if (!isObject(item) || isUnresolvedRef(item) || depth > 8) return 'unknown';
+  const props = merge(inherited, objectProperties(item));
+  if (hasAll(props, CODE_NAMES, MESSAGE_NAMES)) return 'pass';
+  const alts = alternatives(item);
+  if (alts === undefined) return 'fail';
+  return alts.some((alt) => itemVerdict(alt, props, depth + 1) === 'fail') ? 'fail' : 'pass';
+}
+
+/** Why a schema that is not an error object fails: its type, its lack of properties, or the missing fields. */
+function diagnose(schema: Record<string, unknown>, own: Properties | undefined, props: Properties, shapes: ReadonlySet<ErrorShape>): string {
+  if (own === undefined && props.size === 0) {
+    const type = schemaType(schema);
+    if (type !== undefined && type !== 'object') return `Error body schema is a \`${type}\`, not an object`;
+    return 'Error body schema declares no properties';
+  }
+  if (props.size === 0) {
+    return schema.additionalProperties === false
+      ? 'Error body schema is an empty object'
+      : 'Error body schema is a free-form object with no declared properties';
+  }
+  const errors = shapes.has('errors-array') ? findProperty(props, new Set(['errors'])) : undefined;
+  if (errors !== undefined && isObject(errors)) {
+    const items = isObject(errors.items) ? objectProperties(errors.items) : undefined;
+    if (schemaType(errors) !== 'array' && errors.items === undefined) return 'Error body property `errors` is not an array';
+    const itemType = isObject(errors.items) ? schemaType(errors.items) : undefined;
+    if (itemType !== undefined && itemType !== 'object') return `Error body \`errors\` items are \`${itemType}\` values, not objects`;
+    if (items === undefined || items.size === 0) return 'Error body `errors` items are not objects with declared properties';
+    return `Error body \`errors\` items (${nameList(items)}) have no ${missingText(items, false)}`;
+  }
+  if (!shapes.has('code-message') && !shapes.has('status-code')) return `Error body object (${nameList(props)}) has no \`errors\` array`;
+  const needStatus = shapes.has('status-code') && !shapes.has('code-message');
+  return `Error body object (${nameList(props)}) has no ${missingText(props, needStatus)}`;
+}
+
+function missingText(props: Properties, needStatus: boolean): string {
+  const missing: string[] = [];
+  if (needStatus && findProperty(props, STATUS_NAMES) === undefined) missing.push('`status`');
+  if (findProperty(props, CODE_NAMES) === undefined) missing.push('application error `code`');
+  if (findProperty(props, MESSAGE_NAMES) === undefined) missing.push(`human-readable ${MESSAGE_TEXT}`);
+  return missing.join(' and ');
+}
+
+function nameList(props: Properties): string {
+  const names = [...props.keys()];
+  const shown = names.slice(0, 6).map((n) => `\`${n}\``).join(', ');
+  return names.length > 6 ? `${shown}, …` : shown;
+}
+
+function normalize(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '');
+}
+
+function findProperty(props: Properties, names: ReadonlySet<string>): unknown {
+  for (const [name, value] of props) if (names.has(normalize(name))) return value ?? {};
+  return undefined;
+}
+
+function hasAll(props: Properties, ...groups: ReadonlySet<string>[]): boolean {
+  return groups.every((names) => findProperty(props, names) !== undefined);
+}
+
+/** The shapes that pass, in words, for the remedy half of a message. */
+function wantedText(shapes: ReadonlySet<ErrorShape>): string {
+  const parts: string[] = [];
+  if (shapes.has('code-message')) parts.push(`an object with a \`code\` and a ${MESSAGE_TEXT}`);
+  else if (shapes.has('status-code')) parts.push(`an object with \`status\`, \`code\` and a ${MESSAGE_TEXT}`);
+  if (shapes.has('errors-array')) {
+    parts.push(
+      shapes.has('code-message')
+        ? 'an `errors` array of such objects'
+        : `an \`errors\` array of objects with a \`code\` and a ${MESSAGE_TEXT}`,
+    );
+  }
+  return parts.join(', or ');
+}

@@ -1,0 +1,66 @@
+import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import pluralize from 'pluralize';
+import { getApiModel } from '../openapi/model.js';
+import { headWord, type PathSegment } from '../openapi/pathGrammar.js';
+import { guard } from './guard.js';
+import { resolvedRoot } from './resolvedRoot.js';
+
+export interface PathNestingDepthOptions {
+  /** How many collections a path may nest, not counting the leading version/platform prefix. */
+  maxCollections?: number;
+}
+
+const DEFAULT_MAX_COLLECTIONS = 2;
+
+/** Decides whether a path nests more collections than allowed. */
+export const pathNestingDepth = createRulesetFunction<unknown, PathNestingDepthOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      properties: { maxCollections: { type: 'integer', minimum: 1 } },
+      additionalProperties: false,
+    },
+  },
+  function pathNestingDepth(_unresolved, options, context) {
+    return guard('path-nesting-depth', () => {
+      const max = options?.maxCollections ?? DEFAULT_MAX_COLLECTIONS;
+      // Findings sit on the path key in the root file (the rule runs unresolved); the labels come
+      // from the resolved document, where `$ref`-ed path items show whether a segment lists items.
+      const model = getApiModel(resolvedRoot(context));
+      const results: IFunctionResult[] = [];
+      for (const path of model.paths) {
+        const { segments } = path.parsed;
+        // Version segments, wherever they are, are never collections, so the prefix never counts.
+        const collections = segments.filter((s) => s.kind === 'collection');
+        if (collections.length <= max) continue;
+        const names = collections.map((s) => `"${s.raw}"`).join(', ');
+        results.push({
+          message:
+            `Path nests ${collections.length} collections (${names}), more than ${max}; keep it to ` +
+            `${Array(max).fill('/resource').join('/{id}')} and pass the deeper associations as query parameters, ` +
+            `e.g. "${shorterForm(segments, collections, max)}".`,
+          path: path.jsonPath,
+        });
+      }
+      return results;
+    });
+  },
+);
+
+/** The path cut after its last allowed collection, with each deeper collection as a query parameter. */
+function shorterForm(segments: readonly PathSegment[], collections: readonly PathSegment[], max: number): string {
+  const keep = collections[max - 1]!;
+  const kept = segments.slice(0, keep.index + 1).map((s) => s.raw);
+  const query = collections.slice(max).map((s) => `${singularName(s)}=...`);
+  return `/${kept.join('/')}?${query.join('&')}`;
+}
+
+/** The collection's name with its head word in the singular (`inventory_items` -> `inventory_item`). */
+function singularName(segment: PathSegment): string {
+  const word = headWord(segment);
+  const at = segment.name.toLowerCase().indexOf(word);
+  if (word === '' || at < 0) return segment.name;
+  const original = segment.name.slice(at, at + word.length);
+  return segment.name.slice(0, at) + pluralize.singular(original) + segment.name.slice(at + word.length);
+}

@@ -1,0 +1,88 @@
+import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { getApiModel, type PathInfo } from '../openapi/model.js';
+import type { PathSegment } from '../openapi/pathGrammar.js';
+import { customMethodOf, customMethodVerbs, segmentVerbs } from '../openapi/segmentVerbs.js';
+import { guard } from './guard.js';
+import { resolvedRoot } from './resolvedRoot.js';
+import { wordListSchema } from './wordListSchema.js';
+
+export interface PathNoVerbsOptions {
+  /** Words that name an action, added to the built-in verb list. */
+  verbs?: string[];
+}
+
+/** The HTTP method that already says what a CRUD verb in a path says. */
+const METHOD_OF_VERB: Readonly<Record<string, string>> = {
+  get: 'GET', fetch: 'GET', find: 'GET', list: 'GET', lookup: 'GET', obtain: 'GET', query: 'GET', read: 'GET',
+  retrieve: 'GET', show: 'GET',
+  add: 'POST', create: 'POST', insert: 'POST', make: 'POST',
+  put: 'PUT', replace: 'PUT', set: 'PUT', upsert: 'PUT', save: 'PUT',
+  update: 'PATCH', modify: 'PATCH', edit: 'PATCH', change: 'PATCH',
+  delete: 'DELETE', remove: 'DELETE', destroy: 'DELETE', erase: 'DELETE', purge: 'DELETE',
+};
+
+/** Decides whether a path names an action with a verb instead of a resource with a noun. */
+export const pathNoVerbs = createRulesetFunction<unknown, PathNoVerbsOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      properties: { verbs: wordListSchema },
+      additionalProperties: false,
+    },
+  },
+  function pathNoVerbs(_unresolved, options, context) {
+    return guard('path-no-verbs', () => {
+      // Findings sit on the path key in the root file (the rule runs unresolved); the labels come
+      // from the resolved document, with the team's verbs, so they agree with every other rule.
+      const model = getApiModel(resolvedRoot(context), { verbs: options?.verbs });
+      const extraVerbs = new Set((options?.verbs ?? []).map((w) => w.toLowerCase()));
+      const results: IFunctionResult[] = [];
+      for (const path of model.paths) {
+        const resource = path.operations.some((op) => op.method === 'get' || op.method === 'delete');
+        for (const segment of path.parsed.segments) {
+          const verbs = segmentVerbs(segment, extraVerbs);
+          // A one-word segment that is a noun as often as a verb (`capture`, `archive`) is an action
+          // where the grammar labels it so (the last segment, nothing lists or indexes it), unless the
+          // path is read or deleted like a resource (`GET/DELETE /migrations/{id}/archive`).
+          if (segment.kind === 'action' && verbs.length === 0 && segment.words.length === 1 && !resource) {
+            verbs.push(...segment.words);
+          }
+          if (verbs.length > 0) results.push({ message: segmentMessage(path, segment, verbs), path: path.jsonPath });
+          const methodVerbs = customMethodVerbs(segment, extraVerbs);
+          if (methodVerbs.length > 0) {
+            results.push({
+              message:
+                `Custom method ":${customMethodOf(segment)}" in path segment "${segment.raw}" is ${theVerbs(methodVerbs)}; ` +
+                `model the action as a noun resource and create it with POST (for example POST /accounts/{id}/activation, not /accounts/{id}:activate).`,
+              path: path.jsonPath,
+            });
+          }
+        }
+      }
+      return results;
+    });
+  },
+);
+
+function segmentMessage(path: PathInfo, segment: PathSegment, verbs: string[]): string {
+  const what = `Path segment "${segment.raw}" ${segment.words.length === 1 ? 'is' : 'contains'} ${theVerbs(verbs)}`;
+  const methods = [...new Set(verbs.map((v) => METHOD_OF_VERB[v]))];
+  const method = methods.length === 1 ? methods[0] : undefined;
+  if (method !== undefined) {
+    if (segment.words.length === 1) {
+      const rest = path.parsed.segments.filter((s) => s !== segment).map((s) => s.raw);
+      return `${what}; let the HTTP method say it: ${method} /${rest.join('/')} instead of ${path.key}.`;
+    }
+    return `${what}; name the resource with a noun and let the HTTP method say what the request does (${method} on that resource).`;
+  }
+  return (
+    `${what}; use the HTTP method on the resource, or model the action as a noun resource and create it with POST ` +
+    `(for example POST /accounts/{id}/activation, not /accounts/{id}/activate).`
+  );
+}
+
+function theVerbs(verbs: string[]): string {
+  const unique = [...new Set(verbs)];
+  return `the verb${unique.length > 1 ? 's' : ''} ${unique.map((w) => `"${w}"`).join(' and ')}`;
+}

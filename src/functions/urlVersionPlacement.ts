@@ -1,0 +1,179 @@
+import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { getApiModel, isObject, type JsonObject, type JsonPath } from '../openapi/model.js';
+import { isPlatformToken, isVersionToken, parsePath } from '../openapi/pathGrammar.js';
+import { readServers, type ServerUrl } from '../openapi/servers.js';
+import { DEFAULT_VERSION_STYLE, isMajorUrlVersion, type VersionStyle } from '../openapi/versioning.js';
+import { guard } from './guard.js';
+import { resolvedRoot } from './resolvedRoot.js';
+import { versionStyleSchema } from './versionStyleSchema.js';
+
+export interface UrlVersionPlacementOptions {
+  /** `accept-header`: no version in any URL; `url-prefix`: the version is the leading `/api/v{n}` and nowhere else. */
+  style?: VersionStyle;
+}
+
+/** One node of a URL (server path or path key), with where a finding about it belongs. */
+interface Node {
+  readonly text: string;
+  readonly version: boolean;
+  readonly platform: boolean;
+  /** What the finding names: `path "/v1/users"` or `server URL "https://x/v1"`. */
+  readonly where: string;
+  readonly jsonPath: JsonPath;
+  /** The server variable the node came from, if any. */
+  readonly variable?: string | undefined;
+}
+
+const preferVersion = (candidates: string[]) => candidates.find(isVersionToken);
+
+/** Decides whether the URLs of a document carry a version, and where, for the team's versioning style. */
+export const urlVersionPlacement = createRulesetFunction<unknown, UrlVersionPlacementOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      properties: { style: versionStyleSchema },
+      additionalProperties: false,
+    },
+  },
+  function urlVersionPlacement(unresolved, options, context) {
+    return guard('url-version-placement', () => {
+      // Runs on the unresolved document so that path findings sit on the key in the root file; servers
+      // below a path item or an operation are read from the resolved document.
+      if (!isObject(unresolved)) return [];
+      const model = getApiModel(resolvedRoot(context));
+      const pathKeys = isObject(unresolved.paths) ? Object.keys(unresolved.paths).filter((k) => k.startsWith('/')) : [];
+      const rootServers = serversOf(unresolved);
+      const results = new Findings();
+      if ((options?.style ?? DEFAULT_VERSION_STYLE) === 'accept-header') {
+        const servers = [...rootServers];
+        for (const path of model.paths) {
+          servers.push(...readServers(path.value.servers, [...path.jsonPath, 'servers'], preferVersion));
+          for (const op of path.operations) servers.push(...readServers(op.value.servers, [...op.jsonPath, 'servers'], preferVersion));
+        }
+        // One finding per URL, on its first version.
+        for (const nodes of [...servers.map(serverNodes), ...pathKeys.map(pathNodes)]) {
+          const node = nodes.find((n) => n.version);
+          if (node === undefined) continue;
+          results.add(
+            node.jsonPath,
+            `The ${node.where} carries the API version "${node.text}"${fromVariable(node)}; take the version out of the URL and ` +
+              'negotiate it in the Accept header with a versioned vendor media type (application/vnd.<org>.v1+json).',
+          );
+        }
+        return results.list;
+      }
+      const pathInfo = new Map(model.paths.map((p) => [p.key, p]));
+      // Whether some URL begins with a version, and whether some URL carries none at all.
+      let versioned = false;
+      let unversioned = false;
+      for (const key of pathKeys) {
+        const info = pathInfo.get(key);
+        const pathLevel = info ? readServers(info.value.servers, [...info.jsonPath, 'servers'], preferVersion) : [];
+        const base = pathLevel.length > 0 ? pathLevel : rootServers;
+        // Each operation may override the servers; every list in use is joined with the path key.
+        const serverLists = [base];
+        for (const op of info?.operations ?? []) {
+          const own = readServers(op.value.servers, [...op.jsonPath, 'servers'], preferVersion);
+          if (own.length > 0) serverLists.push(own);
+        }
+        for (const servers of serverLists) {
+          for (const server of servers.length > 0 ? servers : [undefined]) {
+            const nodes = [...(server ? serverNodes(server) : []), ...pathNodes(key)];
+            if (checkPrefix(nodes, results)) versioned = true;
+            if (!nodes.some((n) => n.version)) unversioned = true;
+          }
+        }
+      }
+      if (!versioned && unversioned) {
+        const at: JsonPath = Array.isArray(unresolved.servers) ? ['servers'] : typeof unresolved.basePath === 'string' ? ['basePath'] : ['paths'];
+        results.add(at, 'No URL of this API begins with a version; with URL versioning, begin every path with the major version as "/api/v{n}" (for example "/api/v1/users").');
+      }
+      return results.list;
+    });
+  },
+);
+
+/**
+ * Under the URL-prefix style: the first version is `v{n}` and comes first (after `api`), and no other
+ * follows. Returns whether the URL begins with a version (in any form).
+ */
+function checkPrefix(nodes: Node[], results: Findings): boolean {
+  const versions = nodes.filter((n) => n.version);
+  const first = versions[0];
+  if (first === undefined) return false;
+  const before = nodes.slice(0, nodes.indexOf(first));
+  const leading = !before.some((n) => !n.platform);
+  if (!leading) {
+    const prefix = '/' + before.map((n) => n.text).join('/');
+    results.add(
+      first.jsonPath,
+      `The ${first.where} puts the version "${first.text}"${fromVariable(first)} after "${prefix}"; the version belongs in the leading "/api/v{n}" of every URL.`,
+    );
+  } else if (!isMajorUrlVersion(first.text)) {
+    results.add(
+      first.jsonPath,
+      `The ${first.where} writes the version as "${first.text}"${fromVariable(first)}; write the URL version as "v" and the major number (for example "/api/v1").`,
+    );
+  }
+  for (const extra of versions.slice(1)) {
+    results.add(
+      extra.jsonPath,
+      `The ${extra.where} carries a second version "${extra.text}"${fromVariable(extra)}; the version belongs only in the leading "/api/v{n}".`,
+    );
+  }
+  return leading;
+}
+
+function serversOf(root: JsonObject): ServerUrl[] {
+  if (typeof root.basePath === 'string') {
+    const segments = root.basePath.split('/').filter((s) => s !== '').map((text) => ({ text, variable: undefined, unknown: false }));
+    return [{ url: root.basePath, jsonPath: ['basePath'], segments }];
+  }
+  return readServers(root.servers, ['servers'], preferVersion);
+}
+
+function serverNodes(server: ServerUrl): Node[] {
+  const where = server.jsonPath[0] === 'basePath' ? `basePath "${server.url}"` : `server URL "${server.url}"`;
+  // A variable that could not be filled in says nothing about the version: skip it.
+  return server.segments
+    .filter((s) => !s.unknown)
+    .map((s) => ({
+      text: s.text,
+      version: isVersionToken(s.text),
+      platform: isPlatformToken(s.text),
+      where,
+      jsonPath: server.jsonPath,
+      variable: s.variable,
+    }));
+}
+
+/** Static segments of a path key. A `{version}` path parameter usually names a version of a resource, not of the API. */
+function pathNodes(key: string): Node[] {
+  return parsePath(key).segments.map((s) => {
+    const isStatic = s.kind !== 'param';
+    return {
+      text: s.raw,
+      version: isStatic && isVersionToken(s.name),
+      platform: isStatic && isPlatformToken(s.name),
+      where: `path "${key}"`,
+      jsonPath: ['paths', key],
+    };
+  });
+}
+
+function fromVariable(node: Node): string {
+  return node.variable === undefined ? '' : ` (from server variable "${node.variable}")`;
+}
+
+/** Findings without duplicates: one per node and message. */
+class Findings {
+  readonly list: IFunctionResult[] = [];
+  private readonly seen = new Set<string>();
+  add(path: JsonPath, message: string): void {
+    const key = JSON.stringify([path, message]);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push({ message, path });
+  }
+}

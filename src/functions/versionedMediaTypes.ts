@@ -1,0 +1,68 @@
+import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { getApiModel, type BodyInfo, type JsonPath, type OperationInfo } from '../openapi/model.js';
+import { DEFAULT_VERSION_STYLE, isVersionedJsonMediaType, successJsonBodies, type VersionStyle } from '../openapi/versioning.js';
+import { guard } from './guard.js';
+import { versionStyleSchema } from './versionStyleSchema.js';
+
+export interface VersionedMediaTypesOptions {
+  /** Where the API carries its version; under `url-prefix` nothing is asked of media types. */
+  style?: VersionStyle;
+}
+
+const SUGGESTION = 'a versioned vendor media type such as "application/vnd.<org>.v1+json" or "application/vnd.<org>+json; version=1.0"';
+
+/** Decides whether each operation's JSON success responses carry the API version in a vendor media type. */
+export const versionedMediaTypes = createRulesetFunction<unknown, VersionedMediaTypesOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      properties: { style: versionStyleSchema },
+      additionalProperties: false,
+    },
+  },
+  function versionedMediaTypes(root, options) {
+    return guard('versioned-media-types', () => {
+      if ((options?.style ?? DEFAULT_VERSION_STYLE) !== 'accept-header') return [];
+      const model = getApiModel(root);
+      const results: IFunctionResult[] = [];
+      for (const operation of model.operations) {
+        // One finding per operation: the first success response whose JSON bodies are all unversioned.
+        const offending = successJsonBodies(operation).find(
+          ({ bodies }) => !bodies.some((b) => b.mediaType !== undefined && isVersionedJsonMediaType(b.mediaType)),
+        );
+        const body = offending?.bodies[0];
+        if (body !== undefined) results.push(finding(operation, body, model.version === '2.0' ? model.root : undefined));
+      }
+      return results;
+    });
+  },
+);
+
+/**
+ * Where to report an unversioned body: its media type node (OpenAPI 3), the `produces` entry it comes
+ * from (Swagger 2.0, operation or root level), or the response when nothing declares a media type.
+ * The message names only what sits at that node, so findings on a shared node are merged.
+ */
+function finding(operation: OperationInfo, body: BodyInfo, swaggerRoot: Record<string, unknown> | undefined): IFunctionResult {
+  if (swaggerRoot === undefined) {
+    return {
+      message: `Success media type "${body.mediaType}" carries no API version; serve ${SUGGESTION}, negotiated in the Accept header.`,
+      path: body.jsonPath,
+    };
+  }
+  if (body.mediaType === undefined) {
+    return {
+      message: `Success response body declares no media type (no "produces"); produce ${SUGGESTION}, negotiated in the Accept header.`,
+      path: body.jsonPath,
+    };
+  }
+  const [list, at]: [unknown, JsonPath] = Array.isArray(operation.value.produces)
+    ? [operation.value.produces, [...operation.jsonPath, 'produces']]
+    : [swaggerRoot.produces, ['produces']];
+  const index = Array.isArray(list) ? list.indexOf(body.mediaType) : -1;
+  return {
+    message: `Produced media type "${body.mediaType}" carries no API version; produce ${SUGGESTION}, negotiated in the Accept header.`,
+    path: index >= 0 ? [...at, index] : body.jsonPath,
+  };
+}

@@ -1,0 +1,37 @@
+import * as fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleAndLoadRuleset } from '@stoplight/spectral-ruleset-bundler/with-loader';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rulesets/catalog.js';
+import ruleset from '../../rulesets/index.js';
+import { createLinter } from '../../src/lint.js';
+
+const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
+
+async function lintExample(name: string, linter = createLinter(ruleset)) {
+  const source = path.join(EXAMPLES, name);
+  return linter.lint(fs.readFileSync(source, 'utf8'), source);
+}
+
+describe('examples', () => {
+  it('the compliant description produces no finding at all', async () => {
+    expect(await lintExample('compliant.yaml')).toEqual([]);
+  });
+
+  it('the non-compliant description fires every rule of the pack', async () => {
+    const fired = new Set((await lintExample('non-compliant.yaml')).map((f) => f.code));
+    expect([...fired].sort()).toEqual(rules.map((r) => r.id).sort());
+  });
+
+  it('the team ruleset extends the built pack and changes severities', async () => {
+    const noNetwork = () => Promise.reject(new Error('no network in tests'));
+    const team = await bundleAndLoadRuleset(path.join(EXAMPLES, 'team-ruleset.yaml'), { fs, fetch: noNetwork as never });
+    const findings = await lintExample('non-compliant.yaml', createLinter(team));
+    const severityOf = (code: string) => findings.find((f) => f.code === code)?.severity;
+    // 0 error, 1 warn, 2 info
+    expect(severityOf('rl-get-cache-headers')).toBe(2);
+    expect(severityOf('rl-path-nesting-depth')).toBe(0);
+    expect(severityOf('rl-collection-names-plural')).toBe(1);
+  });
+});

@@ -1,0 +1,223 @@
+import { describe } from 'vitest';
+import { testRule } from '../helpers/ruleTester.js';
+
+const oas3 = (paths: string, components = '') => `openapi: 3.0.3
+info: {title: t, version: "1.0"}
+paths:
+${paths}
+${components}`;
+
+const q = (name: string) => `{name: ${name}, in: query, schema: {type: integer}}`;
+const h = (name: string) => `{name: ${name}, in: header, schema: {type: string}}`;
+
+/** A collection GET on /items (an item path makes /items a collection) with these parameters and responses. */
+const items = (parameters: string[], responses = `'200': {description: ok}`) => `  /items:
+    get:
+      parameters: [${parameters.join(', ')}]
+      responses: {${responses}}
+  /items/{id}:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}`;
+
+const rangeResponses = `'200': {description: all, headers: {Accept-Ranges: {schema: {type: string}}}}, '206': {description: a page, headers: {Content-Range: {schema: {type: string}}}}`;
+
+const AT = ['paths', '/items', 'get'];
+
+describe('rl-collection-pagination', () => {
+  testRule('rl-collection-pagination', [
+    {
+      name: 'reports a collection GET with no pagination parameters',
+      document: oas3(items([])),
+      errors: [{ path: AT, message: 'accepts no pagination parameters; accept `offset` and `limit`' }],
+    },
+    {
+      name: 'a lone limit is not pagination',
+      document: oas3(items([q('limit')])),
+      errors: [{ path: AT, message: 'accepts `limit` but no `offset`' }],
+    },
+    {
+      name: 'an offset without a limit is reported too',
+      document: oas3(items([q('offset')])),
+      errors: [{ path: AT, message: 'accepts `offset` but no `limit`' }],
+    },
+    {
+      name: 'names the parameters of another paging style',
+      document: oas3(items([q('page'), q('per_page')])),
+      errors: [{ path: AT, message: 'pages with `page`, `per_page`' }],
+    },
+    {
+      name: 'a limit with cursor parameters says which cursor it has',
+      document: oas3(items([q('limit'), q('starting_after'), q('ending_before')])),
+      errors: [{ path: AT, message: 'accepts `limit` but no `offset` (it pages with `starting_after`, `ending_before`)' }],
+    },
+    {
+      name: 'offset and limit query parameters pass, also at path level and in any case',
+      document: oas3(`  /items:
+    parameters: [{name: Offset, in: query, schema: {type: integer}}]
+    get:
+      parameters: [${q('limit')}]
+      responses: {'200': {description: ok}}
+  /items/{id}: {}`),
+      errors: [],
+    },
+    {
+      name: 'offset and limit as header parameters are not the query parameters asked for',
+      document: oas3(items([h('offset'), h('limit')])),
+      errors: [{ path: AT, message: 'accepts no pagination parameters' }],
+    },
+    {
+      name: 'Range pagination done right passes',
+      document: oas3(items([h('Range')], rangeResponses)),
+      errors: [],
+    },
+    {
+      name: 'a Range header without a 206 response is reported',
+      document: oas3(items([h('range')])),
+      errors: [{ path: AT, message: 'accepts a `Range` header but documents no 206 Partial Content response' }],
+    },
+    {
+      name: 'a 206 without Content-Range or Accept-Ranges is reported',
+      document: oas3(items([h('Range')], `'206': {description: a page}`)),
+      errors: [{ path: AT, message: 'its 206 response declares no `Content-Range` or `Accept-Ranges`' }],
+    },
+    {
+      name: 'a 206 without a Range header parameter is reported',
+      document: oas3(items([], rangeResponses)),
+      errors: [{ path: AT, message: 'answers 206 but accepts no `Range` header parameter' }],
+    },
+    {
+      name: 'item reads, singleton reads, plain static GETs and POSTs are not collection reads',
+      document: oas3(`  /items/{id}:
+    get: {responses: {'200': {description: ok}}}
+  /items/{id}/status:
+    get: {responses: {'200': {description: ok}}}
+  /search/code:
+    get: {responses: {'200': {description: ok}}}
+  /orders:
+    post: {responses: {'201': {description: created}}}
+  /orders/{id}: {}`),
+      errors: [],
+    },
+    {
+      name: 'a terminal GET that lists items is a collection read',
+      document: oas3(`  /events:
+    get:
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {type: array, items: {type: object}}}}`),
+      errors: [{ path: ['paths', '/events', 'get'] }],
+    },
+    {
+      name: 'a collection path whose GET answers one object with no list in it is not paged',
+      document: oas3(`  /registry:
+    get:
+      responses:
+        '200':
+          description: the one registry
+          content:
+            application/json:
+              schema: {type: object, properties: {registry: {type: object, properties: {name: {type: string}}}}}
+  /registry/{name}: {}`),
+      errors: [],
+    },
+    {
+      name: 'an envelope that holds the list, directly or one level down, is still a collection read',
+      document: oas3(`  /items:
+    get:
+      responses:
+        '200':
+          description: a page
+          content:
+            application/json:
+              schema: {allOf: [{type: object, properties: {has_more: {type: boolean}}}, {properties: {data: {type: array, items: {type: object}}}}]}
+  /items/{id}: {}
+  /orders:
+    get:
+      responses:
+        '200':
+          description: a HAL page
+          content:
+            application/hal+json:
+              schema: {type: object, properties: {_embedded: {type: object, properties: {orders: {type: array, items: {type: object}}}}}}
+  /orders/{id}: {}`),
+      errors: [{ path: AT }, { path: ['paths', '/orders', 'get'] }],
+    },
+    {
+      name: 'style offset-limit reports Range pagination',
+      document: oas3(items([h('Range')], rangeResponses)),
+      options: { style: 'offset-limit' },
+      errors: [{ path: AT, message: 'pages with a `Range` header, not with `offset` and `limit`; accept `offset` and `limit` query parameters.' }],
+    },
+    {
+      name: 'style range reports offset/limit pagination',
+      document: oas3(items([q('offset'), q('limit')])),
+      options: { style: 'range' },
+      errors: [{ path: AT, message: 'pages with `offset` and `limit` query parameters, not with a `Range` header; accept a `Range` header' }],
+    },
+    {
+      name: 'style range passes Range pagination and style offset-limit passes offset/limit',
+      document: oas3(items([h('Range')], rangeResponses)),
+      options: { style: 'range' },
+      errors: [],
+    },
+    {
+      name: 'a $ref-ed parameter and response from components count',
+      document: oas3(
+        items([`{$ref: '#/components/parameters/Range'}`], `'200': {$ref: '#/components/responses/All'}, '206': {$ref: '#/components/responses/Page'}`),
+        `components:
+  parameters:
+    Range: {name: Range, in: header, schema: {type: string}}
+  responses:
+    All: {description: all, headers: {accept-ranges: {schema: {type: string}}}}
+    Page: {description: page, headers: {content-range: {schema: {type: string}}}}`,
+      ),
+      errors: [],
+    },
+    {
+      name: 'an operation in another file is reported in that file',
+      file: 'rl-collection-pagination/root.yaml',
+      document: oas3(`  /items:
+    get: {$ref: './list-items.yaml'}
+  /items/{id}: {}`),
+      errors: [{ path: [], source: 'rl-collection-pagination/list-items.yaml', message: 'accepts `limit` but no `offset`' }],
+    },
+    {
+      name: 'works on Swagger 2.0',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths:
+  /items:
+    get:
+      parameters: [{name: limit, in: query, type: integer}]
+      responses: {'200': {description: ok}}
+  /people:
+    get:
+      parameters: [{name: offset, in: query, type: integer}, {name: limit, in: query, type: integer}]
+      responses: {'200': {description: ok}}
+  /ranges:
+    get:
+      parameters: [{name: Range, in: header, type: string}]
+      responses:
+        '206': {description: page, headers: {Content-Range: {type: string}, Accept-Ranges: {type: string}}}
+  /items/{id}: {}
+  /people/{id}: {}
+  /ranges/{id}: {}
+`,
+      errors: [{ path: AT, message: 'accepts `limit` but no `offset`' }],
+    },
+    {
+      name: 'works on OpenAPI 3.1',
+      document: `openapi: 3.1.0
+info: {title: t, version: "1.0"}
+paths:
+${items([q('limit'), q('offset')])}
+  /users/{id}: {}
+  /users:
+    get: {responses: {'200': {description: ok}}}
+`,
+      errors: [{ path: ['paths', '/users', 'get'], message: 'accepts no pagination parameters' }],
+    },
+  ]);
+});

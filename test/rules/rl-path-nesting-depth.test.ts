@@ -1,0 +1,124 @@
+import { describe } from 'vitest';
+import { testRule } from '../helpers/ruleTester.js';
+
+const oas3 = (paths: string) => `openapi: 3.0.3
+info: {title: t, version: "1.0"}
+paths:
+${paths}`;
+
+const ok = `{responses: {'200': {description: ok}}}`;
+const get = `\n    get: ${ok}`;
+const post = `\n    post: ${ok}`;
+const listGet = `
+    get:
+      responses:
+        '200':
+          description: list
+          content:
+            application/json:
+              schema: {type: array, items: {type: object}}`;
+
+describe('rl-path-nesting-depth', () => {
+  testRule('rl-path-nesting-depth', [
+    {
+      name: "reports the guideline's own example and suggests the shorter form",
+      document: oas3(`  /customers/{id}/orders/{orderId}/inventory_items/{itemId}:${get}`),
+      errors: [
+        {
+          path: ['paths', '/customers/{id}/orders/{orderId}/inventory_items/{itemId}'],
+          message: '3 collections ("customers", "orders", "inventory_items"), more than 2',
+        },
+      ],
+    },
+    {
+      name: 'the suggestion keeps the first two collections and turns the deeper ones into query parameters',
+      document: oas3(`  /customers/{id}/orders/{orderId}/inventory_items/{itemId}/notes/{noteId}:${get}`),
+      errors: [
+        {
+          path: ['paths', '/customers/{id}/orders/{orderId}/inventory_items/{itemId}/notes/{noteId}'],
+          message: '/customers/{id}/orders?inventory_item=...&note=...',
+        },
+      ],
+    },
+    {
+      name: 'a terminal segment whose GET lists items is a collection',
+      document: oas3(`  /customers/{id}/orders/{orderId}/lines:${listGet}`),
+      errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}/lines'], message: '"lines"' }],
+    },
+    {
+      name: 'a date or version prefix does not count',
+      document: oas3(`  /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json:${get}`),
+      errors: [
+        {
+          path: ['paths', '/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json'],
+          message: '/2010-04-01/Accounts/{AccountSid}/Calls?Recording=...',
+        },
+      ],
+    },
+    {
+      name: 'two collections after a version prefix are fine',
+      document: oas3([`  /v1/customers/{id}/orders/{orderId}:${get}`, `  /api/v2/customers/{id}/orders/{orderId}:${get}`, `  /customers/{id}/orders:${listGet}`].join('\n')),
+      errors: [],
+    },
+    {
+      name: 'singletons, actions and plain segments at the end are not collections',
+      document: oas3(
+        [`  /users/{id}/orders/{oid}/status:${get}`, `  /users/{id}/orders/{oid}/cancel:${post}`, `  /users/{id}/orders/{oid}/summary:${get}`, `  /users/{id}/orders/{oid}/activate:${post}`].join('\n'),
+      ),
+      errors: [],
+    },
+    {
+      name: 'a segment followed by a sub-path parameter is not a collection',
+      document: oas3(`  /projects/{p}/repos/{r}/files/{path}:${get}\n  /buckets/{b}/objects/{o}/versions/{key+}:${get}`),
+      errors: [],
+    },
+    {
+      name: 'Kubernetes-style group and version segments are not collections',
+      document: oas3(
+        [`  /apis/apps/v1/namespaces/{ns}/deployments/{name}:${get}`, `  /apis/apps/v1/watch/namespaces/{ns}/deployments/{name}:${get}`, `  /api/v1/namespaces/{ns}/pods/{name}/log:${get}`].join('\n'),
+      ),
+      errors: [],
+    },
+    {
+      name: 'a plural collection right after another plural name still counts',
+      document: oas3(`  /repos/{repo}/issues/{number}:${get}\n  /repos/{repo}/issues/comments/{commentId}:${get}`),
+      errors: [{ path: ['paths', '/repos/{repo}/issues/comments/{commentId}'], message: '3 collections' }],
+    },
+    {
+      name: 'maxCollections raises the limit',
+      document: oas3(`  /customers/{id}/orders/{orderId}/inventory_items/{itemId}:${get}`),
+      options: { maxCollections: 3 },
+      errors: [],
+    },
+    {
+      name: 'maxCollections lowers the limit',
+      document: oas3(`  /customers/{id}/orders/{orderId}:${get}\n  /customers/{id}:${get}`),
+      options: { maxCollections: 1 },
+      errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}'], message: 'more than 1; keep it to /resource and pass' }],
+    },
+    {
+      name: 'reports on the path key in the root file when the path item is a $ref to another file',
+      file: 'rl-path-nesting-depth/root.yaml',
+      document: oas3(`  /customers/{id}/orders/{orderId}/lines:\n    $ref: './order-lines.yaml'`),
+      errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}/lines'], message: '"lines"' }],
+    },
+    {
+      name: 'works on Swagger 2.0',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+basePath: /v1
+paths:
+  /customers/{id}/orders/{orderId}/lines:
+    get:
+      produces: [application/json]
+      responses:
+        '200':
+          description: list
+          schema: {type: array, items: {type: object}}
+  /customers/{id}/orders/{orderId}:
+    get: {responses: {'200': {description: ok}}}
+`,
+      errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}/lines'], message: '/customers/{id}/orders?line=...' }],
+    },
+  ]);
+});
