@@ -1,0 +1,20 @@
+import type { Finding, RuleInfo } from '../lint.js';
+
+/** Findings as a JSON array in Spectral's result shape, with each rule's documentation URL when known. */
+export function formatJson(findings: readonly Finding[]): string {
+  const results = findings.map((f) => ({
+    code: f.code,
+    message: f.message,
+    path: f.path,
+    severity: f.severity,
+    source: f.source,
+    range: f.range,
+    ...(f.documentationUrl ? { documentationUrl: f.documentationUrl } : {}),
+  }));
+  return `${JSON.stringify(results, null, 2)}\n`;
+}
+
+/** The rules of a ruleset as a JSON array of `{ id, severity, description, documentationUrl }`. */
+export function formatRulesJson(rules: readonly RuleInfo[]): string {
+  return `${JSON.stringify(rules, null, 2)}\n`;
+}
