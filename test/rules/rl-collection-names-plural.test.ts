@@ -1,19 +1,7 @@
 import { describe } from 'vitest';
 import { testRule } from '../helpers/ruleTester.js';
+import { oas3, listGet } from '../helpers/pathDocuments.js';
 
-const oas3 = (paths: string) => `openapi: 3.0.3
-info: {title: t, version: "1.0"}
-paths:
-${paths}`;
-
-const listGet = `
-    get:
-      responses:
-        '200':
-          description: list
-          content:
-            application/json:
-              schema: {type: array, items: {type: object}}`;
 
 describe('rl-collection-names-plural', () => {
   testRule('rl-collection-names-plural', [

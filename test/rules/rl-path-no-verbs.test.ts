@@ -1,22 +1,7 @@
 import { describe } from 'vitest';
 import { testRule } from '../helpers/ruleTester.js';
+import { get, listGet, oas3, ok, post } from '../helpers/pathDocuments.js';
 
-const oas3 = (paths: string) => `openapi: 3.0.3
-info: {title: t, version: "1.0"}
-paths:
-${paths}`;
-
-const ok = `{responses: {'200': {description: ok}}}`;
-const get = `\n    get: ${ok}`;
-const post = `\n    post: ${ok}`;
-const listGet = `
-    get:
-      responses:
-        '200':
-          description: list
-          content:
-            application/json:
-              schema: {type: array, items: {type: object}}`;
 
 describe('rl-path-no-verbs', () => {
   testRule('rl-path-no-verbs', [
