@@ -10,6 +10,27 @@ import collectionPagination from './rules/rl-collection-pagination.js';
 import errorResponseStructure from './rules/rl-error-response-structure.js';
 import getCacheHeaders from './rules/rl-get-cache-headers.js';
 import conditionalGet304 from './rules/rl-conditional-get-304.js';
+import statusCodeMethod from './rules/rl-status-code-method.js';
+import createdLocationHeader from './rules/rl-created-location-header.js';
+import unauthorizedWwwAuthenticate from './rules/rl-unauthorized-www-authenticate.js';
+import tooManyRequestsRetryAfter from './rules/rl-too-many-requests-retry-after.js';
+import getNoRequestBody from './rules/rl-get-no-request-body.js';
+import stateChangeInBody from './rules/rl-state-change-in-body.js';
+import collectionHalLinks from './rules/rl-collection-hal-links.js';
+import filterNoCatchAll from './rules/rl-filter-no-catch-all.js';
+import sortParameterName from './rules/rl-sort-parameter-name.js';
+import serversHttps from './rules/rl-servers-https.js';
+import operationSecurity from './rules/rl-operation-security.js';
+import authScheme from './rules/rl-auth-scheme.js';
+import corsNoWildcard from './rules/rl-cors-no-wildcard.js';
+import headerNoXPrefix from './rules/rl-header-no-x-prefix.js';
+import dateTimeFormat from './rules/rl-date-time-format.js';
+import moneyStructure from './rules/rl-money-structure.js';
+import jsonMediaType from './rules/rl-json-media-type.js';
+import requestAdditionalProperties from './rules/rl-request-additional-properties.js';
+import propertyCase from './rules/rl-property-case.js';
+import ignoreValid from './rules/rl-ignore-valid.js';
+import structureReadable from './rules/rl-structure-readable.js';
 
 /** Every rule of the pack, in the order the README and `restlint rules` list them. */
-export const rules: readonly RestlintRule[] = [collectionNamesPlural, pathNoVerbs, pathNestingDepth, versionMediaType, versionNotInUrl, infoVersionFormat, version406Documented, collectionPagination, errorResponseStructure, getCacheHeaders, conditionalGet304];
+export const rules: readonly RestlintRule[] = [collectionNamesPlural, pathNoVerbs, pathNestingDepth, versionMediaType, versionNotInUrl, infoVersionFormat, version406Documented, collectionPagination, errorResponseStructure, getCacheHeaders, conditionalGet304, statusCodeMethod, createdLocationHeader, unauthorizedWwwAuthenticate, tooManyRequestsRetryAfter, getNoRequestBody, stateChangeInBody, collectionHalLinks, filterNoCatchAll, sortParameterName, serversHttps, operationSecurity, authScheme, corsNoWildcard, headerNoXPrefix, dateTimeFormat, moneyStructure, jsonMediaType, requestAdditionalProperties, propertyCase, ignoreValid, structureReadable];

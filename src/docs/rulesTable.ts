@@ -7,7 +7,7 @@ export const TABLE_END = '<!-- rules-table:end -->';
 export function rulesTable(rules: readonly RestlintRule[]): string {
   const lines = ['| Rule | Severity | What it checks |', '|---|---|---|'];
   for (const { id, definition } of rules) {
-    const severity = String(definition.severity ?? 'warn');
+    const severity = definition.recommended === false ? `off (opt-in; ${String(definition.severity ?? 'warn')} when enabled)` : String(definition.severity ?? 'warn');
     lines.push(`| [\`${id}\`](rulesets/rules/${id}.md) | ${severity} | ${definition.description ?? ''} |`);
   }
   return lines.join('\n');

@@ -4,13 +4,11 @@ import { headWord } from '../openapi/pathGrammar.js';
 import { isNounLike, isPluralWord, pluralOf } from '../openapi/words.js';
 import { guard } from './guard.js';
 import { resolvedRoot } from './resolvedRoot.js';
-import { wordListSchema } from './wordListSchema.js';
+import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
 
 export interface CollectionNamesPluralOptions {
-  /** Words that name one resource and are never asked to be plural, added to the built-in list. */
-  singletons?: string[];
-  /** Nouns that have no plural form, added to the built-in list. */
-  uncountables?: string[];
+  /** The team's singletons, uncountable nouns and verbs, added to the built-in lists. */
+  words?: TeamWords;
 }
 
 /** Decides whether each path segment in a collection position names its collection in the plural. */
@@ -19,7 +17,7 @@ export const collectionNamesPlural = createRulesetFunction<unknown, CollectionNa
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { singletons: wordListSchema, uncountables: wordListSchema },
+      properties: { words: wordsSchema },
       additionalProperties: false,
     },
   },
@@ -27,8 +25,8 @@ export const collectionNamesPlural = createRulesetFunction<unknown, CollectionNa
     return guard('collection-names-plural', () => {
       // The rule runs on the unresolved document so that findings sit on the path key in the root
       // file; the classification reads the resolved document, where `$ref`-ed operations are visible.
-      const model = getApiModel(resolvedRoot(context), { singletons: options?.singletons });
-      const uncountables = new Set((options?.uncountables ?? []).map((w) => w.toLowerCase()));
+      const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
+      const uncountables = new Set((options?.words?.uncountables ?? []).map((w) => w.toLowerCase()));
       const results: IFunctionResult[] = [];
       for (const path of model.paths) {
         for (const segment of path.parsed.segments) {

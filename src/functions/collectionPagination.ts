@@ -3,13 +3,17 @@ import { getApiModel, statusClass, type OperationInfo } from '../openapi/model.j
 import { mayAnswerWithList } from '../openapi/listBodies.js';
 import { findParameter, findResponse } from '../openapi/parameters.js';
 import { guard } from './guard.js';
+import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
 
-/** `any` takes either style; the others require one. (`cursor` is expected to join this list.) */
-export type PaginationStyle = 'any' | 'offset-limit' | 'range';
+/** `any` takes offset/limit or Range; the others require one style. */
+export const PAGINATION_STYLES = ['any', 'offset-limit', 'range', 'cursor'] as const;
+export type PaginationStyle = (typeof PAGINATION_STYLES)[number];
 
 export interface CollectionPaginationOptions {
   /** Which pagination style passes. Default: `any`. */
   style?: PaginationStyle;
+  /** The team's singletons, uncountable nouns and verbs, added to the built-in lists. */
+  words?: TeamWords;
 }
 
 // Query parameters that show some other way of paging, named in the message so the reader sees what
@@ -20,6 +24,14 @@ const OTHER_PAGING_PARAMETERS = new Set([
   'continue', 'marker', 'skip', 'take', 'top', 'start', 'startindex', 'first', 'last', 'maxresults', 'maxitems', 'count',
 ]);
 
+// Query parameters that carry an opaque position in the collection (cursor pagination), compared the same way.
+const CURSOR_PARAMETERS = new Set([
+  'cursor', 'after', 'before', 'startingafter', 'endingbefore', 'startafter', 'pagetoken', 'nextpagetoken', 'nexttoken',
+  'continuationtoken', 'continue', 'marker',
+]);
+
+const normalizedName = (name: string) => name.toLowerCase().replace(/[-_$]/g, '');
+
 interface PagingFacts {
   offset: boolean;
   limit: boolean;
@@ -28,6 +40,8 @@ interface PagingFacts {
   /** Whether a `206` response is documented, and which of its range headers are missing. */
   partial: boolean;
   missingRangeHeaders: string[];
+  /** Cursor parameters, as `\`name\`` for messages. */
+  cursors: string[];
   others: string[];
 }
 
@@ -36,6 +50,7 @@ const REMEDY: Record<PaginationStyle, string> = {
     'accept `offset` and `limit` query parameters, or a `Range` header answered by 206 with `Content-Range` and `Accept-Ranges`',
   'offset-limit': 'accept `offset` and `limit` query parameters',
   range: 'accept a `Range` header and answer 206 with `Content-Range` and `Accept-Ranges`',
+  cursor: 'accept a cursor query parameter (such as `cursor`, `after`/`before` or `page_token`) and a `limit`',
 };
 
 /** Decides whether each collection GET pages its results in the style the team chose. */
@@ -44,7 +59,7 @@ export const collectionPagination = createRulesetFunction<unknown, CollectionPag
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { style: { enum: ['any', 'offset-limit', 'range'] } },
+      properties: { style: { enum: [...PAGINATION_STYLES] }, words: wordsSchema },
       additionalProperties: false,
     },
   },
@@ -52,7 +67,7 @@ export const collectionPagination = createRulesetFunction<unknown, CollectionPag
     return guard('collection-pagination', () => {
       const style = options?.style ?? 'any';
       const results: IFunctionResult[] = [];
-      for (const operation of getApiModel(root).operations) {
+      for (const operation of getApiModel(root, modelWords(options?.words)).operations) {
         // A path can look like a collection (`/registry` beside `/registry/{name}`) while its GET
         // answers one object: then there is nothing to page.
         if (operation.kind !== 'collection-read' || !mayAnswerWithList(operation)) continue;
@@ -76,15 +91,16 @@ function pagingFacts(operation: OperationInfo): PagingFacts {
     const acceptRanges = operation.responses.some((r) => statusClass(r.status) === 2 && r.headers.has('accept-ranges'));
     if (!acceptRanges) missingRangeHeaders.push('`Accept-Ranges`');
   }
-  const others = operation.parameters
-    .filter((p) => p.in === 'query' && OTHER_PAGING_PARAMETERS.has(p.name.toLowerCase().replace(/[-_$]/g, '')))
-    .map((p) => `\`${p.name}\``);
+  const query = operation.parameters.filter((p) => p.in === 'query');
+  const others = query.filter((p) => OTHER_PAGING_PARAMETERS.has(normalizedName(p.name))).map((p) => `\`${p.name}\``);
+  const cursors = query.filter((p) => CURSOR_PARAMETERS.has(normalizedName(p.name))).map((p) => `\`${p.name}\``);
   return {
     offset: findParameter(operation, 'query', 'offset') !== undefined,
     limit: findParameter(operation, 'query', 'limit') !== undefined,
     range: findParameter(operation, 'header', 'range') !== undefined,
     partial: partialResponse !== undefined,
     missingRangeHeaders,
+    cursors,
     others,
   };
 }
@@ -116,6 +132,15 @@ function describeProblem(facts: PagingFacts, style: PaginationStyle): string | u
       if (facts.range || facts.partial) return rangeProblem(facts);
       const used = [facts.offset ? '`offset`' : '', facts.limit ? '`limit`' : ''].filter(Boolean).join(' and ');
       if (used !== '') return `pages with ${used} query parameters, not with a \`Range\` header`;
+      return fallback;
+    }
+    case 'cursor': {
+      const cursors = facts.cursors.join(', ');
+      if (cursors !== '' && facts.limit) return undefined;
+      if (cursors !== '') return `accepts ${cursors} but no \`limit\``;
+      if (facts.offset) return `pages with \`offset\`${facts.limit ? ' and `limit`' : ''}, not with a cursor`;
+      if (facts.range || facts.partial) return 'pages with a `Range` header, not with a cursor';
+      if (facts.limit) return `accepts \`limit\` but no cursor parameter${others === '' ? '' : ` (it pages with ${others})`}`;
       return fallback;
     }
   }

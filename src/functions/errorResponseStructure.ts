@@ -9,13 +9,46 @@ import { guard } from './guard.js';
 export const ERROR_SHAPES = ['errors-array', 'code-message', 'status-code'] as const;
 export type ErrorShape = (typeof ERROR_SHAPES)[number];
 
+/** A team's own error body, as a JSON Schema: the properties it requires, their types and nested requirements. */
+export interface TeamErrorSchema {
+  type?: 'object';
+  required: string[];
+  properties?: Record<string, unknown>;
+  [keyword: string]: unknown;
+}
+
 export interface ErrorResponseStructureOptions {
   /** Which of the built-in shapes pass. Default: all three. */
   shapes?: ErrorShape[];
+  /** The team's own error body schema, instead of the built-in shapes. */
+  schema?: TeamErrorSchema;
 }
 
 type Verdict = 'pass' | 'fail' | 'unknown';
 type Properties = ReadonlyMap<string, unknown>;
+
+/** How error bodies are judged: by the built-in shapes, or by a team's schema. */
+interface Checker {
+  /** Whether the properties an object declares (with those around it) make a good error body. */
+  verdict(props: Properties): Verdict;
+  /** Why a schema that fails is not a good error body. */
+  diagnose(schema: Record<string, unknown>, own: Properties | undefined, props: Properties): string;
+  /** What a good error body is, in words, for the remedy half of a message. */
+  readonly wanted: string;
+}
+
+// A team's error schema is a JSON Schema; only `required`, `properties`, `type` and `items` are read, at
+// any depth. Other keywords (titles, descriptions, examples) are allowed so a team can paste its schema.
+const teamSchemaSchema = {
+  type: 'object' as const,
+  properties: {
+    type: { const: 'object' },
+    required: { type: 'array' as const, items: { type: 'string' as const }, minItems: 1, uniqueItems: true },
+    properties: { type: 'object' as const, additionalProperties: { type: 'object' as const } },
+  },
+  required: ['required'],
+  errorMessage: { required: 'the team error schema must list the properties an error body requires in "required"' },
+};
 
 // Property names compared lower-case without `_` and `-`: `code`, `Code`, `error_code`, `errorCode`.
 const CODE_NAMES = new Set(['code', 'errorcode']);
@@ -31,14 +64,16 @@ export const errorResponseStructure = createRulesetFunction<unknown, ErrorRespon
       type: ['object', 'null'],
       properties: {
         shapes: { type: 'array', items: { enum: [...ERROR_SHAPES] }, minItems: 1, uniqueItems: true },
+        schema: teamSchemaSchema,
       },
       additionalProperties: false,
+      not: { type: 'object', properties: { shapes: true, schema: true }, required: ['shapes', 'schema'] },
+      errorMessage: { not: 'give either "shapes" (built-in error shapes) or "schema" (the team\'s own error schema), not both' },
     },
   },
   function errorResponseStructure(root, options) {
     return guard('error-response-structure', () => {
-      const shapes = new Set<ErrorShape>(options?.shapes ?? ERROR_SHAPES);
-      const wanted = wantedText(shapes);
+      const checker = options?.schema !== undefined ? teamChecker(options.schema) : shapeChecker(new Set(options?.shapes ?? ERROR_SHAPES));
       const results: IFunctionResult[] = [];
       const seen = new Set<string>();
       const report = (message: string, path: JsonPath) => {
@@ -52,7 +87,7 @@ export const errorResponseStructure = createRulesetFunction<unknown, ErrorRespon
         for (const response of operation.responses) {
           const cls = statusClass(response.status);
           if (cls !== 4 && cls !== 5) continue;
-          checkResponse(response, shapes, wanted, report);
+          checkResponse(response, checker, report);
         }
       }
       return results;
@@ -60,12 +95,8 @@ export const errorResponseStructure = createRulesetFunction<unknown, ErrorRespon
   },
 );
 
-function checkResponse(
-  response: ResponseInfo,
-  shapes: ReadonlySet<ErrorShape>,
-  wanted: string,
-  report: (message: string, path: JsonPath) => void,
-): void {
+function checkResponse(response: ResponseInfo, checker: Checker, report: (message: string, path: JsonPath) => void): void {
+  const { wanted } = checker;
   if (isUnresolvedRef(response.value)) return;
   if (response.bodies.length === 0) {
     report(`Error response has no body; describe a JSON body: ${wanted}.`, response.jsonPath);
@@ -86,7 +117,7 @@ function checkResponse(
       report(`JSON error body \`${body.mediaType}\` has no schema; describe ${wanted}.`, body.jsonPath);
       continue;
     }
-    for (const failure of checkSchema(body.schema, body.schemaPath, new Map(), shapes)) {
+    for (const failure of checkSchema(body.schema, body.schemaPath, new Map(), checker)) {
       report(`${failure.problem}; describe ${wanted}.`, failure.path);
     }
   }
@@ -108,17 +139,25 @@ interface Failure {
  * per failing `oneOf`/`anyOf` alternative, at that alternative. `inherited` holds properties that a
  * schema around the alternatives already declares.
  */
-function checkSchema(schema: unknown, path: JsonPath, inherited: Properties, shapes: ReadonlySet<ErrorShape>): Failure[] {
+function checkSchema(schema: unknown, path: JsonPath, inherited: Properties, checker: Checker): Failure[] {
   if (!isObject(schema) || hasUnknownPart(schema, 0)) return [];
   const own = objectProperties(schema);
   const props = merge(inherited, own);
-  if (shapeVerdict(props, shapes) !== 'fail') return [];
+  if (checker.verdict(props) !== 'fail') return [];
   const alts = alternatives(schema);
   if (alts !== undefined) {
     const keyword = Array.isArray(schema.oneOf) && schema.oneOf.length > 0 ? 'oneOf' : 'anyOf';
-    return alts.flatMap((alt, i) => checkSchema(alt, [...path, keyword, i], props, shapes));
+    return alts.flatMap((alt, i) => checkSchema(alt, [...path, keyword, i], props, checker));
   }
-  return [{ problem: diagnose(schema, own, props, shapes), path }];
+  return [{ problem: checker.diagnose(schema, own, props), path }];
+}
+
+function shapeChecker(shapes: ReadonlySet<ErrorShape>): Checker {
+  return {
+    verdict: (props) => shapeVerdict(props, shapes),
+    diagnose: (schema, own, props) => diagnose(schema, own, props, shapes),
+    wanted: wantedText(shapes),
+  };
 }
 
 /**
@@ -229,4 +268,64 @@ function wantedText(shapes: ReadonlySet<ErrorShape>): string {
     );
   }
   return parts.join(', or ');
+}
+
+/**
+ * Judges error bodies by a team's own schema: the body declares every property the schema requires
+ * (through `allOf`; every `oneOf`/`anyOf` alternative), with the type the schema gives it when both say
+ * one, and the same again for required properties of nested objects and of array items.
+ */
+function teamChecker(team: TeamErrorSchema): Checker {
+  return {
+    verdict: (props) => (teamProblems(team, props, '', 0).length === 0 ? 'pass' : 'fail'),
+    diagnose: (_schema, _own, props) => {
+      const problems = teamProblems(team, props, '', 0);
+      const shown = problems.slice(0, 3).join('; ');
+      return `Error body object (${props.size === 0 ? 'no declared properties' : nameList(props)}) does not match the team's error schema: ${shown}${problems.length > 3 ? '; …' : ''}`;
+    },
+    wanted: `the team's error body, an object with ${team.required.map((n) => `\`${n}\``).join(', ')}`,
+  };
+}
+
+/** What a declared object lacks against a team schema, as short phrases (`no \`code\``); empty when it passes or cannot be read. */
+function teamProblems(team: Record<string, unknown>, props: Properties, prefix: string, depth: number): string[] {
+  if (depth > 8) return [];
+  const required = Array.isArray(team.required) ? team.required.filter((n): n is string => typeof n === 'string') : [];
+  const wants = isObject(team.properties) ? team.properties : {};
+  const problems: string[] = [];
+  for (const name of required) {
+    const where = `${prefix}${name}`;
+    if (!props.has(name)) {
+      problems.push(`no \`${where}\``);
+      continue;
+    }
+    const want = wants[name];
+    const got = props.get(name);
+    if (!isObject(want) || !isObject(got) || isUnresolvedRef(got)) continue;
+    const wantType = typeof want.type === 'string' ? want.type : undefined;
+    const gotType = schemaType(got);
+    if (wantType !== undefined && gotType !== undefined && gotType !== wantType && !(wantType === 'number' && gotType === 'integer')) {
+      problems.push(`\`${where}\` is declared as \`${gotType}\`, not \`${wantType}\``);
+      continue;
+    }
+    if (Array.isArray(want.required)) problems.push(...nestedProblems(want, got, `${where}.`, depth + 1));
+    if (isObject(want.items) && Array.isArray(want.items.required)) {
+      if (!isObject(got.items)) {
+        if (gotType !== undefined && gotType !== 'array') problems.push(`\`${where}\` is not an array`);
+        else problems.push(`\`${where}\` declares no items`);
+      } else problems.push(...nestedProblems(want.items, got.items, `${where}[].`, depth + 1));
+    }
+  }
+  return problems;
+}
+
+/** The problems of a nested object schema: its own properties, or those of its failing alternatives. */
+function nestedProblems(team: Record<string, unknown>, schema: Record<string, unknown>, prefix: string, depth: number, inherited: Properties = new Map()): string[] {
+  if (isUnresolvedRef(schema) || hasUnknownPart(schema, 0) || depth > 8) return [];
+  const props = merge(inherited, objectProperties(schema));
+  const problems = teamProblems(team, props, prefix, depth);
+  if (problems.length === 0) return [];
+  const alts = alternatives(schema);
+  if (alts === undefined) return problems;
+  return [...new Set(alts.flatMap((alt) => (isObject(alt) ? nestedProblems(team, alt, prefix, depth + 1, props) : [])))];
 }

@@ -4,10 +4,13 @@ import { getApiModel } from '../openapi/model.js';
 import { headWord, type PathSegment } from '../openapi/pathGrammar.js';
 import { guard } from './guard.js';
 import { resolvedRoot } from './resolvedRoot.js';
+import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
 
 export interface PathNestingDepthOptions {
   /** How many collections a path may nest, not counting the leading version/platform prefix. */
   maxCollections?: number;
+  /** The team's singletons, uncountable nouns and verbs, added to the built-in lists. */
+  words?: TeamWords;
 }
 
 const DEFAULT_MAX_COLLECTIONS = 2;
@@ -18,7 +21,7 @@ export const pathNestingDepth = createRulesetFunction<unknown, PathNestingDepthO
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { maxCollections: { type: 'integer', minimum: 1 } },
+      properties: { maxCollections: { type: 'integer', minimum: 1 }, words: wordsSchema },
       additionalProperties: false,
     },
   },
@@ -27,7 +30,7 @@ export const pathNestingDepth = createRulesetFunction<unknown, PathNestingDepthO
       const max = options?.maxCollections ?? DEFAULT_MAX_COLLECTIONS;
       // Findings sit on the path key in the root file (the rule runs unresolved); the labels come
       // from the resolved document, where `$ref`-ed path items show whether a segment lists items.
-      const model = getApiModel(resolvedRoot(context));
+      const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
       const results: IFunctionResult[] = [];
       for (const path of model.paths) {
         const { segments } = path.parsed;

@@ -4,11 +4,11 @@ import type { PathSegment } from '../openapi/pathGrammar.js';
 import { customMethodOf, customMethodVerbs, segmentVerbs } from '../openapi/segmentVerbs.js';
 import { guard } from './guard.js';
 import { resolvedRoot } from './resolvedRoot.js';
-import { wordListSchema } from './wordListSchema.js';
+import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
 
 export interface PathNoVerbsOptions {
-  /** Words that name an action, added to the built-in verb list. */
-  verbs?: string[];
+  /** The team's singletons, uncountable nouns and verbs, added to the built-in lists. */
+  words?: TeamWords;
 }
 
 /** The HTTP method that already says what a CRUD verb in a path says. */
@@ -27,7 +27,7 @@ export const pathNoVerbs = createRulesetFunction<unknown, PathNoVerbsOptions | n
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { verbs: wordListSchema },
+      properties: { words: wordsSchema },
       additionalProperties: false,
     },
   },
@@ -35,8 +35,8 @@ export const pathNoVerbs = createRulesetFunction<unknown, PathNoVerbsOptions | n
     return guard('path-no-verbs', () => {
       // Findings sit on the path key in the root file (the rule runs unresolved); the labels come
       // from the resolved document, with the team's verbs, so they agree with every other rule.
-      const model = getApiModel(resolvedRoot(context), { verbs: options?.verbs });
-      const extraVerbs = new Set((options?.verbs ?? []).map((w) => w.toLowerCase()));
+      const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
+      const extraVerbs = new Set((options?.words?.verbs ?? []).map((w) => w.toLowerCase()));
       const results: IFunctionResult[] = [];
       for (const path of model.paths) {
         const resource = path.operations.some((op) => op.method === 'get' || op.method === 'delete');

@@ -89,9 +89,10 @@ export interface ApiModel {
   readonly operations: readonly OperationInfo[];
 }
 
-/** Team words that change how paths are labelled (extra singletons and verbs). */
+/** Team words that change how paths are labelled (extra singletons, uncountable nouns and verbs). */
 export interface WordOptions {
   readonly singletons?: readonly string[];
+  readonly uncountables?: readonly string[];
   readonly verbs?: readonly string[];
 }
 
@@ -117,7 +118,7 @@ const cache = new WeakMap<object, Map<string, ApiModel>>();
  */
 export function getApiModel(root: unknown, words: WordOptions = {}): ApiModel {
   if (!isObject(root)) return { version: undefined, root: {}, paths: [], operations: [] };
-  const key = JSON.stringify([words.singletons ?? [], words.verbs ?? []]);
+  const key = JSON.stringify([words.singletons ?? [], words.verbs ?? [], words.uncountables ?? []]);
   let byOptions = cache.get(root);
   if (byOptions === undefined) {
     byOptions = new Map();
@@ -194,6 +195,7 @@ function collectFacts(parsedPaths: ParsedPath[], words: WordOptions): PathFacts 
     parents,
     extraSingletons: new Set((words.singletons ?? []).map((w) => w.toLowerCase())),
     extraVerbs: new Set((words.verbs ?? []).map((w) => w.toLowerCase())),
+    extraUncountables: new Set((words.uncountables ?? []).map((w) => w.toLowerCase())),
   };
 }
 

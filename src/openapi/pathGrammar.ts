@@ -92,6 +92,8 @@ export interface PathFacts {
   readonly parents: ReadonlySet<string>;
   extraSingletons: ReadonlySet<string>;
   extraVerbs: ReadonlySet<string>;
+  /** A team's uncountable nouns: plural enough as they are. */
+  extraUncountables?: ReadonlySet<string>;
 }
 
 export interface TerminalFacts {
@@ -142,7 +144,7 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
     // A singular word right after a plural collection name qualifies it (`/numbers/local/{id}`,
     // `/mappings/slack/{id}`): a subtype, not a collection of its own.
     const qualifier = previous?.kind !== 'param' && previous?.kind !== 'version' && previous !== undefined &&
-      isPluralWord(headWord(previous)) && !isPluralWord(word);
+      isPluralWord(headWord(previous), facts.extraUncountables) && !isPluralWord(word, facts.extraUncountables);
     if (next?.kind === 'param' && !next.subPath) {
       segment.kind = qualifier ? 'static' : 'collection';
       return;

@@ -43,3 +43,25 @@ export function alternatives(schema: unknown): unknown[] | undefined {
   if (Array.isArray(schema.anyOf) && schema.anyOf.length > 0) return schema.anyOf;
   return undefined;
 }
+
+/**
+ * A property of an object schema with the JSON path of its schema, looking through `allOf` like
+ * `objectProperties`. Undefined when the schema does not declare it (or cannot be read).
+ */
+export function findProperty(
+  schema: unknown,
+  schemaPath: (string | number)[],
+  name: string,
+  depth = 0,
+): { value: unknown; path: (string | number)[] } | undefined {
+  if (!isObject(schema) || typeof schema.$ref === 'string' || depth > 16) return undefined;
+  if (isObject(schema.properties) && Object.prototype.hasOwnProperty.call(schema.properties, name)) {
+    return { value: schema.properties[name], path: [...schemaPath, 'properties', name] };
+  }
+  if (!Array.isArray(schema.allOf)) return undefined;
+  for (let i = 0; i < schema.allOf.length; i++) {
+    const found = findProperty(schema.allOf[i], [...schemaPath, 'allOf', i], name, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

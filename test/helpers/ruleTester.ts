@@ -36,7 +36,8 @@ export async function lintWithRule(
 ): Promise<Finding[]> {
   const rule = rules.find((r) => r.id === ruleId);
   if (rule === undefined) throw new Error(`no rule ${ruleId} in the pack`);
-  const definition = { ...rule.definition };
+  // Switched on even when the pack leaves it off until a team enables it (`recommended: false`).
+  const definition = { ...rule.definition, recommended: true };
   if (options !== undefined) {
     const then = Array.isArray(definition.then) ? definition.then : [definition.then];
     definition.then = then.map((t) => ({ ...t, functionOptions: options }));

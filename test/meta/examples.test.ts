@@ -9,17 +9,20 @@ import { createLinter } from '../../src/lint.js';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
 
-async function lintExample(name: string, linter = createLinter(ruleset)) {
+// The whole pack with the opt-in rules (recommended: false) switched on as well.
+const everyRule = { ...ruleset, rules: Object.fromEntries(rules.map((r) => [r.id, { ...r.definition, recommended: true }])) };
+
+async function lintExample(name: string, linter = createLinter(everyRule)) {
   const source = path.join(EXAMPLES, name);
   return linter.lint(fs.readFileSync(source, 'utf8'), source);
 }
 
 describe('examples', () => {
-  it('the compliant description produces no finding at all', async () => {
+  it('the compliant description produces no finding at all, opt-in rules included', async () => {
     expect(await lintExample('compliant.yaml')).toEqual([]);
   });
 
-  it('the non-compliant description fires every rule of the pack', async () => {
+  it('the non-compliant description fires every rule of the pack, opt-in rules included', async () => {
     const fired = new Set((await lintExample('non-compliant.yaml')).map((f) => f.code));
     expect([...fired].sort()).toEqual(rules.map((r) => r.id).sort());
   });
@@ -28,6 +31,7 @@ describe('examples', () => {
     const noNetwork = () => Promise.reject(new Error('no network in tests'));
     const team = await bundleAndLoadRuleset(path.join(EXAMPLES, 'team-ruleset.yaml'), { fs, fetch: noNetwork as never });
     const findings = await lintExample('non-compliant.yaml', createLinter(team));
+    expect(findings.some((f) => f.code === 'rl-header-no-x-prefix')).toBe(false); // opt-in: off unless a team enables it
     const severityOf = (code: string) => findings.find((f) => f.code === code)?.severity;
     // 0 error, 1 warn, 2 info
     expect(severityOf('rl-get-cache-headers')).toBe(2);

@@ -57,7 +57,7 @@ describe('rl-collection-names-plural', () => {
     {
       name: 'team singletons and uncountables are honoured',
       document: oas3(`  /users/{id}/wallet:${listGet}\n  /gear/{id}: {}`),
-      options: { singletons: ['wallet'], uncountables: ['gear'] },
+      options: { words: { singletons: ['wallet'], uncountables: ['gear'] } },
       errors: [],
     },
     {

@@ -163,6 +163,88 @@ describe('rl-collection-pagination', () => {
       errors: [],
     },
     {
+      name: 'style cursor passes a cursor parameter with a limit, in each common spelling',
+      document: oas3(
+        [
+          items([q('cursor'), q('limit')]),
+          `  /events:\n    get:\n      parameters: [${q('starting_after')}, ${q('ending_before')}, ${q('limit')}]\n      responses: {'200': {description: ok}}\n  /events/{id}: {}`,
+          `  /logs:\n    get:\n      parameters: [${q('pageToken')}, ${q('Limit')}]\n      responses: {'200': {description: ok}}\n  /logs/{id}: {}`,
+          `  /pods:\n    get:\n      parameters: [${q('continue')}, ${q('limit')}]\n      responses: {'200': {description: ok}}\n  /pods/{id}: {}`,
+        ].join('\n'),
+      ),
+      options: { style: 'cursor' },
+      errors: [],
+    },
+    {
+      name: 'style cursor reports a cursor without a limit, a limit without a cursor, offset/limit and Range',
+      document: oas3(
+        [
+          items([q('after'), q('before')]),
+          `  /events:\n    get:\n      parameters: [${q('limit')}, ${q('page')}]\n      responses: {'200': {description: ok}}\n  /events/{id}: {}`,
+          `  /logs:\n    get:\n      parameters: [${q('offset')}, ${q('limit')}]\n      responses: {'200': {description: ok}}\n  /logs/{id}: {}`,
+          `  /ranges:\n    get:\n      parameters: [${h('Range')}]\n      responses: {${rangeResponses}}\n  /ranges/{id}: {}`,
+          `  /bare:\n    get:\n      responses: {'200': {description: ok}}\n  /bare/{id}: {}`,
+        ].join('\n'),
+      ),
+      options: { style: 'cursor' },
+      errors: [
+        { path: AT, message: 'Collection GET accepts `after`, `before` but no `limit`; accept a cursor query parameter' },
+        { path: ['paths', '/events', 'get'], message: 'accepts `limit` but no cursor parameter (it pages with `page`)' },
+        { path: ['paths', '/logs', 'get'], message: 'pages with `offset` and `limit`, not with a cursor' },
+        { path: ['paths', '/ranges', 'get'], message: 'pages with a `Range` header, not with a cursor' },
+        { path: ['paths', '/bare', 'get'], message: 'accepts no pagination parameters; accept a cursor query parameter (such as `cursor`, `after`/`before` or `page_token`) and a `limit`.' },
+      ],
+    },
+    {
+      name: 'cursor pagination is not one of the default styles',
+      document: oas3(items([q('cursor'), q('limit')])),
+      errors: [{ path: AT, message: 'pages with `cursor`' }],
+    },
+    {
+      name: 'style cursor on Swagger 2.0',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths:
+  /items:
+    get:
+      parameters: [{name: starting_after, in: query, type: string}, {name: limit, in: query, type: integer}]
+      responses: {'200': {description: ok}}
+  /people:
+    get:
+      parameters: [{name: offset, in: query, type: integer}, {name: limit, in: query, type: integer}]
+      responses: {'200': {description: ok}}
+  /items/{id}: {}
+  /people/{id}: {}
+`,
+      options: { style: 'cursor' },
+      errors: [{ path: ['paths', '/people', 'get'], message: 'not with a cursor' }],
+    },
+    {
+      name: 'team words change which GETs are collection reads',
+      document: oas3(`  /users/{id}/wallet:
+    get:
+      responses:
+        '200':
+          description: the wallet's entries
+          content:
+            application/json:
+              schema: {type: array, items: {type: object}}`),
+      options: { words: { singletons: ['wallet'] } },
+      errors: [],
+    },
+    {
+      name: 'without the team words the same GET is a collection read',
+      document: oas3(`  /users/{id}/wallet:
+    get:
+      responses:
+        '200':
+          description: the wallet's entries
+          content:
+            application/json:
+              schema: {type: array, items: {type: object}}`),
+      errors: [{ path: ['paths', '/users/{id}/wallet', 'get'] }],
+    },
+    {
       name: 'a $ref-ed parameter and response from components count',
       document: oas3(
         items([`{$ref: '#/components/parameters/Range'}`], `'200': {$ref: '#/components/responses/All'}, '206': {$ref: '#/components/responses/Page'}`),

@@ -1,4 +1,5 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rulesets/catalog.js';
 import { testRule } from '../helpers/ruleTester.js';
 
 const oas3 = (paths: string, components = '') => `openapi: 3.0.3
@@ -20,6 +21,14 @@ const RESPONSE = ['paths', '/items', 'get', 'responses', '400'];
 const SCHEMA = [...RESPONSE, 'content', 'application/json', 'schema'];
 
 const codeMessage = '{type: object, properties: {code: {type: string}, message: {type: string}}}';
+
+/** A team that chose RFC 7807 problem details as its error body. */
+const PROBLEM = {
+  type: 'object',
+  title: 'Problem details (RFC 7807)',
+  required: ['type', 'title', 'status'],
+  properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' } },
+};
 
 describe('rl-error-response-structure', () => {
   testRule('rl-error-response-structure', [
@@ -208,6 +217,84 @@ describe('rl-error-response-structure', () => {
       errors: [{ path: SCHEMA, message: 'has no `status`; describe an object with `status`, `code` and a `message`' }],
     },
     {
+      name: "option schema: a body with the team's required properties passes, whatever else it declares",
+      document: oas3(
+        withError('400', json('{type: object, properties: {type: {type: string}, title: {type: string}, status: {type: integer}, detail: {type: string}}}')) +
+          `\n        '500': ${json('{allOf: [{type: object, properties: {type: {type: string}, title: {type: string}}}, {properties: {status: {type: integer}}}]}')}`,
+      ),
+      options: { schema: PROBLEM },
+      errors: [],
+    },
+    {
+      name: "option schema: a built-in shape that lacks the team's properties is reported, naming what is missing",
+      document: oas3(withError('400', json(codeMessage))),
+      options: { schema: PROBLEM },
+      errors: [
+        {
+          path: SCHEMA,
+          message:
+            "Error body object (`code`, `message`) does not match the team's error schema: no `type`; no `title`; no `status`; describe the team's error body, an object with `type`, `title`, `status`.",
+        },
+      ],
+    },
+    {
+      name: 'option schema: a property of another type is reported; an integer is a number',
+      document: oas3(withError('400', json('{type: object, properties: {type: {type: string}, title: {type: string}, status: {type: string}}}'))),
+      options: { schema: { ...PROBLEM, properties: { ...PROBLEM.properties, type: { type: 'number' } } } },
+      errors: [{ path: SCHEMA, message: '`type` is declared as `string`, not `number`; `status` is declared as `string`, not `integer`' }],
+    },
+    {
+      name: 'option schema: nested objects and array items are held to their own required properties',
+      document: oas3(
+        withError('400', json('{type: object, properties: {error: {type: object, properties: {code: {type: string}}}}}')) +
+          `\n        '422': ${json('{type: object, properties: {error: {type: object, properties: {code: {type: string}, message: {type: string}}, required: [code]}, items: {type: array, items: {type: object, properties: {code: {type: string}}}}}}')}` +
+          `\n        '409': ${json('{type: object, properties: {error: {type: object, properties: {code: {type: string}, message: {type: string}}}, items: {type: array, items: {type: object, properties: {code: {type: string}, field: {type: string}}}}}}')}`,
+      ),
+      options: {
+        schema: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: { type: 'object', required: ['code', 'message'] },
+            items: { type: 'array', items: { type: 'object', required: ['code', 'field'] } },
+          },
+        },
+      },
+      errors: [
+        { path: SCHEMA, message: 'no `error.message`' },
+      ],
+    },
+    {
+      name: 'option schema: required array items must declare their required properties',
+      document: oas3(withError('400', json('{type: object, properties: {errors: {type: array, items: {type: object, properties: {code: {type: string}}}}}}'))),
+      options: { schema: { required: ['errors'], properties: { errors: { type: 'array', items: { required: ['code', 'detail'] } } } } },
+      errors: [{ path: SCHEMA, message: 'no `errors[].detail`' }],
+    },
+    {
+      name: 'option schema: each failing oneOf alternative is reported at the alternative',
+      document: oas3(withError('400', json(`{oneOf: [{type: object, properties: {type: {type: string}, title: {type: string}, status: {type: integer}}}, ${codeMessage}]}`))),
+      options: { schema: PROBLEM },
+      errors: [{ path: [...SCHEMA, 'oneOf', 1], message: 'no `type`' }],
+    },
+    {
+      name: 'option schema on Swagger 2.0',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+produces: [application/json]
+paths:
+  /items:
+    get:
+      responses:
+        '404': {description: missing, schema: {$ref: '#/definitions/Problem'}}
+        '400': {description: bad, schema: {$ref: '#/definitions/Legacy'}}
+definitions:
+  Problem: {type: object, properties: {type: {type: string}, title: {type: string}, status: {type: integer}}}
+  Legacy: {type: object, properties: {code: {type: string}, message: {type: string}}}
+`,
+      options: { schema: PROBLEM },
+      errors: [{ path: ['definitions', 'Legacy'], message: 'no `type`' }],
+    },
+    {
       name: 'an error response in another file is reported in that file, once',
       file: 'rl-error-response-structure/root.yaml',
       document: oas3(`  /items:
@@ -272,3 +359,30 @@ ${withError('400', json('{type: [string, "null"]}')).replace('/items', '/orders'
     },
   ]);
 });
+
+describe('rl-error-response-structure option schema is validated when the ruleset loads', () => {
+  const rule = rules.find((r) => r.id === 'rl-error-response-structure')!;
+  const then = Array.isArray(rule.definition.then) ? rule.definition.then[0]! : rule.definition.then;
+  const validate = (then.function as unknown as { validator(o: unknown): void }).validator;
+  const message = (options: unknown) => {
+    try {
+      validate(options);
+      return 'valid';
+    } catch (error) {
+      const errors = (error as { errors?: Error[] }).errors ?? [error as Error];
+      return errors.map((e) => e.message).join('; ');
+    }
+  };
+
+  it('accepts a JSON Schema with required properties and other keywords', () => {
+    expect(message({ schema: PROBLEM })).toBe('valid');
+  });
+  it('rejects a schema that requires nothing, or misspells required', () => {
+    expect(message({ schema: { type: 'object', requried: ['code'] } })).toContain('must list the properties an error body requires in "required"');
+    expect(message({ schema: { required: [] } })).toMatch(/fewer than 1|minItems|must NOT have fewer/);
+  });
+  it('rejects shapes and schema together', () => {
+    expect(message({ shapes: ['code-message'], schema: PROBLEM })).toContain('give either "shapes"');
+  });
+});
+

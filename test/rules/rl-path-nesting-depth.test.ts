@@ -82,6 +82,17 @@ describe('rl-path-nesting-depth', () => {
       errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}'], message: 'more than 1; keep it to /resource and pass' }],
     },
     {
+      name: 'a terminal segment that lists items is a collection, unless the team words make it a singleton',
+      document: oas3(`  /customers/{id}/orders/{orderId}/wallet:${listGet}\n  /customers/{id}:${get}`),
+      errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}/wallet'], message: '3 collections' }],
+    },
+    {
+      name: 'team words (words.singletons) label the path the same way for this rule',
+      document: oas3(`  /customers/{id}/orders/{orderId}/wallet:${listGet}\n  /customers/{id}:${get}`),
+      options: { maxCollections: 2, words: { singletons: ['wallet'] } },
+      errors: [],
+    },
+    {
       name: 'reports on the path key in the root file when the path item is a $ref to another file',
       file: 'rl-path-nesting-depth/root.yaml',
       document: oas3(`  /customers/{id}/orders/{orderId}/lines:\n    $ref: './order-lines.yaml'`),

@@ -96,7 +96,7 @@ describe('rl-path-no-verbs', () => {
     {
       name: 'a team verb is reported like a built-in one',
       document: oas3(`  /orders/{id}/fulfil:${post}\n  /fulfil_orders:${post}`),
-      options: { verbs: ['fulfil'] },
+      options: { words: { verbs: ['fulfil'] } },
       errors: [
         { path: ['paths', '/orders/{id}/fulfil'], message: '"fulfil"' },
         { path: ['paths', '/fulfil_orders'], message: '"fulfil"' },

@@ -1,0 +1,11 @@
+import { oas2, oas3 } from '@stoplight/spectral-formats';
+import { noRequestBody } from '../../src/functions/noRequestBody.js';
+import { defineRule } from '../defineRule.js';
+
+export default defineRule('rl-get-no-request-body', {
+  description: 'GET and HEAD operations declare no request body.',
+  severity: 'warn',
+  formats: [oas2, oas3],
+  given: '$',
+  then: { function: noRequestBody },
+});

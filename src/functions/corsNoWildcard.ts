@@ -1,0 +1,90 @@
+import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { getApiModel, isObject, type HeaderInfo, type JsonPath } from '../openapi/model.js';
+import { guard } from './guard.js';
+
+export interface CorsNoWildcardOptions {
+  /** Allow `Access-Control-Allow-Origin: *` (Ensembl's choice). Default: false. */
+  allowWildcard?: boolean;
+}
+
+/**
+ * Decides whether a response documents `Access-Control-Allow-Origin` as `*`. With `allowWildcard`,
+ * only the combination browsers refuse, `*` with `Access-Control-Allow-Credentials: true`, is reported.
+ */
+export const corsNoWildcard = createRulesetFunction<unknown, CorsNoWildcardOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      properties: { allowWildcard: { type: 'boolean' } },
+      additionalProperties: false,
+    },
+  },
+  function corsNoWildcard(root, options) {
+    return guard('cors-no-wildcard', () => {
+      const allowWildcard = options?.allowWildcard ?? false;
+      const results: IFunctionResult[] = [];
+      const seen = new Set<string>();
+      const report = (path: JsonPath, message: string) => {
+        const key = JSON.stringify(path);
+        if (seen.has(key)) return;
+        seen.add(key);
+        results.push({ message, path });
+      };
+      for (const operation of getApiModel(root).operations) {
+        for (const response of operation.responses) {
+          const origin = response.headers.get('access-control-allow-origin');
+          if (origin === undefined) continue;
+          const wildcard = documentedValue(origin, (v) => typeof v === 'string' && v.trim() === '*');
+          if (wildcard === undefined) continue;
+          if (!allowWildcard) {
+            report(
+              wildcard,
+              '`Access-Control-Allow-Origin` is documented as "*", which lets every web origin read the response; answer with the request\'s `Origin` when it is on the API\'s list of allowed origins.',
+            );
+            continue;
+          }
+          const credentials = response.headers.get('access-control-allow-credentials');
+          if (credentials !== undefined && documentedValue(credentials, (v) => v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true')) !== undefined) {
+            report(
+              response.jsonPath,
+              'Response documents `Access-Control-Allow-Origin: *` together with `Access-Control-Allow-Credentials: true`, which browsers refuse; answer with the request\'s `Origin` instead of "*".',
+            );
+          }
+        }
+      }
+      return results;
+    });
+  },
+);
+
+const VALUE_KEYS = ['const', 'enum', 'default', 'example', 'x-example', 'examples'] as const;
+
+/**
+ * The path of the first value the header is documented with that passes the test: `const`, `enum`
+ * entries, `default`, `example` and `examples` of the header object (Swagger 2.0 keeps them there)
+ * or of its `schema` (OpenAPI 3), and the `value` of OpenAPI 3 example objects.
+ */
+function documentedValue(header: HeaderInfo, test: (value: unknown) => boolean): JsonPath | undefined {
+  if (!isObject(header.value)) return undefined;
+  const places: [unknown, JsonPath][] = [[header.value, header.jsonPath]];
+  if (isObject(header.value.schema)) places.push([header.value.schema, [...header.jsonPath, 'schema']]);
+  for (const [node, path] of places) {
+    if (!isObject(node) || typeof node.$ref === 'string') continue;
+    for (const key of VALUE_KEYS) {
+      const value = node[key];
+      if (value === undefined) continue;
+      if (key === 'enum' || (key === 'examples' && Array.isArray(value))) {
+        if (!Array.isArray(value)) continue;
+        const i = value.findIndex(test);
+        if (i >= 0) return [...path, key, i];
+      } else if (key === 'examples') {
+        if (!isObject(value)) continue;
+        for (const [name, example] of Object.entries(value)) {
+          if (isObject(example) && test(example.value)) return [...path, key, name, 'value'];
+        }
+      } else if (test(value)) return [...path, key];
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,111 @@
+import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { getApiModel, type OperationInfo } from '../openapi/model.js';
+import {
+  codesForOperation,
+  GUIDELINE_CODES,
+  GUIDELINE_REMEDY,
+  judgedMethod,
+  methodsListing,
+  type JudgedMethod,
+} from '../openapi/statusCodes.js';
+import { guard } from './guard.js';
+import { ownedNodePath } from './ownedNodePath.js';
+
+type CodeList = (string | number)[];
+
+export interface StatusCodeMethodOptions {
+  /** Codes a team accepts beyond the guidelines, per method (`head` uses `get`), and for every method under `all`. */
+  extraCodes?: Partial<Record<JudgedMethod | 'all', CodeList>>;
+}
+
+// `pattern` applies to strings and the bounds to integers: YAML users write both `'422'` and `422`.
+const codeListSchema = {
+  type: 'array' as const,
+  items: { type: ['string' as const, 'integer' as const], pattern: '^[1-5][0-9][0-9]$', minimum: 100, maximum: 599 },
+  uniqueItems: true,
+};
+const METHOD_KEYS = ['get', 'post', 'put', 'patch', 'delete', 'all'] as const;
+
+/** Decides whether each documented status code is one the guidelines give the operation's method. */
+export const statusCodeMethod = createRulesetFunction<unknown, StatusCodeMethodOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      properties: {
+        extraCodes: {
+          type: 'object',
+          properties: Object.fromEntries(METHOD_KEYS.map((k) => [k, codeListSchema])),
+          additionalProperties: false,
+        },
+      },
+      additionalProperties: false,
+    },
+  },
+  function statusCodeMethod(root, options, context) {
+    return guard('status-code-method', () => {
+      const extra = options?.extraCodes ?? {};
+      const results: IFunctionResult[] = [];
+      const model = getApiModel(root);
+      const pathShapes = new Set(model.paths.map((p) => p.parsed.normalized));
+      for (const operation of model.operations) {
+        const method = judgedMethod(operation.method);
+        if (method === undefined) continue;
+        const allowed = allowedCodes(operation, method, pathShapes, [...(extra[method] ?? []), ...(extra.all ?? [])]);
+        for (const response of operation.responses) {
+          const message = misfit(response.status.toUpperCase(), operation, method, allowed);
+          if (message === undefined) continue;
+          const path = ownedNodePath(context, response.jsonPath, operation.jsonPath, [...operation.jsonPath, 'responses']);
+          results.push({ message, path });
+        }
+      }
+      return results;
+    });
+  },
+);
+
+function allowedCodes(operation: OperationInfo, method: JudgedMethod, pathShapes: Set<string>, extra: CodeList): Set<string> {
+  const codes = codesForOperation(method, {
+    // A POST to a collection whose items have no path of their own (`/restrictions/apps`) adds
+    // entries to a list: there is no new address for 201 and `Location` to give.
+    createsAddressable: operation.kind === 'create' && pathShapes.has(`${operation.path.parsed.normalized}/{}`),
+    answersCreated: operation.responses.some((r) => r.status === '201' || r.status === '202'),
+    hasPathParameter: operation.path.parsed.segments.some((s) => s.kind === 'param'),
+  });
+  for (const code of extra) codes.add(String(code));
+  return codes;
+}
+
+/** The finding for one response key, or undefined when it fits. `default` always fits. */
+function misfit(status: string, operation: OperationInfo, method: JudgedMethod, allowed: Set<string>): string | undefined {
+  const name = operation.method.toUpperCase();
+  const option = `\`extraCodes.${method}\``;
+  if (/^[1-5]XX$/.test(status)) {
+    const cls = status[0]!;
+    if ([...allowed].some((code) => code.startsWith(cls))) return undefined;
+    return `Status range ${status} does not fit ${name}: the guidelines give ${name} no ${cls}xx code; remove it, or add the ${cls}xx codes you mean to ${option}.`;
+  }
+  if (!/^[1-5]\d\d$/.test(status) || allowed.has(status)) return undefined;
+  if (!GUIDELINE_CODES.has(status)) {
+    const remedy = GUIDELINE_REMEDY[status] ?? `use one of the codes they give ${name} (${[...allowed].sort().join(', ')})`;
+    return `Status ${status} is not one of the guidelines' status codes; ${remedy}, or add ${status} to ${option}.`;
+  }
+  if (status === '200' && method === 'post') {
+    return `Status 200 does not fit a POST that creates a resource and documents no 201: answer 201 Created with a \`Location\` header (202 Accepted if the resource is created later), or add 200 to ${option}.`;
+  }
+  return `Status ${status} does not fit ${name}: ${reason(status, method)}, or add ${status} to ${option}.`;
+}
+
+function reason(status: string, method: JudgedMethod): string {
+  switch (status) {
+    case '304':
+      return '304 Not Modified answers a conditional GET only; remove it';
+    case '409':
+      return '409 Conflict reports a write that would conflict, and a GET writes nothing; remove it';
+    case '404':
+      return 'a POST to a path without parameters names a resource that exists; remove it, and answer 400 for data in the body that names nothing';
+    default:
+      if (method === 'get') return `the guidelines give ${status} to ${methodsListing(status)}; a GET answers 200 with the representation`;
+      return `the guidelines give ${status} to ${methodsListing(status)}; remove it`;
+  }
+}

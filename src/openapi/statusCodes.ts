@@ -1,0 +1,103 @@
+import type { HttpMethod } from './model.js';
+
+// The status codes the guidelines give each method. LivingSocial's *HTTP Status Codes* table is the
+// base; the other guidelines add codes for any method; what the table leaves implicit is listed with
+// its reason, as the doc page of `rl-status-code-method` explains it.
+
+/** The methods the table judges. HEAD is judged as GET; OPTIONS and TRACE are not judged. */
+export type JudgedMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** LivingSocial's rows marked ALL. */
+const LIVINGSOCIAL_ALL = ['400', '401', '403', '410', '500', '501', '503'];
+
+/** Codes the other guidelines call for on any method: Range pagination, version negotiation, rate limits, retries. */
+const OTHER_GUIDELINES_ALL = ['206', '406', '429', '503', '504'];
+
+/** LivingSocial's rows that name methods, by method. PATCH ("Update (partial)") follows PUT ("Update (full)"). */
+const LIVINGSOCIAL_BY_METHOD: Readonly<Record<JudgedMethod, readonly string[]>> = {
+  get: ['200', '301', '304', '404'],
+  post: ['201', '202', '204'],
+  put: ['200', '202', '204', '301', '404', '409'],
+  patch: ['200', '202', '204', '301', '404', '409'],
+  delete: ['200', '202', '204', '301', '404'],
+};
+
+/**
+ * What the table leaves implicit: 409 on every write (the cheat sheet: "Duplicate data or invalid data
+ * state would occur"); 201 on PUT and PATCH that create the resource at the request URI (HTTP requires
+ * it, and Rei: "return the status code according to the HTTP specification").
+ */
+const IMPLIED_BY_METHOD: Readonly<Record<JudgedMethod, readonly string[]>> = {
+  get: [],
+  post: ['409'],
+  put: ['201'],
+  patch: ['201'],
+  delete: ['409'],
+};
+
+/** Every status code the guidelines name. */
+export const GUIDELINE_CODES: ReadonlySet<string> = new Set([
+  ...LIVINGSOCIAL_ALL,
+  ...OTHER_GUIDELINES_ALL,
+  ...Object.values(LIVINGSOCIAL_BY_METHOD).flat(),
+  ...Object.values(IMPLIED_BY_METHOD).flat(),
+]);
+
+/** The method whose row judges an operation, or undefined for methods the guidelines give no codes. */
+export function judgedMethod(method: HttpMethod): JudgedMethod | undefined {
+  if (method === 'head') return 'get';
+  return method === 'get' || method === 'post' || method === 'put' || method === 'patch' || method === 'delete' ? method : undefined;
+}
+
+/** What decides the codes of a POST beyond its method. */
+export interface OperationFacts {
+  /** The POST creates a resource with an address of its own: a collection whose items have a path. */
+  readonly createsAddressable: boolean;
+  /** The operation documents 201 or 202: it answers a creation as the table says. */
+  readonly answersCreated: boolean;
+  /** The path has a parameter: the resource its URI names may not exist. */
+  readonly hasPathParameter: boolean;
+}
+
+/**
+ * The codes that fit an operation. A POST may also answer 200 (the cheat sheet: "POST - create and
+ * other non-idempotent operations", "200 - Success") unless it creates a resource with an address of
+ * its own and documents no 201 or 202: such a create answers 201 with `Location`, and a 200 beside
+ * a 201 is the answer when nothing was created. A POST to a path with a parameter may answer 404,
+ * the table's "couldn't find the resource specified by the Request URI".
+ */
+export function codesForOperation(method: JudgedMethod, facts: OperationFacts): Set<string> {
+  const codes = new Set([...LIVINGSOCIAL_ALL, ...OTHER_GUIDELINES_ALL, ...LIVINGSOCIAL_BY_METHOD[method], ...IMPLIED_BY_METHOD[method]]);
+  if (method === 'post' && (!facts.createsAddressable || facts.answersCreated)) codes.add('200');
+  if (method === 'post' && facts.hasPathParameter) codes.add('404');
+  return codes;
+}
+
+/** The methods whose rows list a code, upper-case, for messages ("GET, PUT and DELETE"). */
+export function methodsListing(code: string): string {
+  const methods = (Object.keys(LIVINGSOCIAL_BY_METHOD) as JudgedMethod[]).filter(
+    (m) => LIVINGSOCIAL_BY_METHOD[m].includes(code) || IMPLIED_BY_METHOD[m].includes(code),
+  );
+  const names = methods.map((m) => m.toUpperCase());
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** For a code the guidelines do not name: what to use instead, when a guideline code says the same. */
+export const GUIDELINE_REMEDY: Readonly<Record<string, string>> = {
+  '203': 'use 200 OK',
+  '207': 'use 200 OK',
+  '302': 'use 301 Moved Permanently if the move is permanent (the one redirect the guidelines name)',
+  '303': 'use 301 Moved Permanently if the move is permanent (the one redirect the guidelines name)',
+  '307': 'use 301 Moved Permanently if the move is permanent (the one redirect the guidelines name)',
+  '308': 'use 301 Moved Permanently',
+  '402': 'use 403 Forbidden (LivingSocial: "the API chose not to respond")',
+  '405': 'use 403 Forbidden (LivingSocial: "the HTTP Verb for the Request URI is not allowed")',
+  '411': 'use 400 Bad Request',
+  '412': 'use 409 Conflict (LivingSocial: "an edit conflict on a resource")',
+  '413': 'use 400 Bad Request',
+  '414': 'use 400 Bad Request',
+  '415': 'use 400 Bad Request',
+  '422': 'use 400 Bad Request (LivingSocial: "invalid data in the request parameters or body")',
+  '431': 'use 400 Bad Request',
+  '502': 'use 503 Service Unavailable',
+};

@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { lintWithRule, testRule } from '../helpers/ruleTester.js';
+
+/** An OpenAPI 3.0 document whose `GET /orders/{id}` answers an object with these properties. */
+const answer = (properties: string, extra = '') => `openapi: 3.0.3
+info: {title: t, version: "1.0"}
+paths:
+  /orders/{id}:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+${properties
+  .trim()
+  .split('\n')
+  .map((l) => `                  ${l}`)
+  .join('\n')}
+${extra}`;
+
+const props = ['paths', '/orders/{id}', 'get', 'responses', '200', 'content', 'application/json', 'schema', 'properties'];
+
+const NOT_SNAKE = `
+order_id: {type: string}
+createdAt: {type: string}
+ShippingAddress: {type: string}
+TAX_RATE: {type: number}
+line-items: {type: array}
+lodging.checkInDate: {type: string}`;
+
+const NOT_CAMEL = `
+orderId: {type: string}
+userID: {type: string}
+htmlUrl: {type: string}
+created_at: {type: string}
+line-items: {type: array}
+_links: {type: object}`;
+
+/** The messages of the findings, for cases with several findings on one `properties` object. */
+async function messages(document: string, options?: Record<string, unknown>): Promise<string[]> {
+  return (await lintWithRule('rl-property-case', document, options)).map((f) => f.message).sort();
+}
+
+describe('rl-property-case', () => {
+  testRule('rl-property-case', [
+    {
+      name: 'reports names that are not snake_case, on the properties object',
+      document: answer(NOT_SNAKE),
+      errors: [{ path: props }, { path: props }, { path: props }, { path: props }, { path: props }],
+    },
+    {
+      name: 'near-misses: single words, digits, HAL and JSON-LD names, markers, names with no letter, dotted and indexed keys',
+      document: answer(`
+id: {type: string}
+status: {type: string}
+address_line_2: {type: string}
+line1: {type: string}
+_links: {type: object, properties: {self: {type: object}, edit-form: {type: object}, 'ea:basket': {type: object}}}
+_embedded: {type: object, properties: {line_items: {type: array}}}
+_id: {type: string}
+'@type': {type: string}
+'@id': {type: string}
+$schema: {type: string}
+'+1': {type: integer}
+'404': {type: object}
+'files[0]': {type: string, format: binary}
+'metadata[order_id]': {type: string}
+user.name: {type: string}`),
+      errors: [],
+    },
+    {
+      name: 'case: camelCase reports snake_case and kebab-case names and accepts acronyms',
+      document: answer(NOT_CAMEL),
+      options: { case: 'camelCase' },
+      errors: [{ path: props }, { path: props }],
+    },
+    {
+      name: 'case: kebab-case',
+      document: answer(`
+order-id: {type: string}
+status: {type: string}
+orderDate: {type: string}`),
+      options: { case: 'kebab-case' },
+      errors: [{ path: props, message: 'name it `order-date`' }],
+    },
+    {
+      name: 'a property whose schema is a $ref is reported where its name is written; a shared schema once',
+      document: answer(
+        `
+billingAddress: {$ref: '#/components/schemas/Address'}
+shipping_address: {$ref: '#/components/schemas/Address'}`,
+        `components:
+  schemas:
+    Address:
+      type: object
+      properties:
+        postalCode: {type: string}`,
+      ),
+      errors: [
+        { path: props, message: '`billingAddress`' },
+        { path: ['components', 'schemas', 'Address', 'properties'], message: '`postalCode`' },
+      ],
+    },
+    {
+      name: 'parameter names are not properties; schemas of request bodies, parameters and unused components are walked',
+      document: `openapi: 3.0.3
+info: {title: t, version: "1.0"}
+paths:
+  /orders:
+    get:
+      parameters:
+        - {name: pageSize, in: query, schema: {type: integer}}
+        - {name: X-Request-Id, in: header, schema: {type: string}}
+        - name: filter
+          in: query
+          style: deepObject
+          schema: {type: object, properties: {createdAfter: {type: string}}}
+      responses: {'200': {description: ok}}
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {customerId: {type: string}}}
+      responses: {'201': {description: created}}
+components:
+  schemas:
+    Unused: {type: object, properties: {LegacyName: {type: string}}}
+`,
+      errors: [
+        { path: ['paths', '/orders', 'get', 'parameters', 2, 'schema', 'properties'], message: '`createdAfter`' },
+        { path: ['paths', '/orders', 'post', 'requestBody', 'content', 'application/json', 'schema', 'properties'], message: '`customerId`' },
+        { path: ['components', 'schemas', 'Unused', 'properties'], message: '`LegacyName`' },
+      ],
+    },
+    {
+      name: 'reference cycles are neither followed forever nor reported twice',
+      document: answer(
+        `
+root: {$ref: '#/components/schemas/Node'}`,
+        `components:
+  schemas:
+    Node:
+      type: object
+      properties:
+        childNodes: {type: array, items: {$ref: '#/components/schemas/Node'}}
+        parent: {$ref: '#/components/schemas/Node'}`,
+      ),
+      errors: [{ path: ['components', 'schemas', 'Node', 'properties'], message: '`childNodes`' }],
+    },
+    {
+      name: 'reports in the file where a $ref-ed schema is written',
+      file: 'rl-property-case/root.yaml',
+      document: `openapi: 3.0.3
+info: {title: t, version: "1.0"}
+paths:
+  /orders/{id}:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: './schemas.yaml#/Order'}
+`,
+      errors: [
+        { path: ['Order', 'properties'], source: 'rl-property-case/schemas.yaml', message: '`shippingAddress`' },
+        { path: ['Address', 'properties'], source: 'rl-property-case/schemas.yaml', message: '`postalCode`' },
+      ],
+    },
+    {
+      name: 'works on Swagger 2.0',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths: {}
+definitions:
+  Order:
+    type: object
+    properties:
+      orderId: {type: string}
+`,
+      errors: [{ path: ['definitions', 'Order', 'properties'], message: '`orderId`' }],
+    },
+    {
+      name: 'works on OpenAPI 3.1 webhooks',
+      document: `openapi: 3.1.0
+info: {title: t, version: "1.0"}
+webhooks:
+  orderShipped:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: [object, 'null'], properties: {trackingCode: {type: string}}}
+      responses: {'200': {description: ok}}
+`,
+      errors: [{ path: ['webhooks', 'orderShipped', 'post', 'requestBody', 'content', 'application/json', 'schema', 'properties'] }],
+    },
+  ]);
+
+  it('names each offending property and suggests it in the chosen style', async () => {
+    expect(await messages(answer(NOT_SNAKE))).toEqual([
+      "Property name `ShippingAddress` is not snake_case; name it `shipping_address`, or set the rule's `case` option to the style the API uses throughout.",
+      "Property name `TAX_RATE` is not snake_case; name it `tax_rate`, or set the rule's `case` option to the style the API uses throughout.",
+      "Property name `createdAt` is not snake_case; name it `created_at`, or set the rule's `case` option to the style the API uses throughout.",
+      "Property name `line-items` is not snake_case; name it `line_items`, or set the rule's `case` option to the style the API uses throughout.",
+      "Property name `lodging.checkInDate` is not snake_case; name it `lodging.check_in_date`, or set the rule's `case` option to the style the API uses throughout.",
+    ]);
+    expect(await messages(answer(NOT_CAMEL), { case: 'camelCase' })).toEqual([
+      "Property name `created_at` is not camelCase; name it `createdAt`, or set the rule's `case` option to the style the API uses throughout.",
+      "Property name `line-items` is not camelCase; name it `lineItems`, or set the rule's `case` option to the style the API uses throughout.",
+    ]);
+  });
+});

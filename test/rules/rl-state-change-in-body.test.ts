@@ -1,0 +1,136 @@
+import { describe } from 'vitest';
+import { testRule } from '../helpers/ruleTester.js';
+
+const oas3 = (paths: string, components = '') => `openapi: 3.0.3
+info: {title: t, version: "1.0"}
+paths:
+${paths}
+${components}`;
+
+const q = (...names: string[]) => names.map((n) => `{name: ${n}, in: query, schema: {type: string}}`).join(', ');
+const qr = (...names: string[]) => names.map((n) => `{name: ${n}, in: query, required: true, schema: {type: string}}`).join(', ');
+const op = (params: string, extra = '') => `{parameters: [${params}]${extra}, responses: {'200': {description: ok}}}`;
+const BODY = `, requestBody: {content: {application/json: {schema: {type: object}}}}`;
+
+describe('rl-state-change-in-body', () => {
+  testRule('rl-state-change-in-body', [
+    {
+      name: 'reports a create, a replace and an update that take their data in the query string',
+      document: oas3(`  /users:
+    post: ${op(q('name', 'email'))}
+  /users/{id}:
+    put: ${op(q('name', 'email', 'phone', 'city', 'country', 'zip'))}
+    patch: ${op(q('status'))}`),
+      errors: [
+        {
+          path: ['paths', '/users', 'post'],
+          message: 'POST takes its data in query parameters (`name`, `email`) and has no request body; send the changes as a request body',
+        },
+        { path: ['paths', '/users/{id}', 'put'], message: '(`name`, `email`, `phone`, `city`, 2 more)' },
+        { path: ['paths', '/users/{id}', 'patch'], message: 'PATCH takes its data in query parameters (`status`)' },
+      ],
+    },
+    {
+      name: 'a write with a request body may also take query parameters',
+      document: oas3(`  /users:\n    post: ${op(q('name'), BODY)}\n  /users/{id}:\n    patch: ${op(q('status'), BODY)}`),
+      errors: [],
+    },
+    {
+      name: 'paging, sorting, filters, field selection, format, version, credentials and write switches are not data',
+      document: oas3(`  /users:
+    post: ${op(q('dry_run', 'async', 'fields', 'expand', 'api-version', 'access_token', 'format', 'notify', 'Idempotency-Key'))}
+  /users/{id}:
+    put: ${op(q('filter[status]', 'page', 'per_page', 'sort', 'q', 'locale', 'pretty', 'force', 'fieldManager'))}`),
+      errors: [],
+    },
+    {
+      name: 'identifiers pick the target of a write; they are not its state',
+      document: oas3(`  /users/{id}:\n    put: ${op(q('id', 'account_id', 'teamIds', 'ID'))}`),
+      errors: [],
+    },
+    {
+      name: 'an action counts only its required query parameters as data',
+      document: oas3(`  /pods/{id}/cancel:
+    post: ${op(q('reason', 'container'))}
+  /orders/{id}/ship:
+    post: ${op(qr('carrier') + ', ' + q('note'))}`),
+      errors: [{ path: ['paths', '/orders/{id}/ship', 'post'], message: '(`carrier`)' }],
+    },
+    {
+      name: 'writes without any query parameter, GET and DELETE are not judged',
+      document: oas3(`  /users/{id}/following/{target}:
+    put: {responses: {'204': {description: ok}}}
+  /users:
+    get: ${op(q('name'))}
+  /users/{id}:
+    delete: ${op(q('reason'))}`),
+      errors: [],
+    },
+    {
+      name: 'path-level query parameters count; header and cookie parameters do not',
+      document: oas3(`  /users/{id}:
+    parameters: [${q('nickname')}]
+    patch: {responses: {'200': {description: ok}}}
+  /things/{id}:
+    patch: {parameters: [{name: X-Colour, in: header, schema: {type: string}}, {name: colour, in: cookie, schema: {type: string}}], responses: {'200': {description: ok}}}`),
+      errors: [{ path: ['paths', '/users/{id}', 'patch'], message: '(`nickname`)' }],
+    },
+    {
+      name: 'the team can name its own switches',
+      document: oas3(`  /users/{id}:\n    put: ${op(q('audit_reason', 'x-tenant'))}`),
+      options: { ignoreParameters: ['auditReason', 'x_tenant'] },
+      errors: [],
+    },
+    {
+      name: 'shared query parameters are read through $ref',
+      document: oas3(
+        `  /users/{id}:\n    put: {parameters: [{$ref: '#/components/parameters/Name'}], responses: {'200': {description: ok}}}`,
+        `components:\n  parameters:\n    Name: {name: name, in: query, schema: {type: string}}`,
+      ),
+      errors: [{ path: ['paths', '/users/{id}', 'put'], message: '(`name`)' }],
+    },
+    {
+      name: 'an operation in another file is reported in that file',
+      file: 'rl-state-change-in-body/root.yaml',
+      document: oas3(`  /orders/{id}:\n    $ref: './set-status.yaml'`),
+      errors: [{ path: ['put'], source: 'rl-state-change-in-body/set-status.yaml', message: 'PUT takes its data in query parameters (`status`)' }],
+    },
+    {
+      name: 'Swagger 2.0: in: body and formData are request bodies; query parameters without them are reported',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths:
+  /users:
+    post:
+      parameters:
+        - {name: name, in: query, type: string}
+      responses: {'201': {description: ok}}
+  /users/{id}:
+    put:
+      parameters:
+        - {name: name, in: query, type: string}
+        - {name: user, in: body, schema: {type: object}}
+      responses: {'200': {description: ok}}
+    patch:
+      consumes: [application/x-www-form-urlencoded]
+      parameters:
+        - {name: notify, in: query, type: boolean}
+        - {name: name, in: formData, type: string}
+      responses: {'200': {description: ok}}
+`,
+      errors: [{ path: ['paths', '/users', 'post'], message: '(`name`)' }],
+    },
+    {
+      name: 'works on OpenAPI 3.1',
+      document: `openapi: 3.1.0
+info: {title: t, version: "1.0"}
+paths:
+  /users:
+    post: ${op(q('name'))}
+  /users/{id}:
+    put: ${op(q('name'), BODY)}
+`,
+      errors: [{ path: ['paths', '/users', 'post'] }],
+    },
+  ]);
+});

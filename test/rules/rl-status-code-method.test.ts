@@ -1,0 +1,176 @@
+import { describe } from 'vitest';
+import { testRule } from '../helpers/ruleTester.js';
+
+const oas3 = (paths: string, components = '') => `openapi: 3.0.3
+info: {title: t, version: "1.0"}
+paths:
+${paths}
+${components}`;
+
+const codes = (...list: string[]) => `{responses: {${list.map((c) => `'${c}': {description: r}`).join(', ')}}}`;
+const at = (path: string, method: string, status?: string) =>
+  status === undefined ? ['paths', path, method, 'responses'] : ['paths', path, method, 'responses', status];
+
+describe('rl-status-code-method', () => {
+  testRule('rl-status-code-method', [
+    {
+      name: 'every code of the guideline table passes on the methods it gives',
+      document: oas3(`  /items:
+    get: ${codes('200', '206', '301', '304', '400', '401', '403', '404', '406', '410', '429', '500', '501', '503', '504')}
+    post: ${codes('201', '202', '204', '400', '401', '403', '409', '410', '429', '500', '501', '503', '504')}
+  /items/{id}:
+    put: ${codes('200', '201', '202', '204', '301', '404', '409', '400', '401', '403', '410', '500', '501', '503')}
+    patch: ${codes('200', '202', '204', '301', '404', '409')}
+    delete: ${codes('200', '202', '204', '301', '404', '409', '410')}
+    head: ${codes('200', '304', '404')}`),
+      errors: [],
+    },
+    {
+      name: 'reports success codes a GET does not answer with',
+      document: oas3(`  /items/{id}:\n    get: ${codes('200', '201', '202', '204', '409')}`),
+      errors: [
+        { path: at('/items/{id}', 'get', '201'), message: 'Status 201 does not fit GET: the guidelines give 201 to POST, PUT and PATCH' },
+        { path: at('/items/{id}', 'get', '202'), message: 'a GET answers 200 with the representation' },
+        { path: at('/items/{id}', 'get', '204'), message: 'or add 204 to `extraCodes.get`' },
+        { path: at('/items/{id}', 'get', '409'), message: 'a GET writes nothing' },
+      ],
+    },
+    {
+      name: 'reports 304 on writes',
+      document: oas3(`  /items/{id}:
+    put: ${codes('200', '304')}
+    patch: ${codes('200', '304')}
+    delete: ${codes('204', '304')}
+  /items:
+    post: ${codes('201', '304')}`),
+      errors: [
+        { path: at('/items/{id}', 'put', '304'), message: 'Status 304 does not fit PUT: 304 Not Modified answers a conditional GET only' },
+        { path: at('/items/{id}', 'patch', '304') },
+        { path: at('/items/{id}', 'delete', '304') },
+        { path: at('/items', 'post', '304') },
+      ],
+    },
+    {
+      name: 'reports 200 on a POST that creates and documents no 201 or 202',
+      document: oas3(`  /items:\n    post: ${codes('200', '400')}\n  /items/{id}: {}`),
+      errors: [{ path: at('/items', 'post', '200'), message: 'answer 201 Created with a `Location` header' }],
+    },
+    {
+      name: 'a POST that adds entries to a list whose items have no path of their own may answer 200',
+      document: oas3(`  /branches/{branch}/restrictions/apps:
+    get: {responses: {'200': {description: list, content: {application/json: {schema: {type: array, items: {type: string}}}}}}}
+    post: ${codes('200', '422')}`),
+      errors: [{ path: at('/branches/{branch}/restrictions/apps', 'post', '422') }],
+    },
+    {
+      name: 'a create that documents 201 or 202 may also answer 200 (nothing was created)',
+      document: oas3(`  /items:\n    post: ${codes('200', '201')}\n  /jobs:\n    post: ${codes('200', '202')}\n  /items/{id}: {}\n  /jobs/{id}: {}`),
+      errors: [],
+    },
+    {
+      name: 'a POST that is not a create may answer 200: actions, item updates, searches',
+      document: oas3(`  /orders/{id}/cancel:
+    post: ${codes('200')}
+  /orders/{id}:
+    post: ${codes('200')}
+  /search:
+    post: ${codes('200')}
+  /markdown:
+    post: ${codes('200')}`),
+      errors: [],
+    },
+    {
+      name: 'a POST may answer 404 only when its path has a parameter',
+      document: oas3(`  /users/{id}/orders:\n    post: ${codes('201', '404')}\n  /orders:\n    post: ${codes('201', '404')}`),
+      errors: [{ path: at('/orders', 'post', '404'), message: 'a POST to a path without parameters names a resource that exists' }],
+    },
+    {
+      name: 'reports codes the guidelines do not name, with the guideline code that says the same',
+      document: oas3(`  /items/{id}:\n    put: ${codes('200', '422', '412', '405', '418')}`),
+      errors: [
+        { path: at('/items/{id}', 'put', '422'), message: "Status 422 is not one of the guidelines' status codes; use 400 Bad Request" },
+        { path: at('/items/{id}', 'put', '412'), message: 'use 409 Conflict' },
+        { path: at('/items/{id}', 'put', '405'), message: 'use 403 Forbidden' },
+        { path: at('/items/{id}', 'put', '418'), message: 'use one of the codes they give PUT (200, 201, 202, 204, 206, 301, 400' },
+      ],
+    },
+    {
+      name: 'default and ranges with a fitting code pass; a range with none is reported',
+      document: oas3(`  /items:
+    get: ${codes('2XX', '3XX', '4XX', '5XX', 'default')}
+    post: ${codes('2XX', '3XX', '1XX')}`),
+      errors: [
+        { path: at('/items', 'post', '3XX'), message: 'Status range 3XX does not fit POST: the guidelines give POST no 3xx code' },
+        { path: at('/items', 'post', '1XX') },
+      ],
+    },
+    {
+      name: 'HEAD is judged as GET; OPTIONS and TRACE are not judged',
+      document: oas3(`  /items:\n    head: ${codes('200', '201')}\n    options: ${codes('204', '418')}\n    trace: ${codes('200')}`),
+      errors: [{ path: at('/items', 'head', '201'), message: 'Status 201 does not fit HEAD' }],
+    },
+    {
+      name: 'extraCodes widen the table per method and for all methods',
+      document: oas3(`  /items/{id}:\n    get: ${codes('200', '204', '422')}\n    put: ${codes('200', '422')}\n  /items:\n    post: ${codes('200', '422')}`),
+      options: { extraCodes: { get: ['204'], post: [200], all: ['422'] } },
+      errors: [],
+    },
+    {
+      name: 'extra codes for one method do not widen another',
+      document: oas3(`  /items/{id}:\n    get: ${codes('200', '204')}\n    delete: ${codes('204', '302')}`),
+      options: { extraCodes: { delete: ['302'] } },
+      errors: [{ path: at('/items/{id}', 'get', '204') }],
+    },
+    {
+      name: 'a shared response is reported on the responses of the operation that misuses it, not on the component',
+      document: oas3(
+        `  /stats:\n    get: {responses: {'200': {description: ok}, '202': {$ref: '#/components/responses/Accepted'}}}\n  /jobs/{id}:\n    put: {responses: {'202': {$ref: '#/components/responses/Accepted'}}}`,
+        `components:\n  responses:\n    Accepted: {description: queued}`,
+      ),
+      errors: [{ path: at('/stats', 'get'), message: 'Status 202 does not fit GET' }],
+    },
+    {
+      name: 'a response in another file is reported on the operation in the root file',
+      file: 'rl-status-code-method/root.yaml',
+      document: oas3(`  /stats:\n    get: {responses: {'200': {description: ok}, '202': {$ref: './responses.yaml#/Accepted'}}}`),
+      errors: [{ path: at('/stats', 'get'), message: 'Status 202 does not fit GET' }],
+    },
+    {
+      name: 'an operation in another file is reported in that file, on the status key when the response is inline',
+      file: 'rl-status-code-method/root.yaml',
+      document: oas3(`  /items/{id}:\n    $ref: './item-path.yaml'`),
+      errors: [{ path: ['get', 'responses', '201'], source: 'rl-status-code-method/item-path.yaml', message: 'Status 201 does not fit GET' }],
+    },
+    {
+      name: 'works on Swagger 2.0, with unquoted status keys',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths:
+  /items:
+    post:
+      responses:
+        200: {description: ok}
+        422: {description: invalid}
+  /items/{id}:
+    get:
+      responses:
+        200: {description: ok}
+`,
+      errors: [
+        { path: ['paths', '/items', 'post', 'responses', '200'], message: 'a POST that creates a resource' },
+        { path: ['paths', '/items', 'post', 'responses', '422'] },
+      ],
+    },
+    {
+      name: 'works on OpenAPI 3.1',
+      document: `openapi: 3.1.0
+info: {title: t, version: "1.0"}
+paths:
+  /items/{id}:
+    get: ${codes('200', '204')}
+    delete: ${codes('204')}
+`,
+      errors: [{ path: at('/items/{id}', 'get', '204') }],
+    },
+  ]);
+});
