@@ -31,8 +31,10 @@ for (const { name, entry } of entries) {
   const started = process.hrtime.bigint();
   const { code, stdout, stderr } = await run(
     process.execPath,
-    ['--import', path.join(root, 'scripts/peak-rss.mjs'), path.join(root, 'bin/restlint'), 'lint', '--format', 'json', path.join(corpus, entry)],
+    ['--import', path.join(root, 'scripts/peak-rss.mjs'), path.join(root, 'bin/restlint'), 'lint', '--format', 'json', '--no-ruleset-lookup', entry],
     { ...process.env, RESTLINT_PEAK_RSS_FILE: rssFile },
+    // Run from the corpus folder, as a user lints from their repository: $refs may reach any file under it.
+    path.resolve(corpus),
   );
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   let peakMiB = NaN;
@@ -75,9 +77,9 @@ const peak = Math.max(...rows.map((r) => r.peakMiB).filter((n) => !Number.isNaN(
 console.log(`\n${rows.length} documents, ${rows.length - failed} linted (exit 0/1), ${failed} failed; total wall ${wall.toFixed(1)} s, largest peak ${peak.toFixed(0)} MiB`);
 process.exit(failed === 0 ? 0 : 1);
 
-function run(command, args, env) {
+function run(command, args, env, cwd) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     child.stdout.on('data', (d) => out.push(d));

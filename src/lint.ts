@@ -1,7 +1,10 @@
 import { Document, Spectral, type ISpectralDiagnostic, type Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
+import { checkYamlAliases, inspectData, type JsonPath } from './loader/inspect.js';
+import { LIMITS } from './loader/limits.js';
 import { innermostReason, type Problem, type Result } from './loader/problem.js';
-import { createLocalResolver } from './loader/resolver.js';
+import { createSafeResolver, type RefOptions } from './loader/resolver.js';
+import { printable } from './text/printable.js';
 
 export type Finding = ISpectralDiagnostic;
 
@@ -20,7 +23,10 @@ export interface RuleInfo {
 
 /** A linter bound to one ruleset. */
 export interface Linter {
-  /** Every finding Spectral gives for a description's text and its absolute file path, parser diagnostics included. */
+  /**
+   * Every finding Spectral gives for a description's text and its absolute file path, parser diagnostics
+   * included. Throws on a text that cannot be parsed safely (a YAML alias bomb, nesting too deep to parse).
+   */
   lint(text: string, source: string): Promise<Finding[]>;
   /**
    * Lints one file as the CLI does: a document that cannot be linted (syntax error, empty, not an API
@@ -37,23 +43,62 @@ export function isJsonSource(source: string): boolean {
   return /\.json$/i.test(source);
 }
 
-export function createLinter(ruleset: RulesetDefinition | Ruleset): Linter {
-  const spectral = new Spectral({ resolver: createLocalResolver() });
+/** How a linter reads what a description references. */
+export interface LinterOptions {
+  /** `$ref` resolution; the default reads no network and no file outside the working directory (or outside the folder of a description that lies outside it). */
+  readonly refs?: RefOptions;
+}
+
+export function createLinter(ruleset: RulesetDefinition | Ruleset, options: LinterOptions = {}): Linter {
+  // The texts of the files a description references, to place findings about their `$ref`s.
+  const referenced = new Map<string, string>();
+  const onRead = (file: string, text: string): void => {
+    referenced.set(file, text);
+    options.refs?.onRead?.(file, text);
+  };
+  const spectral = new Spectral({ resolver: createSafeResolver({ ...options.refs, onRead }) });
   spectral.setRuleset(ruleset);
   const parse = (text: string, source: string) =>
     isJsonSource(source) ? new Document(text, Parsers.Json, source) : new Document(text, Parsers.Yaml, source);
+  /** lintDocument's work; whatever it throws becomes a problem there. */
+  async function lintOne(text: string, source: string): Promise<Result<Finding[]>> {
+    const parsed = parseSafely(text, source, parse);
+    if (!parsed.ok) return parsed;
+    const document = parsed.value;
+    const problem = documentProblem(document, source);
+    if (problem !== undefined) return { ok: false, problem };
+    const found = inspectData(document.data);
+    const at = (path: JsonPath) => {
+      const start = document.getRangeForJsonPath(path, true)?.start;
+      return start === undefined ? {} : { line: start.line + 1, column: start.character + 1 };
+    };
+    if (found.tooDeep !== undefined) {
+      return { ok: false, problem: { file: source, ...at(found.tooDeep), message: `cannot lint: nested more than ${LIMITS.maxDepth} levels deep; restlint reads up to ${LIMITS.maxDepth}` } };
+    }
+    if (found.shadowKey !== undefined) {
+      return { ok: false, problem: { file: source, ...at(found.shadowKey), message: `cannot lint: a key named "hasOwnProperty" breaks Spectral's $ref resolver; rename it` } };
+    }
+    referenced.clear();
+    try {
+      const findings = await spectral.run(document, { ignoreUnknownFormat: false });
+      const hidden = found.protoKeys.map((key) => protoKeyFinding(document, key, source));
+      const placed = findings.filter((f) => !isParserNoise(f)).map((f) => placeInReferencedFile(f, source, referenced));
+      return { ok: true, value: [...placed, ...hidden].map(oneLineMessage).sort(compareFindings) };
+    } finally {
+      referenced.clear();
+    }
+  }
+
   return {
     async lint(text, source) {
-      const findings = await spectral.run(parse(text, source), { ignoreUnknownFormat: false });
+      const parsed = parseSafely(text, source, parse);
+      if (!parsed.ok) throw new Error(`${source}: ${parsed.problem.message}`);
+      const findings = await spectral.run(parsed.value, { ignoreUnknownFormat: false });
       return findings.sort(compareFindings);
     },
     async lintDocument(text, source) {
-      const document = parse(text, source);
-      const problem = documentProblem(document, source);
-      if (problem !== undefined) return { ok: false, problem };
       try {
-        const findings = await spectral.run(document, { ignoreUnknownFormat: false });
-        return { ok: true, value: findings.filter((f) => !isParserNoise(f)).sort(compareFindings) };
+        return await lintOne(text, source);
       } catch (error) {
         // Spectral stops on a custom function that throws (restlint's own are guarded; a team's may not be).
         return { ok: false, problem: { file: source, message: `could not lint: ${innermostReason(error)}` } };
@@ -68,6 +113,58 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset): Linter {
       }));
     },
   };
+}
+
+/**
+ * The parsed document, or why the text cannot be parsed safely: a YAML alias bomb is refused before the
+ * parser expands it, and nesting deep enough to overflow the parser's stack is a problem, not a crash.
+ */
+function parseSafely<D>(text: string, source: string, parse: (text: string, source: string) => D): Result<D> {
+  if (!isJsonSource(source)) {
+    const bomb = checkYamlAliases(text);
+    if (bomb !== undefined) return { ok: false, problem: { file: source, ...bomb } };
+  }
+  try {
+    return { ok: true, value: parse(text, source) };
+  } catch (error) {
+    const message = error instanceof RangeError ? `cannot parse: nested too deeply (restlint reads up to ${LIMITS.maxDepth} levels)` : `cannot parse: ${innermostReason(error)}`;
+    return { ok: false, problem: { file: source, message } };
+  }
+}
+
+/** A key named `__proto__`, which JavaScript parsers take for the object's prototype: it drops data, like a duplicate key. */
+function protoKeyFinding(document: Pick<Document, 'getRangeForJsonPath'>, at: JsonPath, source: string): Finding {
+  return {
+    code: 'parser',
+    message: 'Key "__proto__" cannot be read: JavaScript parsers take it for the object\'s prototype, which hides it and the keys after it from every rule; rename it',
+    path: at,
+    severity: 0,
+    source,
+    range: document.getRangeForJsonPath(at, true) ?? document.getRangeForJsonPath(at.slice(0, -1), true) ?? Document.DEFAULT_RANGE,
+  };
+}
+
+/**
+ * A broken-`$ref` finding inside a referenced file, with its range in that file: Spectral computes the
+ * range of every `$ref` error in the root document, which for another file's `$ref` is a wrong place.
+ */
+function placeInReferencedFile(finding: Finding, root: string, referenced: ReadonlyMap<string, string>): Finding {
+  if (finding.code !== 'invalid-ref' || finding.source === undefined || finding.source === root) return finding;
+  const text = referenced.get(finding.source);
+  if (text === undefined) return finding;
+  try {
+    const document = isJsonSource(finding.source) ? new Document(text, Parsers.Json, finding.source) : new Document(text, Parsers.Yaml, finding.source);
+    const range = document.getRangeForJsonPath(finding.path, true);
+    return range === undefined ? finding : { ...finding, range };
+  } catch {
+    return finding;
+  }
+}
+
+/** A finding whose message is one printable line. */
+function oneLineMessage(finding: Finding): Finding {
+  const escaped = printable(finding.message);
+  return escaped === finding.message ? finding : { ...finding, message: escaped };
 }
 
 /** The name of a Spectral severity number. */
@@ -99,20 +196,48 @@ function documentProblem(document: ParsedText, file: string): Problem | undefine
   const data: unknown = document.data;
   if (data === undefined || data === null) return { file, message: 'file is empty: it holds no document' };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { file, message: `not an API description: the top level is ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}, not an object with an "openapi" or "swagger" key` };
+    return {
+      file,
+      message: `not an API description: the top level of this ${isJsonSource(file) ? 'JSON' : 'YAML'} file is ${Array.isArray(data) ? 'a list' : `a ${typeof data}`}, not an object with an "openapi" or "swagger" key`,
+    };
   }
   const root = data as Record<string, unknown>;
-  if ('openapi' in root) {
-    return /^3(\.[01](\..*)?)?$/.test(String(root.openapi))
-      ? undefined
-      : { file, message: `unsupported version: openapi ${String(root.openapi)}; restlint supports ${SUPPORTED_VERSIONS}` };
+  for (const [key, supported] of [['openapi', /^3(\.[01](\..*)?)?$/], ['swagger', /^2(\.0)?$/]] as const) {
+    if (!Object.prototype.hasOwnProperty.call(root, key)) continue;
+    const version = root[key];
+    if (typeof version !== 'string' && typeof version !== 'number') {
+      return { file, message: `not an API description: its "${key}" field is ${describeValue(version)}, not a version such as "${key === 'openapi' ? '3.1.0' : '2.0'}"` };
+    }
+    return supported.test(String(version)) ? undefined : { file, message: `unsupported version: ${key} ${String(version).slice(0, 40)}; restlint supports ${SUPPORTED_VERSIONS}` };
   }
-  if ('swagger' in root) {
-    return /^2(\.0)?$/.test(String(root.swagger))
-      ? undefined
-      : { file, message: `unsupported version: swagger ${String(root.swagger)}; restlint supports ${SUPPORTED_VERSIONS}` };
+  if (typeof root.swaggerVersion === 'string' || typeof root.swaggerVersion === 'number') {
+    return { file, message: `unsupported version: Swagger ${String(root.swaggerVersion).slice(0, 40)} (swaggerVersion); restlint supports ${SUPPORTED_VERSIONS}` };
   }
-  return { file, message: 'not an API description: it has no top-level "openapi" or "swagger" key' };
+  const kind = guessKind(root);
+  return { file, message: `not an API description: this ${isJsonSource(file) ? 'JSON' : 'YAML'} file has no top-level "openapi" or "swagger" key${kind === undefined ? '' : ` (${kind})`}` };
+}
+
+/** What a YAML or JSON file that is not an API description looks like, when it is a common kind of file. */
+function guessKind(root: Record<string, unknown>): string | undefined {
+  const has = (...keys: string[]) => keys.every((key) => Object.prototype.hasOwnProperty.call(root, key));
+  if (has('asyncapi')) return 'it is an AsyncAPI document, which restlint does not lint';
+  if (has('openrpc')) return 'it is an OpenRPC document, which restlint does not lint';
+  if (has('paths') || has('components') || has('definitions')) return 'it has API parts but no version: add `openapi: 3.1.0` (or `swagger: "2.0"`), or lint the root that references this file';
+  if (has('$ref') || has('get') || has('post')) return 'it looks like a fragment that a description references: lint the root instead';
+  if (has('$schema') || (has('type') && has('properties'))) return 'it looks like a JSON Schema';
+  if (has('rules') || has('extends')) return 'it looks like a Spectral ruleset: pass it with --ruleset';
+  if (has('on', 'jobs')) return 'it looks like a GitHub Actions workflow';
+  if (has('apiVersion', 'kind')) return 'it looks like a Kubernetes manifest';
+  if (has('services')) return 'it looks like a Docker Compose file';
+  if (has('compilerOptions')) return 'it looks like a TypeScript configuration';
+  if (has('name') && (has('dependencies') || has('devDependencies') || has('scripts'))) return 'it looks like a package.json';
+  return undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function isDuplicateKey(message: string): boolean {

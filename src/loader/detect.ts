@@ -1,4 +1,5 @@
 import Parsers from '@stoplight/spectral-parsers';
+import { checkYamlAliases } from './inspect.js';
 
 const YAML_ROOT_KEY = /^(?:openapi|swagger|"openapi"|"swagger"|'openapi'|'swagger')[ \t]*:/m;
 
@@ -25,12 +26,21 @@ function startsWithFlowMapping(text: string): boolean {
   return firstContent !== undefined && firstContent.trimStart().startsWith('{');
 }
 
-/** The parsed value; Spectral's parsers recover what they can from a file with syntax errors. */
+/**
+ * The parsed value; Spectral's parsers recover what they can from a file with syntax errors. A text that
+ * cannot be parsed safely (an alias bomb, nesting that overflows the parser) gives undefined: such a file
+ * is kept, and the read step says why it cannot be linted.
+ */
 function parseTolerantly(text: string, isJson: boolean): unknown {
-  if (!isJson) return Parsers.Yaml.parse(text).data;
   try {
-    return JSON.parse(text) as unknown;
+    if (!isJson) return checkYamlAliases(text) === undefined ? Parsers.Yaml.parse(text).data : undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      if (error instanceof RangeError) return undefined;
+      return Parsers.Json.parse(text).data;
+    }
   } catch {
-    return Parsers.Json.parse(text).data;
+    return undefined;
   }
 }

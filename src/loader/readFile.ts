@@ -1,16 +1,59 @@
-import { readFile } from 'node:fs/promises';
+import { constants, promises as fs } from 'node:fs';
+import { decodeText } from './inspect.js';
+import { formatBytes, LIMITS } from './limits.js';
 import { reasonOf, type Result } from './problem.js';
 
 /** Reads a description's text, turning every way that can fail (missing, unreadable, a folder, empty) into a problem. */
 export async function readDescriptionFile(file: string): Promise<Result<string>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return { ok: false, problem: { file, message: describeReadError(error) } };
-  }
+  const bytes = await readBoundedFile(file);
+  if (!bytes.ok) return { ok: false, problem: { file, message: bytes.reason } };
+  const decoded = decodeText(bytes.value);
+  if (!decoded.ok) return { ok: false, problem: { file, ...decoded.problem } };
+  const text = decoded.text;
   if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, problem: { file, message: 'file is empty' } };
   return { ok: true, value: text };
+}
+
+export type BoundedRead = { readonly ok: true; readonly value: Buffer } | { readonly ok: false; readonly reason: string };
+
+/**
+ * The bytes of a regular file of at most `maxBytes`, or a one-line reason. The file is opened without
+ * blocking (a FIFO cannot stall the run) and checked through the open descriptor, so what is checked is
+ * what is read: a folder, a device or a FIFO is refused, and so is a file over the cap, unread.
+ * With `prefixOnly`, a larger file gives its first `maxBytes` instead of a refusal.
+ */
+export async function readBoundedFile(file: string, maxBytes: number = LIMITS.maxFileBytes, prefixOnly = false): Promise<BoundedRead> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { ok: false, reason: describeReadError(error) };
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) return { ok: false, reason: describeReadError({ code: 'EISDIR' }) };
+    if (!stats.isFile()) return { ok: false, reason: 'cannot read: not a regular file (a device, socket or FIFO)' };
+    if (stats.size > maxBytes && !prefixOnly) {
+      return { ok: false, reason: `file is too large (${formatBytes(stats.size)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
+    }
+    // Read to the cap, not to the size stat gave: the file may have grown since.
+    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) {
+      if (prefixOnly) return { ok: true, value: buffer.subarray(0, maxBytes) };
+      return { ok: false, reason: `file is too large (over ${formatBytes(maxBytes)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
+    }
+    return { ok: true, value: buffer.subarray(0, length) };
+  } catch (error) {
+    return { ok: false, reason: describeReadError(error) };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }
 
 /** A short reason for a failed read, from the Node error code where there is one. */
@@ -24,6 +67,12 @@ export function describeReadError(error: unknown): string {
       return 'cannot read: permission denied';
     case 'EISDIR':
       return 'is a folder, not a file';
+    case 'ENOTDIR':
+      return 'no such file or directory (a part of the path is a file, not a folder)';
+    case 'ELOOP':
+      return 'cannot read: too many levels of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'cannot read: the file name is too long';
     default:
       return `cannot read: ${reasonOf(error)}`;
   }

@@ -1,25 +1,421 @@
-import { readFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { lstat, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
+import { checkYamlAliases, decodeText, inspectData } from './inspect.js';
+import { formatBytes, LIMITS } from './limits.js';
+import { describeReadError, readBoundedFile } from './readFile.js';
+import { DEFAULT_REMOTE_POLICY, fetchText, type RemotePolicy } from './remote.js';
+
+/** How `$ref`s are resolved. The defaults are the safe ones: no network, no file outside the root. */
+export interface RefOptions {
+  /**
+   * The folder file references must stay inside. Default: the working directory when the document lies
+   * inside it, else the document's own folder.
+   */
+  readonly root?: string;
+  /** The working directory the default root is taken from (default: process.cwd()). */
+  readonly cwd?: string;
+  /** Fetch http(s) references (never from loopback, private or link-local addresses). Default false. */
+  readonly allowRemote?: boolean;
+  /** What a refused remote reference tells the user to do to allow them. */
+  readonly remoteHint?: string;
+  /** What a reference refused for lying outside the root tells the user about choosing the root. */
+  readonly rootHint?: string;
+  /** How remote references are fetched when allowed (tests narrow the address check). */
+  readonly remotePolicy?: RemotePolicy;
+  /** Told the text of every referenced file read, under the name findings give it as their source. */
+  readonly onRead?: (file: string, text: string) => void;
+}
+
+/** The scheme a refused `$ref` is rewritten to, so that the resolver reports it at the `$ref` without reading anything. */
+const REFUSED_SCHEME = 'restlint-refused';
+
+/** An absolute file path or `file:` URL: `/etc/passwd`, `file:///etc/passwd`, `C:\\Windows`, `\\\\server\\share`. */
+function isAbsoluteFileRef(ref: string): boolean {
+  const text = ref.trim();
+  return text.startsWith('/') || text.startsWith('\\') || /^file:/i.test(text) || /^[a-z]:[\\/]/i.test(text);
+}
+
+export const CLI_REMOTE_HINT = 'pass --allow-remote-refs to fetch it';
+export const CLI_ROOT_HINT = 'see --ref-root';
 
 interface RefUri {
   href(): string;
   toString(): string;
+  scheme(): string;
+}
+
+/** What one resolution (one linted document) may read, and what it has read so far. */
+interface Session {
+  /** The root, symbolic links resolved. */
+  readonly root: string;
+  /** The root document's folder relative to the root: hidden folders on this way are the user's choice. */
+  readonly documentDir: readonly string[];
+  readonly rootHint: string;
+  readonly onRead?: (file: string, text: string) => void;
+  files: number;
+  bytes: number;
+  /** Every `$ref` to another file that was followed: `<file>#<pointer key>` -> where each such `$ref` is written. */
+  readonly references: Map<string, { file: string; pointer: string }[]>;
+}
+
+const SESSION = Symbol('restlint ref session');
+type SessionContext = { [SESSION]?: Session };
+
+/**
+ * The `$ref` resolver restlint lints with, safe by default for descriptions from strangers:
+ * - a file reference is read only when it stays inside the root (see RefOptions.root) once `..` and
+ *   symbolic links are resolved, and names no hidden file or folder (`.env`, `.git/config`); a reference
+ *   that fails is refused unread, with the same message whether the file exists or not;
+ * - only regular files up to LIMITS.maxFileBytes, at most LIMITS.maxReferencedFiles files and
+ *   LIMITS.maxReferencedBytes bytes per document; YAML alias bombs and over-deep nesting are refused;
+ * - a remote (http/https) reference is not fetched unless `allowRemote`, and then never from a loopback,
+ *   private or link-local address, with a timeout and a size cap; any other scheme is refused;
+ * - a `$ref` inside an example payload (`example`, `examples/<name>/value`) is data, not a reference:
+ *   it is left as it is, unresolved and unreported.
+ * Each refusal is a reason Spectral reports as an `invalid-ref` finding at the `$ref`.
+ */
+export function createSafeResolver(options: RefOptions = {}): Resolver {
+  return new SafeResolver(options);
+}
+
+/** The resolver of restlint's first versions, by its old name: now the safe resolver with default options. */
+export const createLocalResolver = (): Resolver => createSafeResolver();
+
+class SafeResolver extends Resolver {
+  constructor(private readonly options: RefOptions) {
+    super({
+      resolvers: {
+        file: { resolve: (ref: RefUri, ctx: SessionContext) => readFileRef(ref, sessionOf(ctx)) },
+        http: { resolve: (ref: RefUri) => this.readRemoteRef(ref) },
+        https: { resolve: (ref: RefUri) => this.readRemoteRef(ref) },
+        [REFUSED_SCHEME]: {
+          resolve: (ref: RefUri) => {
+            const written = decodeURIComponent(ref.toString().slice(REFUSED_SCHEME.length + 1));
+            return Promise.reject(new Error(`reference to ${written} was not read: it is an absolute path; write file references relative to the file that holds them`));
+          },
+        },
+      },
+      transformRef: (opts: { ref?: RefUri & { path(): string; fragment(): string }; uri?: RefUri; val?: unknown; jsonPointer?: string }, ctx: SessionContext) => {
+        if (isPayloadPointer(opts.jsonPointer)) return undefined;
+        const written = (opts.val as { $ref?: unknown } | undefined)?.$ref;
+        if (opts.ref !== undefined && typeof written === 'string' && isAbsoluteFileRef(written) && ['', 'file'].includes(opts.uri?.scheme() ?? '')) {
+          // The resolver would read an absolute path relative to the document's folder; restlint says no instead.
+          const Uri = opts.ref.constructor as new (text: string) => RefUri;
+          return new Uri(`${REFUSED_SCHEME}:${encodeURIComponent(written.trim())}`);
+        }
+        if (opts.ref !== undefined && opts.ref.path() !== '' && opts.jsonPointer !== undefined) {
+          const target = `${String(opts.ref).replace(/#.*$/, '')}#${pointerKey(opts.ref.fragment())}`;
+          const list = sessionOf(ctx).references.get(target) ?? [];
+          list.push({ file: String(opts.uri ?? ''), pointer: opts.jsonPointer });
+          sessionOf(ctx).references.set(target, list);
+        }
+        return opts.ref;
+      },
+    } as ConstructorParameters<typeof Resolver>[0]);
+  }
+
+  override resolve(source: unknown, opts: Parameters<Resolver['resolve']>[1] = {}): ReturnType<Resolver['resolve']> {
+    const session = this.openSession(opts.baseUri);
+    const parse = opts.parseResolveResult;
+    const resolving = super.resolve(source, {
+      ...opts,
+      // A cache of its own for each document: what was read under one root (and counted against one
+      // document's budget) must not be served to another document.
+      uriCache: new UriCache(),
+      ctx: { ...(opts.ctx as object | undefined), [SESSION]: session },
+      ...(parse === undefined ? {} : { parseResolveResult: (o) => parseChecked(parse, o) }),
+    });
+    return resolving.then((result) => ({ ...result, errors: placeErrors(result.errors, session, opts.baseUri ?? '').map(keepApart) }));
+  }
+
+  private openSession(baseUri: string | undefined): Session {
+    const cwd = realpathOr(path.resolve(this.options.cwd ?? process.cwd()));
+    const document = baseUri !== undefined && baseUri !== '' && !/^[a-z][a-z0-9+.-]+:/i.test(baseUri) ? path.resolve(cwd, baseUri) : undefined;
+    const documentDir = document === undefined ? cwd : realpathOr(path.dirname(document));
+    const root = this.options.root !== undefined ? realpathOr(path.resolve(cwd, this.options.root)) : isInside(documentDir, cwd) ? cwd : documentDir;
+    const relative = path.relative(root, documentDir);
+    return {
+      root,
+      documentDir: isInside(documentDir, root) && relative !== '' ? relative.split(path.sep) : [],
+      rootHint: this.options.rootHint ?? CLI_ROOT_HINT,
+      ...(this.options.onRead === undefined ? {} : { onRead: this.options.onRead }),
+      files: 0,
+      bytes: 0,
+      references: new Map(),
+    };
+  }
+
+  private async readRemoteRef(ref: RefUri): Promise<string> {
+    const url = ref.href();
+    if (this.options.allowRemote !== true) {
+      throw new Error(`remote reference ${url} was not fetched: restlint reads local files only; ${this.options.remoteHint ?? CLI_REMOTE_HINT}`);
+    }
+    let text: string;
+    try {
+      text = await fetchText(url, this.options.remotePolicy ?? DEFAULT_REMOTE_POLICY);
+    } catch (error) {
+      throw new Error(`remote reference ${url} was not fetched: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return checkText(Buffer.from(text, 'utf8'), url, 'remote reference');
+  }
+}
+
+type ResolveError = Awaited<ReturnType<Resolver['resolve']>>['errors'][number];
+
+/**
+ * Puts each resolver error at the `$ref` it is about, in the file where that `$ref` is written. The
+ * resolver gets two cases wrong: a pointer missing in another file (`other.yaml#/Nope`) is reported at the
+ * pointer's path inside the other file, but against the root document; a local pointer missing inside a
+ * referenced file (`#/Nope` in `other.yaml`) is reported against the root document. The first becomes one
+ * error per `$ref` that asks for the pointer, found in the session's record of references.
+ */
+function placeErrors(errors: readonly ResolveError[], session: Session, rootUri: string): ResolveError[] {
+  const out: ResolveError[] = [];
+  for (const error of errors) {
+    if (error.code !== 'POINTER_MISSING') {
+      out.push(withoutParsePrefix(error, session));
+      continue;
+    }
+    const file = String(error.uri ?? '').replace(/#.*$/, '');
+    const external = / does not exist @ '/.test(error.message);
+    if (!external) {
+      const inRoot = file === '' || file === rootUri;
+      out.push(inRoot || error.uriStack[error.uriStack.length - 1] === file ? error : { ...error, uriStack: [...error.uriStack, file] });
+      continue;
+    }
+    const pointer = `/${error.path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+    const referrers = session.references.get(`${file}#${pointerKey(pointer)}`) ?? [];
+    const shown = isInside(file, session.root) ? path.relative(session.root, file) : file;
+    for (const at of referrers) {
+      out.push({
+        ...error,
+        message: `'#${pointer === '/' ? '' : pointer}' does not exist in ${shown}`,
+        path: pointerPath(at.pointer),
+        uriStack: at.file === '' || at.file === rootUri ? [] : [at.file],
+      });
+    }
+    if (referrers.length === 0) out.push(error);
+  }
+  return out;
+}
+
+/** `Could not parse remote reference response for '/abs/x.yaml' - Error: <reason>` as `reference to x.yaml cannot be read: <reason>`. */
+function withoutParsePrefix(error: ResolveError, session: Session): ResolveError {
+  const match = /^(?:Error:\s*)?Could not parse remote reference response for '(.*?)' - (?:\w*Error:\s*)?(.*)$/s.exec(error.message);
+  if (match === null) return error;
+  const [, file, reason] = match;
+  const shown = path.isAbsolute(file) && isInside(file, session.root) ? path.relative(session.root, file) || '.' : file;
+  return { ...error, message: `reference to ${shown} cannot be read: ${reason}` };
+}
+
+/** A JSON pointer (or URI fragment) in one spelling: decoded segments joined by NUL. */
+function pointerKey(pointer: string): string {
+  return pointerPath(pointer).join('\u0000');
+}
+
+/** The path of a JSON pointer or URI fragment (`#/a~1b/c%20d` -> ['a/b', 'c d']). */
+function pointerPath(pointer: string): string[] {
+  const body = pointer.replace(/^#/, '');
+  if (body === '' || body === '/') return [];
+  return body
+    .slice(body.startsWith('/') ? 1 : 0)
+    .split('/')
+    .map((s) => {
+      let decoded = s;
+      try {
+        decoded = decodeURIComponent(s);
+      } catch {
+        // a lone % stays as written
+      }
+      return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
+    });
 }
 
 /**
- * The `$ref` resolver restlint lints with: local files only. A remote (http/https) reference is
- * never fetched; it is reported as unresolved, so linting needs no network.
+ * Spectral keeps one resolver error per distinct message (lodash `uniqBy(errors, 'message')`), so of ten
+ * `$ref`s to one missing file only the first would be reported. Each broken `$ref` is a finding of its own:
+ * a String object is distinct from every other one, and Spectral turns it back into the same text.
  */
-export function createLocalResolver(): Resolver {
-  return new Resolver({
-    resolvers: {
-      file: { resolve: (ref: RefUri) => readFile(ref.href(), 'utf8') },
-      http: { resolve: refuseRemote },
-      https: { resolve: refuseRemote },
-    },
-  });
+function keepApart<E extends { message: string }>(error: E): E {
+  return { ...error, message: new String(error.message) as unknown as string };
 }
 
-function refuseRemote(ref: RefUri): Promise<never> {
-  return Promise.reject(new Error(`remote reference ${ref.toString()} was not fetched: restlint reads local files only`));
+function sessionOf(ctx: SessionContext | undefined): Session {
+  // Without a session (a caller that bypasses resolve()), nothing but the working directory is readable.
+  return ctx?.[SESSION] ?? { root: realpathOr(process.cwd()), documentDir: [], rootHint: CLI_ROOT_HINT, files: 0, bytes: 0, references: new Map() };
+}
+
+/** Reads a file reference if the session allows it; otherwise throws the reason, without reading. */
+async function readFileRef(ref: RefUri, session: Session): Promise<string> {
+  const scheme = ref.scheme().toLowerCase();
+  const href = ref.href();
+  if (scheme !== '' && scheme !== 'file' && !(process.platform === 'win32' && /^[a-z]$/.test(scheme))) {
+    throw new Error(`reference ${href} was not read: restlint follows file and http(s) references, not ${scheme}: ones`);
+  }
+  const target = path.resolve(session.root, href.replace(/^file:\/\//i, ''));
+  const shown = isInside(target, session.root) ? path.relative(session.root, target) || '.' : target;
+  const refused = refusal(target, session);
+  if (refused !== undefined) throw new Error(`reference to ${shown} was not read: ${refused}`);
+
+  let real: string;
+  try {
+    real = await realpath(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await hasSymlinkOnTheWay(target, session.root))) {
+      throw new Error(`reference to ${shown} was not read: a symbolic link on its way leads to no readable file`);
+    }
+    throw new Error(`reference to ${shown} cannot be read: ${describeReadError(error)}`);
+  }
+  const refusedReal = refusal(real, session, 'link');
+  if (refusedReal !== undefined) throw new Error(`reference to ${shown} was not read: ${refusedReal}`);
+
+  // Reserve the file's share of the budget before the first await that reads it: references are read in
+  // parallel, and thousands of symbolic links to one large file must not all pass the check at once.
+  let size: number;
+  try {
+    size = (await stat(real)).size;
+  } catch (error) {
+    throw new Error(`reference to ${shown} cannot be read: ${describeReadError(error)}`);
+  }
+  if (session.files >= LIMITS.maxReferencedFiles) {
+    throw new Error(`reference to ${shown} was not read: the description references more than ${LIMITS.maxReferencedFiles.toLocaleString('en-US')} files`);
+  }
+  if (size <= LIMITS.maxFileBytes && session.bytes + size > LIMITS.maxReferencedBytes) {
+    throw new Error(`reference to ${shown} was not read: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
+  }
+  session.files += 1;
+  session.bytes += Math.min(size, LIMITS.maxFileBytes);
+  const bytes = await readBoundedFile(real, Math.min(LIMITS.maxFileBytes, Math.max(size, 0)));
+  if (!bytes.ok) throw new Error(`reference to ${shown} cannot be read: ${bytes.reason}`);
+  const text = checkText(bytes.value, shown);
+  session.onRead?.(href, text);
+  return text;
+}
+
+/** Refuses a referenced text that cannot be parsed safely. */
+function checkText(bytes: Buffer, where: string, label = 'reference to'): string {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    const at = decoded.problem.line === undefined ? '' : ` (line ${decoded.problem.line}, column ${decoded.problem.column})`;
+    throw new Error(`${label} ${where} cannot be read: ${decoded.problem.message}${at}`);
+  }
+  if (!/\.json$/i.test(where.replace(/[?#].*$/, ''))) {
+    const bomb = checkYamlAliases(decoded.text);
+    if (bomb !== undefined) throw new Error(`${label} ${where} was not parsed: ${bomb.message.replace(/^refused: /, '')}`);
+  }
+  return decoded.text;
+}
+
+/** Why a path (as written, or the real path behind a symbolic link) must not be read, or undefined when it may be. */
+function refusal(target: string, session: Session, as: 'path' | 'link' = 'path'): string | undefined {
+  const subject = as === 'link' ? 'it is a symbolic link that leads' : 'it lies';
+  if (target.includes('\0')) return 'its name holds a NUL character';
+  if (!isInside(target, session.root)) return `${subject} outside ${session.root}, the folder restlint reads references from (${session.rootHint})`;
+  const segments = path.relative(session.root, target).split(path.sep);
+  for (let i = 0; i < segments.length; i += 1) {
+    if (!segments[i].startsWith('.')) continue;
+    // A hidden folder that holds the linted document itself was chosen by the user.
+    if (segments.slice(0, i + 1).every((s, j) => session.documentDir[j] === s)) continue;
+    const hidden = as === 'link' ? 'it is a symbolic link to a hidden file or folder' : `${segments[i]} is a hidden file or folder`;
+    return `${hidden}, which restlint does not read through $ref (such files often hold secrets)`;
+  }
+  return undefined;
+}
+
+async function hasSymlinkOnTheWay(target: string, root: string): Promise<boolean> {
+  const parts = path.relative(root, target).split(path.sep);
+  let current = root;
+  for (const part of parts) {
+    current = path.join(current, part);
+    try {
+      if ((await lstat(current)).isSymbolicLink()) return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+type ParseResolveResult = NonNullable<NonNullable<Parameters<Resolver['resolve']>[1]>['parseResolveResult']>;
+
+// Files a `$ref` includes as text (Markdown descriptions, code samples), never as YAML or JSON.
+const TEXT_FILES = /\.(md|markdown|txt|html?|php|[cm]?js|ts|py|rb|java|go|cs|sh|bash|kts?|swift|c|cpp|h|rs|xml|csv|graphql|gql|sql|http)$/i;
+
+/**
+ * Parses a referenced text with Spectral's parser, turning a stack overflow or an over-deep tree into a
+ * reason. A Markdown file or a code sample is included as a string, as documentation tools do: parsed
+ * as YAML it would only give parser errors about a file that was never meant to be YAML.
+ */
+async function parseChecked(parse: ParseResolveResult, o: Parameters<ParseResolveResult>[0]): ReturnType<ParseResolveResult> {
+  if (TEXT_FILES.test(String(o.targetAuthority).replace(/[?#].*$/, '')) && typeof o.result === 'string') return o;
+  let parsed: Awaited<ReturnType<ParseResolveResult>>;
+  try {
+    parsed = await parse(o);
+  } catch (error) {
+    if (error instanceof RangeError) throw new Error(`nested too deeply to parse (restlint reads up to ${LIMITS.maxDepth} levels)`);
+    throw error;
+  }
+  const { tooDeep, shadowKey } = inspectData(parsed.result);
+  if (tooDeep !== undefined) throw new Error(`nested more than ${LIMITS.maxDepth} levels deep; restlint reads up to ${LIMITS.maxDepth}`);
+  if (shadowKey !== undefined) throw new Error(`it has a key named "hasOwnProperty" (at ${shadowKey.join('.')}), which Spectral's $ref resolver cannot read; rename it`);
+  return parsed;
+}
+
+/** Whether `inner` is `outer` or lies below it. */
+export function isInside(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+function realpathOr(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+// Keys under which a name, not a keyword, comes next: `properties: {example: ...}` is a property named example.
+const NAME_MAPS = new Set([
+  'properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'schemas', 'responses', 'parameters',
+  'examples', 'requestBodies', 'headers', 'securitySchemes', 'securityDefinitions', 'links', 'callbacks', 'pathItems',
+  'content', 'encoding', 'variables', 'mapping', 'paths', 'webhooks', 'scopes',
+]);
+
+/**
+ * Whether a JSON pointer (of the object holding a `$ref`) lies inside an example payload: below an
+ * `example` keyword, an Example Object's `value`, or a Swagger 2.0 response's `examples.<media type>`.
+ */
+export function isPayloadPointer(pointer: string | undefined): boolean {
+  if (pointer === undefined) return false;
+  const segments = pointer.replace(/^#/, '').split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  for (let i = 0; i < segments.length; i += 1) {
+    if (i > 0 && NAME_MAPS.has(segments[i - 1])) continue; // a name, such as a property called "example"
+    if (segments[i] === 'example') return true;
+    const name = segments[i + 1];
+    if (segments[i] === 'examples' && name !== undefined && (name.includes('/') || segments[i + 2] === 'value')) return true;
+  }
+  return false;
+}
+
+/** The resolver's cache of read documents, one per root. */
+class UriCache {
+  private readonly data = new Map<string, unknown>();
+  readonly stats = { hits: 0, misses: 0 };
+  get(key: string): unknown {
+    if (this.data.has(key)) this.stats.hits += 1;
+    else this.stats.misses += 1;
+    return this.data.get(key);
+  }
+  set(key: string, value: unknown): void {
+    this.data.set(key, value);
+  }
+  has(key: string): boolean {
+    return this.data.has(key);
+  }
+  purge(): void {
+    this.data.clear();
+  }
 }
