@@ -15,9 +15,48 @@ await build({
   target: 'es2020',
   mainFields: ['module', 'main'],
   external: ['@stoplight/spectral-*'],
+  // Function names appear in Spectral's option errors ("collectionPagination" function does not support ...).
+  keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// Team profiles (rulesets/profiles): the builder for JavaScript team rulesets, and one ruleset layer per
+// ready-made profile. Same constraints as the pack: one module each, a single default export, only
+// @stoplight/spectral-* external, so every host loads them the way it loads the pack.
+const profileOptions = {
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2020',
+  mainFields: ['module', 'main'],
+  external: ['@stoplight/spectral-*'],
+  keepNames: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+const table = await build({ ...profileOptions, entryPoints: ['rulesets/profiles/readyMade.ts'], write: false });
+const { READY_MADE_PROFILES } = await import(`data:text/javascript;base64,${Buffer.from(table.outputFiles[0].text).toString('base64')}`);
+await Promise.all([
+  build({ ...profileOptions, entryPoints: ['rulesets/profiles/restlintProfile.ts'], outfile: 'dist/restlint-profile.mjs' }),
+  ...Object.keys(READY_MADE_PROFILES).map((name) =>
+    build({
+      ...profileOptions,
+      stdin: {
+        contents: [
+          "import pack from '../index.js';",
+          "import { restlintProfile } from './profile.js';",
+          "import { READY_MADE_PROFILES } from './readyMade.js';",
+          `export default restlintProfile(pack, READY_MADE_PROFILES[${JSON.stringify(name)}].choices);`,
+        ].join('\n'),
+        resolveDir: 'rulesets/profiles',
+        sourcefile: `${name}.ts`,
+        loader: 'ts',
+      },
+      outfile: `dist/profiles/${name}.mjs`,
+    }),
+  ),
+]);
 
 // The CLI and library: dependencies stay in node_modules.
 await build({
@@ -28,5 +67,20 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'external',
+  logLevel: 'warning',
+});
+
+// restlint's safe $ref resolver for the Spectral CLI (`spectral lint --resolver dist/resolver.cjs`): the
+// Spectral CLI require()s the file and takes its module.exports as the resolver.
+await build({
+  entryPoints: ['src/loader/spectralResolver.ts'],
+  outfile: 'dist/resolver.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  define: { 'import.meta.url': 'undefined' },
+  footer: { js: 'module.exports = module.exports.default;' },
   logLevel: 'warning',
 });

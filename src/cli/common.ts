@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { printable } from '../text/printable.js';
 import { Ruleset } from '@stoplight/spectral-core';
 import pack from '../../rulesets/index.js';
 import { LoadError, reasonOf, type Problem } from '../loader/problem.js';
@@ -25,7 +26,7 @@ export async function selectRuleset(rulesetOption: string | undefined, cwd: stri
 export function printProblem(problem: Problem, cwd: string): void {
   const file = path.isAbsolute(problem.file) ? path.relative(cwd, problem.file) || '.' : problem.file;
   const position = problem.line === undefined ? '' : `:${problem.line}:${problem.column ?? 1}`;
-  process.stderr.write(`restlint: ${file}${position}: ${problem.message}\n`);
+  process.stderr.write(`restlint: ${printable(file)}${position}: ${printable(problem.message)}\n`);
 }
 
 /** Reports whatever ended a command as one line on stderr; never a stack trace. */

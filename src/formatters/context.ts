@@ -1,3 +1,5 @@
+import type { RuleInfo } from '../lint.js';
+
 /** What a formatter knows besides the findings. */
 export interface FormatContext {
   /** Paths are shown relative to this folder. */
@@ -6,4 +8,17 @@ export interface FormatContext {
   readonly color: boolean;
   /** How many files were linted (for the line shown when there are no findings). */
   readonly filesLinted?: number;
+  /**
+   * The repository root: the reports read by CI (SARIF, GitHub annotations, JUnit, Markdown) give paths relative
+   * to it (the git top level, else cwd). Defaults to `cwd`.
+   */
+  readonly root?: string;
+  /** The absolute paths of the files linted, so that reports can show the clean ones (JUnit's passing cases). */
+  readonly files?: readonly string[];
+  /** The rules of the ruleset in use, for the rule metadata of SARIF. */
+  readonly rules?: readonly RuleInfo[];
+  /** The ruleset file in use when the CLI found it by itself (shown by stylish), relative to cwd. */
+  readonly rulesetFile?: string;
+  /** restlint's version, for SARIF's tool description. */
+  readonly version?: string;
 }

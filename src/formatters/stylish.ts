@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { printable } from '../text/printable.js';
 import { severityName, type Finding, type RuleInfo, type SeverityName } from '../lint.js';
 import type { FormatContext } from './context.js';
 
@@ -14,7 +15,7 @@ export function formatStylish(findings: readonly Finding[], context: FormatConte
   if (findings.length === 0) {
     if (context.filesLinted === 0) return '';
     const files = context.filesLinted === undefined ? '' : ` in ${count(context.filesLinted, 'file')}`;
-    return `${paint(32, '✔')} No problems found${files}.\n`;
+    return `${paint(32, '✔')} No problems found${files}.\n${rulesetLine(context)}`;
   }
 
   const out: string[] = [];
@@ -45,7 +46,12 @@ export function formatStylish(findings: readonly Finding[], context: FormatConte
   const docs = new Map<string, string>();
   for (const f of findings) if (f.documentationUrl) docs.set(String(f.code), f.documentationUrl);
   for (const [code, url] of [...docs].sort(([a], [b]) => a.localeCompare(b))) out.push(`${code}: ${url}`);
-  return `${out.join('\n')}\n`;
+  return `${out.join('\n')}\n${rulesetLine(context)}`;
+}
+
+/** Names the ruleset file the CLI found in the current folder, so that nobody wonders which rules ran. */
+function rulesetLine(context: FormatContext): string {
+  return context.rulesetFile === undefined ? '' : `Ruleset: ${context.rulesetFile}\n`;
 }
 
 /** The rules of a ruleset as an aligned table: id, severity, description. */
@@ -63,8 +69,8 @@ export function formatJsonPath(jsonPath: Finding['path']): string {
   return jsonPath
     .map((segment, index) => {
       if (typeof segment === 'number') return `[${segment}]`;
-      if (segment !== '' && !/[.\s[\]'"]/.test(segment)) return index === 0 ? segment : `.${segment}`;
-      return `['${segment.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+      if (segment !== '' && !/[.\s[\]'"]/.test(segment)) return index === 0 ? printable(segment) : `.${printable(segment)}`;
+      return `['${printable(segment.replace(/\\/g, '\\\\').replace(/'/g, "\\'"))}']`;
     })
     .join('');
 }
@@ -73,14 +79,16 @@ function groupBySource(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const source = f.source ?? '';
-    groups.set(source, [...(groups.get(source) ?? []), f]);
+    const group = groups.get(source);
+    if (group) group.push(f);
+    else groups.set(source, [f]);
   }
   return groups;
 }
 
 function displayPath(source: string, cwd: string): string {
   if (source === '') return '<input>';
-  return path.isAbsolute(source) ? path.relative(cwd, source) || source : source;
+  return printable(path.isAbsolute(source) ? path.relative(cwd, source) || source : source);
 }
 
 /** Spaces that bring `text` to `width` (kept outside color codes). */

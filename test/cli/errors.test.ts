@@ -30,7 +30,7 @@ describe('restlint lint: files that cannot be linted (exit 2, one line each, the
         'restlint: bad/empty.yaml: file is empty',
         'restlint: bad/malformed.yaml:4:11: cannot parse: Bad indentation of a mapping entry',
         'restlint: bad/trailing-comma.json:5:1: cannot parse: Property name expected',
-        'restlint: bad/not-api.yaml: not an API description: it has no top-level "openapi" or "swagger" key',
+        'restlint: bad/not-api.yaml: not an API description: this YAML file has no top-level "openapi" or "swagger" key (it looks like a GitHub Actions workflow)',
         'restlint: bad/openapi4.yaml: unsupported version: openapi 4.0.0; restlint supports Swagger 2.0, OpenAPI 3.0 and OpenAPI 3.1',
         'restlint: fragments-only: no OpenAPI or Swagger description in this folder (looked at 2 YAML/JSON files)',
         'restlint: nothing/*.yaml: no file matches this pattern',
@@ -58,11 +58,11 @@ describe('restlint lint: files that cannot be linted (exit 2, one line each, the
 
 describe('restlint: bad command lines and bad rulesets (exit 2, one line)', () => {
   const cases: [string, string[], RegExp][] = [
-    ['a bad option value', ['lint', 'users.yaml', '--format', 'xml'], /^restlint: Invalid values: Argument: format, Given: "xml", Choices: "stylish", "json" \(see restlint --help\)$/],
+    ['a bad option value', ['lint', 'users.yaml', '--format', 'xml'], /^restlint: Invalid values: Argument: format, Given: "xml", Choices: "stylish", "json", "sarif", "github", "junit", "markdown" \(see restlint --help\)$/],
     ['a bad fail severity', ['lint', 'users.yaml', '--fail-severity', 'fatal'], /^restlint: Invalid values: Argument: fail-severity, Given: "fatal"/],
     ['an unknown option', ['lint', 'users.yaml', '--colour'], /^restlint: Unknown argument: colour/],
     ['no target', ['lint'], /^restlint: Not enough non-option arguments/],
-    ['no command', [], /^restlint: name a command: lint or rules/],
+    ['no command', [], /^restlint: name a command: lint, rules, baseline or init/],
     ['an unknown command', ['check', 'users.yaml'], /^restlint: Unknown argument/],
     ['a ruleset that does not validate', ['lint', 'users.yaml', '-r', 'bad-ruleset.spectral.yaml'], /^restlint: bad-ruleset\.spectral\.yaml: invalid ruleset: rules\.rl-collection-names-plural: /],
     ['a ruleset that does not exist', ['lint', 'users.yaml', '-r', 'nope.spectral.yaml'], /^restlint: nope\.spectral\.yaml: cannot load ruleset: no such file or directory$/],

@@ -5,9 +5,12 @@ import { fixture, restlint, run, ROOT, type JsonFinding } from './helpers.js';
 const SPECTRAL = path.join(ROOT, 'node_modules/@stoplight/spectral-cli/dist/index.js');
 const dir = fixture('overrides');
 
+// The two rules the overrides switch off; other rules of the pack may fire on the fixture too.
+const OVERRIDDEN = ['rl-path-no-verbs', 'rl-version-not-in-url'];
+
 function codesAt(findings: JsonFinding[]): string[] {
   return findings
-    .filter((f) => f.code.startsWith('rl-'))
+    .filter((f) => OVERRIDDEN.includes(f.code))
     .map((f) => `${f.code} ${f.path.join('/')}`)
     .sort();
 }
@@ -28,7 +31,7 @@ describe("Spectral's overrides in a team ruleset", () => {
   });
 
   it('without the overrides both rules fire', async () => {
-    const { stdout } = await restlint(['lint', '--format', 'json', 'openapi.yaml'], dir);
+    const { stdout } = await restlint(['lint', '--format', 'json', '--no-ruleset-lookup', 'openapi.yaml'], dir);
     const codes = codesAt(JSON.parse(stdout) as JsonFinding[]);
     expect(codes).toContain('rl-version-not-in-url servers/0/url');
     expect(codes).toContain('rl-path-no-verbs paths//accounts/{id}/activate');

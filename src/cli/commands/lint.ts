@@ -1,34 +1,61 @@
 import type { Argv, CommandModule } from 'yargs';
-import { formatJson } from '../../formatters/json.js';
-import { formatStylish } from '../../formatters/stylish.js';
 import { createLinter, SEVERITIES, type Finding, type SeverityName } from '../../lint.js';
+import { isDescriptionRoot } from '../../loader/detect.js';
 import { readDescriptionFile } from '../../loader/readFile.js';
+import type { RefOptions } from '../../loader/resolver.js';
 import { expandTargets } from '../../loader/targets.js';
-import { EXIT, FORMATS, printProblem, selectRuleset, useColor, type FormatName } from '../common.js';
+import { printProblem } from '../common.js';
+import { OUTPUT_FORMATS } from '../outputs.js';
+import { prepareReport, type LintRun, type ReportArgs } from '../report.js';
+import { chooseRuleset, displayRulesetFile } from '../ruleset.js';
 
-interface LintArgs {
+/** The options that decide how descriptions are linted (shared with `restlint baseline`). */
+export interface LinterArgs {
   targets: string[];
-  format: FormatName;
-  'fail-severity': SeverityName;
   ruleset?: string;
+  'ruleset-lookup': boolean;
+  'skip-non-api'?: boolean;
+  'allow-remote-refs'?: boolean;
+  'ref-root'?: string;
+}
+
+type LintArgs = LinterArgs & ReportArgs;
+
+/** The targets and the options that decide how they are linted; `restlint baseline` takes the same. */
+export function linterOptions(yargs: Argv<object>): Argv<object> {
+  return yargs
+    .positional('targets', { type: 'string', array: true, describe: 'Files, folders or glob patterns' })
+    .option('ruleset', { alias: 'r', type: 'string', describe: 'A team ruleset (YAML, JSON or JS) that extends restlint; default: .spectral.yaml (.yml, .json, .js) in the current folder, else the built-in rules' })
+    .option('ruleset-lookup', { type: 'boolean', default: true, describe: 'Use the .spectral.* file of the current folder when there is no --ruleset (--no-ruleset-lookup: the built-in rules)' })
+    .option('allow-remote-refs', { type: 'boolean', describe: 'Fetch http(s) $refs (never from loopback, private or link-local addresses); by default they are reported, not fetched' })
+    .option('ref-root', { type: 'string', describe: 'The folder file $refs may read from; default: the current folder (for a description outside it, its own folder)' });
 }
 
 export const lintCommand: CommandModule<object, LintArgs> = {
   command: 'lint <targets..>',
   describe: 'Lint API descriptions: files, folders (their OpenAPI/Swagger roots) or globs',
   builder: (yargs) =>
-    (yargs as Argv<object>)
-      .positional('targets', { type: 'string', array: true, describe: 'Files, folders or glob patterns' })
-      .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
+    linterOptions(yargs as Argv<object>)
+      .option('format', {
+        alias: 'f',
+        type: 'string',
+        coerce: (value: string | string[]) => [value].flat(),
+        describe: `Output format, repeatable, to stdout or to a file with name:file (${OUTPUT_FORMATS.join(', ')}); default stylish`,
+      })
+      .option('output-file', { alias: 'o', type: 'string', describe: 'Write the format that has no file of its own here instead of stdout' })
       .option('fail-severity', {
         alias: 'F',
         choices: Object.keys(SEVERITIES) as SeverityName[],
         default: 'warn' as SeverityName,
         describe: 'Exit with 1 when a finding has this severity or a worse one',
       })
-      .option('ruleset', { alias: 'r', type: 'string', describe: 'A team ruleset (YAML, JSON or JS) that extends restlint' })
+      .option('baseline', { type: 'string', describe: 'Report only findings this baseline file (written by restlint baseline) does not record' })
+      .option('since', { type: 'string', describe: 'Report only findings on nodes that changed since this git revision' })
+      .option('skip-non-api', { type: 'boolean', describe: 'Skip named files that are not OpenAPI/Swagger roots instead of failing (for pre-commit hooks)' })
       .example('$0 lint openapi.yaml', 'Lint one description')
-      .example('$0 lint specs/ --format json', 'Lint every description under specs/, as JSON') as unknown as Argv<LintArgs>,
+      .example('$0 lint specs/ --format json', 'Lint every description under specs/, as JSON')
+      .example('$0 lint specs/ -f stylish -f sarif:restlint.sarif', 'Print findings and write SARIF for code scanning')
+      .example('$0 lint openapi.yaml --since origin/main', 'Only findings on what changed since main') as unknown as Argv<LintArgs>,
   handler: async (argv) => {
     process.exitCode = await lint(argv, process.cwd());
   },
@@ -36,30 +63,39 @@ export const lintCommand: CommandModule<object, LintArgs> = {
 
 /** Lints every target and prints the findings; returns the exit code. Files that cannot be linted do not stop the others. */
 async function lint(args: LintArgs, cwd: string): Promise<number> {
-  const ruleset = await selectRuleset(args.ruleset, cwd);
+  const report = await prepareReport(args, cwd);
+  return report(await lintTargets(args, cwd));
+}
+
+/** How `$ref`s are resolved: local files inside the root only, unless the command line says otherwise. */
+function refOptions(args: LinterArgs, cwd: string): RefOptions {
+  return { cwd, allowRemote: args['allow-remote-refs'] === true, ...(args['ref-root'] === undefined ? {} : { root: args['ref-root'] }) };
+}
+
+/** Lints every target, printing the problems of those that cannot be linted; the findings are left to the caller. */
+export async function lintTargets(args: LinterArgs, cwd: string): Promise<LintRun> {
+  const { ruleset, discovered } = await chooseRuleset(args.ruleset, args['ruleset-lookup'], cwd);
   const { files, problems } = await expandTargets(args.targets, cwd);
   for (const problem of problems) printProblem(problem, cwd);
   let failed = problems.length > 0;
-  let linted = 0;
+  const linted: string[] = [];
   const findings = new Map<string, Finding>();
   for (const file of files) {
     const text = await readDescriptionFile(file);
+    // A pre-commit hook names every staged YAML/JSON file: those that are not API descriptions are not its business.
+    if (args['skip-non-api'] && (text.ok ? !isDescriptionRoot(text.value, file) : text.problem.message === 'file is empty')) continue;
     // A linter per file: Spectral's resolver caches every file it reads, so one shared linter keeps every
     // document of the run in memory (744 MB against 262 MB after six large corpus descriptions).
-    const result = text.ok ? await createLinter(ruleset).lintDocument(text.value, file) : text;
+    const result = text.ok ? await createLinter(ruleset, { refs: refOptions(args, cwd) }).lintDocument(text.value, file) : text;
     if (!result.ok) {
       printProblem(result.problem, cwd);
       failed = true;
       continue;
     }
-    linted += 1;
+    linted.push(file);
     // Roots that share a fragment each report its findings; show them once.
     for (const f of result.value) findings.set(JSON.stringify([f.code, f.source, f.path, f.range.start, f.message]), f);
   }
 
-  const all = [...findings.values()];
-  process.stdout.write(args.format === 'json' ? formatJson(all) : formatStylish(all, { cwd, color: useColor(), filesLinted: linted }));
-  if (failed) return EXIT.cannotLint;
-  const threshold = SEVERITIES[args['fail-severity']];
-  return all.some((f) => f.severity <= threshold) ? EXIT.findings : EXIT.clean;
+  return { findings: [...findings.values()], files: linted, failed, rules: createLinter(ruleset).rules(), rulesetFile: displayRulesetFile(discovered, cwd) };
 }

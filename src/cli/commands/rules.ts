@@ -2,7 +2,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { formatRulesJson } from '../../formatters/json.js';
 import { formatRulesStylish } from '../../formatters/stylish.js';
 import { createLinter } from '../../lint.js';
-import { EXIT, FORMATS, selectRuleset, useColor, type FormatName } from '../common.js';
+import { EXIT, FORMATS, useColor, type FormatName } from '../common.js';
+import { chooseRuleset } from '../ruleset.js';
 
 interface RulesArgs {
   format: FormatName;
@@ -18,7 +19,7 @@ export const rulesCommand: CommandModule<object, RulesArgs> = {
       .option('ruleset', { alias: 'r', type: 'string', describe: 'A team ruleset (YAML, JSON or JS) that extends restlint' }) as unknown as Argv<RulesArgs>,
   handler: async (argv) => {
     const cwd = process.cwd();
-    const rules = createLinter(await selectRuleset(argv.ruleset, cwd)).rules();
+    const rules = createLinter((await chooseRuleset(argv.ruleset, true, cwd)).ruleset).rules();
     process.stdout.write(argv.format === 'json' ? formatRulesJson(rules) : formatRulesStylish(rules, { cwd, color: useColor() }));
     process.exitCode = EXIT.clean;
   },

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { FormatContext } from '../formatters/context.js';
+import { formatGithub } from '../formatters/github.js';
+import { formatJson } from '../formatters/json.js';
+import { formatJunit } from '../formatters/junit.js';
+import { formatMarkdown } from '../formatters/markdown.js';
+import { formatSarif } from '../formatters/sarif.js';
+import { formatStylish } from '../formatters/stylish.js';
+import type { Finding } from '../lint.js';
+import { writeFileAtomic } from '../output/writeFileAtomic.js';
+import { LoadError, reasonOf } from '../loader/problem.js';
+import { UsageError } from './common.js';
+
+type Formatter = (findings: readonly Finding[], context: FormatContext) => string;
+
+/** The output formats of `restlint lint`, by the name `--format` takes. */
+export const FORMATTERS = {
+  stylish: formatStylish,
+  json: (findings) => formatJson(findings),
+  sarif: formatSarif,
+  github: formatGithub,
+  junit: formatJunit,
+  markdown: formatMarkdown,
+} as const satisfies Record<string, Formatter>;
+
+export type OutputFormat = keyof typeof FORMATTERS;
+export const OUTPUT_FORMATS = Object.keys(FORMATTERS) as OutputFormat[];
+
+/** Formats whose paths are relative to the repository root (what CI systems expect), not to cwd. */
+const REPOSITORY_FORMATS: ReadonlySet<OutputFormat> = new Set(['sarif', 'github', 'junit', 'markdown']);
+
+/** One report of a run: a format, written to a file or (without one) to stdout. */
+export interface Output {
+  readonly format: OutputFormat;
+  /** Absolute path; undefined for stdout. */
+  readonly file?: string;
+}
+
+/**
+ * Reads `--format name[:file]` (repeatable) and `--output-file`: each format goes to its own file, or to the
+ * `--output-file`, or to stdout (several formats on stdout follow each other, e.g. stylish then GitHub
+ * annotations). Throws a UsageError for an unknown format, two reports in one file, or an `--output-file`
+ * that more than one format would share.
+ */
+export function parseOutputs(formats: readonly string[], outputFile: string | undefined, cwd: string): Output[] {
+  const requested = formats.length === 0 ? ['stylish'] : formats;
+  const outputs = requested.map((spec) => {
+    const colon = spec.indexOf(':');
+    const name = colon === -1 ? spec : spec.slice(0, colon);
+    const file = colon === -1 ? undefined : spec.slice(colon + 1);
+    if (!(OUTPUT_FORMATS as string[]).includes(name)) {
+      throw new UsageError(`Invalid values: Argument: format, Given: "${spec}", Choices: ${OUTPUT_FORMATS.map((f) => `"${f}"`).join(', ')}`);
+    }
+    if (file === '') throw new UsageError(`--format ${spec}: name a file after the colon, or leave out the colon for stdout`);
+    return { format: name as OutputFormat, file: file === undefined ? undefined : path.resolve(cwd, file) };
+  });
+  if (outputFile !== undefined) {
+    const unplaced = outputs.filter((o) => o.file === undefined);
+    if (unplaced.length > 1) throw new UsageError(`--output-file takes one format, not ${unplaced.map((o) => o.format).join(' and ')}: give the others their own file (--format name:file)`);
+    for (const o of unplaced) Object.assign(o, { file: path.resolve(cwd, outputFile) });
+  }
+  const files = outputs.flatMap((o) => (o.file === undefined ? [] : [o.file]));
+  const twice = files.find((file, index) => files.indexOf(file) !== index);
+  if (twice !== undefined) throw new UsageError(`two reports would be written to ${path.relative(cwd, twice) || twice}: give each format its own file`);
+  return outputs;
+}
+
+/** Whether any of the outputs names files relative to the repository root. */
+export function needsRepositoryRoot(outputs: readonly Output[]): boolean {
+  return outputs.some((o) => REPOSITORY_FORMATS.has(o.format));
+}
+
+/** Renders every output: the text meant for stdout, and the reports meant for files. Colors only go to stdout, when `context.color` says so. */
+export function renderOutputs(outputs: readonly Output[], findings: readonly Finding[], context: FormatContext): { stdout: string; files: [string, string][] } {
+  let stdout = '';
+  const files: [string, string][] = [];
+  for (const output of outputs) {
+    const format: Formatter = FORMATTERS[output.format];
+    if (output.file === undefined) stdout += format(findings, context);
+    else files.push([output.file, format(findings, { ...context, color: false })]);
+  }
+  return { stdout, files };
+}
+
+/** Writes a report file; a failure is a LoadError naming the file, so the run ends with one line and exit 2. */
+export async function writeReport(file: string, text: string, options: { exclusive?: boolean } = {}): Promise<void> {
+  try {
+    await writeFileAtomic(file, text, options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EEXIST' ? 'it already exists' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' || code === 'ENOTDIR' ? 'no such folder' : reasonOf(error);
+    throw new LoadError({ file, message: `cannot write: ${reason}` });
+  }
+}
