@@ -29,7 +29,7 @@ export const propertyCase = createRulesetFunction<unknown, PropertyCaseOptions |
           if (isExempt(name) || fitsCaseStyle(name, style)) continue;
           results.push({
             // Reported on the `properties` object: a path to the key itself would be mapped to the target of its `$ref`.
-            message: `Property name \`${name}\` is not ${style}; name it \`${toCaseStyle(name, style)}\`, or set the rule's \`case\` option to the style the API uses throughout.`,
+            message: `Property name \`${name}\` is not ${style}; name it \`${toCaseStyle(name, style)}\`${profileHint(name, style)}.`,
             path: [...visit.jsonPath, 'properties'],
           });
         }
@@ -42,4 +42,12 @@ export const propertyCase = createRulesetFunction<unknown, PropertyCaseOptions |
 /** JSON-LD and schema keywords (`@type`, `$schema`) and names with no letter (`+1`, `404`) follow no case style. */
 function isExempt(name: string): boolean {
   return name.startsWith('@') || name.startsWith('$') || !/[A-Za-z]/.test(name);
+}
+
+/** When the name fits another style, how a team whose API uses that style throughout switches to it. */
+function profileHint(name: string, style: CaseStyle): string {
+  const other = CASE_STYLES.find((candidate) => candidate !== style && fitsCaseStyle(name, candidate));
+  if (other === undefined) return '';
+  const profile = other === 'snake_case' ? 'the rule\'s default' : `restlint's \`${other === 'camelCase' ? 'camel-case' : 'kebab-case'}\` profile`;
+  return `, or, if the API uses ${other} throughout, use ${profile} (rule option \`case: ${other}\`)`;
 }

@@ -201,17 +201,20 @@ webhooks:
     },
   ]);
 
-  it('names each offending property and suggests it in the chosen style', async () => {
+  it('names each offending property, suggests it in the chosen style, and names the profile of the style it fits', async () => {
+    const camelHint = ", or, if the API uses camelCase throughout, use restlint's `camel-case` profile (rule option `case: camelCase`).";
+    const kebabHint = ", or, if the API uses kebab-case throughout, use restlint's `kebab-case` profile (rule option `case: kebab-case`).";
+    const snakeHint = ", or, if the API uses snake_case throughout, use the rule's default (rule option `case: snake_case`).";
     expect(await messages(answer(NOT_SNAKE))).toEqual([
-      "Property name `ShippingAddress` is not snake_case; name it `shipping_address`, or set the rule's `case` option to the style the API uses throughout.",
-      "Property name `TAX_RATE` is not snake_case; name it `tax_rate`, or set the rule's `case` option to the style the API uses throughout.",
-      "Property name `createdAt` is not snake_case; name it `created_at`, or set the rule's `case` option to the style the API uses throughout.",
-      "Property name `line-items` is not snake_case; name it `line_items`, or set the rule's `case` option to the style the API uses throughout.",
-      "Property name `lodging.checkInDate` is not snake_case; name it `lodging.check_in_date`, or set the rule's `case` option to the style the API uses throughout.",
+      'Property name `ShippingAddress` is not snake_case; name it `shipping_address`.',
+      'Property name `TAX_RATE` is not snake_case; name it `tax_rate`.',
+      `Property name \`createdAt\` is not snake_case; name it \`created_at\`${camelHint}`,
+      `Property name \`line-items\` is not snake_case; name it \`line_items\`${kebabHint}`,
+      `Property name \`lodging.checkInDate\` is not snake_case; name it \`lodging.check_in_date\`${camelHint}`,
     ]);
     expect(await messages(answer(NOT_CAMEL), { case: 'camelCase' })).toEqual([
-      "Property name `created_at` is not camelCase; name it `createdAt`, or set the rule's `case` option to the style the API uses throughout.",
-      "Property name `line-items` is not camelCase; name it `lineItems`, or set the rule's `case` option to the style the API uses throughout.",
+      `Property name \`created_at\` is not camelCase; name it \`createdAt\`${snakeHint}`,
+      `Property name \`line-items\` is not camelCase; name it \`lineItems\`${kebabHint}`,
     ]);
   });
 });
