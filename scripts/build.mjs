@@ -6,9 +6,7 @@ await rm('dist', { recursive: true, force: true });
 
 // One ES module with a single default export. Only @stoplight/spectral-* stays external: the
 // Spectral CLI and the VS Code extension provide those themselves and resolve nothing else.
-await build({
-  entryPoints: ['rulesets/index.ts'],
-  outfile: 'dist/restlint.mjs',
+const rulesetBundle = {
   bundle: true,
   format: 'esm',
   platform: 'neutral',
@@ -19,29 +17,18 @@ await build({
   keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
-});
+};
+await build({ ...rulesetBundle, entryPoints: ['rulesets/index.ts'], outfile: 'dist/restlint.mjs' });
 
 // Team profiles (rulesets/profiles): the builder for JavaScript team rulesets, and one ruleset layer per
-// ready-made profile. Same constraints as the pack: one module each, a single default export, only
-// @stoplight/spectral-* external, so every host loads them the way it loads the pack.
-const profileOptions = {
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2020',
-  mainFields: ['module', 'main'],
-  external: ['@stoplight/spectral-*'],
-  keepNames: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-};
-const table = await build({ ...profileOptions, entryPoints: ['rulesets/profiles/readyMade.ts'], write: false });
+// ready-made profile, each under the same constraints as the pack so every host loads them the same way.
+const table = await build({ ...rulesetBundle, entryPoints: ['rulesets/profiles/readyMade.ts'], write: false });
 const { READY_MADE_PROFILES } = await import(`data:text/javascript;base64,${Buffer.from(table.outputFiles[0].text).toString('base64')}`);
 await Promise.all([
-  build({ ...profileOptions, entryPoints: ['rulesets/profiles/restlintProfile.ts'], outfile: 'dist/restlint-profile.mjs' }),
+  build({ ...rulesetBundle, entryPoints: ['rulesets/profiles/restlintProfile.ts'], outfile: 'dist/restlint-profile.mjs' }),
   ...Object.keys(READY_MADE_PROFILES).map((name) =>
     build({
-      ...profileOptions,
+      ...rulesetBundle,
       stdin: {
         contents: [
           "import pack from '../index.js';",

@@ -1,15 +1,13 @@
 import * as fs from 'node:fs';
 import path from 'node:path';
-import { Document, Ruleset, Spectral, type RulesetDefinition } from '@stoplight/spectral-core';
+import { Document, Spectral } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
-import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
-import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
 import { runtime } from '@stoplight/spectral-ruleset-bundler/presets/runtime';
-import { migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
-import { rollup, type Plugin } from 'rollup';
+import { rollup } from 'rollup';
 import { describe, expect, it } from 'vitest';
 import { createLocalResolver } from '../../src/loader/resolver.js';
 import { BUNDLE, findingKeys, fixture, restlint, ROOT, run, type JsonFinding } from './helpers.js';
+import { loadLikeVsCode } from '../helpers/vscodeLoader.js';
 
 const DOCUMENTS = [fixture('swagger2.yaml'), fixture('api/petstore.yaml')];
 
@@ -35,26 +33,7 @@ describe('the same pack in three hosts', () => {
   it('the VS Code extension’s loader (rollup, runtime preset, migrated .spectral.yaml, iife) loads and runs the bundle offline', async () => {
     const rulesetFile = fixture('vscode/.spectral.yaml');
     const fetched: string[] = [];
-    const io = {
-      fs,
-      fetch: async (url: unknown): Promise<never> => {
-        fetched.push(String(url));
-        throw new Error(`no network in this test: ${String(url)}`);
-      },
-    };
-    const entry = path.join(path.dirname(rulesetFile), '.spectral.js');
-    const plugins: Plugin[] = [stdin(await migrateRuleset(rulesetFile, { format: 'esm', ...io }), entry), ...runtime(io), commonjs()];
-    const bundle = await rollup({
-      input: entry,
-      plugins,
-      treeshake: false,
-      onwarn(warning, warn) {
-        if (warning.code !== 'MISSING_NAME_OPTION_FOR_IIFE_EXPORT') warn(warning);
-      },
-    });
-    const [chunk] = (await bundle.generate({ format: 'iife', exports: 'auto' })).output;
-    const definition = Function(`return ${chunk.code}`)() as RulesetDefinition;
-    const ruleset = new Ruleset(definition, { severity: 'recommended', source: entry });
+    const ruleset = await loadLikeVsCode(rulesetFile, fetched);
     expect(fetched).toEqual([]);
     expect(ruleset.rules['rl-collection-names-plural']?.severity).toBe(0);
 

@@ -1,15 +1,11 @@
 import * as fs from 'node:fs';
 import path from 'node:path';
-import { Document, Ruleset, Spectral, type ISpectralDiagnostic, type RulesetDefinition } from '@stoplight/spectral-core';
+import { Document, Spectral, type ISpectralDiagnostic } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
-import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
-import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
-import { runtime } from '@stoplight/spectral-ruleset-bundler/presets/runtime';
-import { migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
-import { rollup, type Plugin } from 'rollup';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLocalResolver } from '../../src/loader/resolver.js';
 import { restlint, ROOT, run, type JsonFinding } from '../cli/helpers.js';
+import { loadLikeVsCode } from '../helpers/vscodeLoader.js';
 
 // Each disputed choice, switched by extending restlint and a profile layer, in the three ways of running
 // the pack: the restlint CLI, the Spectral CLI and the VS Code extension's loader. Every ruleset is loaded
@@ -121,27 +117,8 @@ async function viaSpectral(ruleset: string): Promise<Finding[]> {
 
 /** Loads a ruleset the way the Spectral VS Code extension does, with the network refused, and lints every document. */
 async function viaVsCode(ruleset: string): Promise<Finding[]> {
-  const file = path.join(DIR, ruleset);
-  const io = {
-    fs,
-    fetch: async (url: unknown): Promise<never> => {
-      throw new Error(`no network in this test: ${String(url)}`);
-    },
-  };
-  const entry = path.join(DIR, '.spectral.js');
-  const plugins: Plugin[] = [stdin(await migrateRuleset(file, { format: 'esm', ...io }), entry), ...runtime(io), commonjs()];
-  const bundle = await rollup({
-    input: entry,
-    plugins,
-    treeshake: false,
-    onwarn(warning, warn) {
-      if (warning.code !== 'MISSING_NAME_OPTION_FOR_IIFE_EXPORT') warn(warning);
-    },
-  });
-  const [chunk] = (await bundle.generate({ format: 'iife', exports: 'auto' })).output;
-  const definition = Function(`return ${chunk.code}`)() as RulesetDefinition;
   const spectral = new Spectral({ resolver: createLocalResolver() });
-  spectral.setRuleset(new Ruleset(definition, { severity: 'recommended', source: entry }));
+  spectral.setRuleset(await loadLikeVsCode(path.join(DIR, ruleset)));
   const findings: ISpectralDiagnostic[] = [];
   for (const document of DOCUMENTS) {
     const source = path.join(DIR, document);

@@ -1,28 +1,10 @@
 import { describe } from 'vitest';
 import { testRule } from '../helpers/ruleTester.js';
+import { objectAnswer } from '../helpers/schemaDocuments.js';
 
-/** An OpenAPI 3.0 document whose `GET /offers/{id}` answers an object with these properties. */
-const answer = (properties: string, extra = '') => `openapi: 3.0.3
-info: {title: t, version: "1.0"}
-paths:
-  /offers/{id}:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-${properties
-  .trim()
-  .split('\n')
-  .map((l) => `                  ${l}`)
-  .join('\n')}
-${extra}`;
+const { answer, propertiesPath } = objectAnswer('/offers/{id}');
 
-const prop = (name: string) => ['paths', '/offers/{id}', 'get', 'responses', '200', 'content', 'application/json', 'schema', 'properties', name];
+const prop = (name: string) => [...propertiesPath, name];
 
 describe('rl-money-structure', () => {
   testRule('rl-money-structure', [

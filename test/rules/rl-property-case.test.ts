@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lintWithRule, testRule } from '../helpers/ruleTester.js';
+import { objectAnswer } from '../helpers/schemaDocuments.js';
 
-/** An OpenAPI 3.0 document whose `GET /orders/{id}` answers an object with these properties. */
-const answer = (properties: string, extra = '') => `openapi: 3.0.3
-info: {title: t, version: "1.0"}
-paths:
-  /orders/{id}:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-${properties
-  .trim()
-  .split('\n')
-  .map((l) => `                  ${l}`)
-  .join('\n')}
-${extra}`;
+const { answer, propertiesPath } = objectAnswer('/orders/{id}');
 
-const props = ['paths', '/orders/{id}', 'get', 'responses', '200', 'content', 'application/json', 'schema', 'properties'];
+const props = propertiesPath;
 
 const NOT_SNAKE = `
 order_id: {type: string}
