@@ -2,6 +2,7 @@ import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral
 import { getApiModel, statusClass, type OperationInfo } from '../openapi/model.js';
 import { mayAnswerWithList } from '../openapi/listBodies.js';
 import { findParameter, findResponse } from '../openapi/parameters.js';
+import { CURSOR_PARAMETERS, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from '../openapi/paging.js';
 import { guard } from './guard.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
 
@@ -17,18 +18,10 @@ export interface CollectionPaginationOptions {
 }
 
 // Query parameters that show some other way of paging, named in the message so the reader sees what
-// the operation does today. Compared lower-case without `_`, `-` and `$`.
-const OTHER_PAGING_PARAMETERS = new Set([
-  'page', 'pagenumber', 'pageno', 'perpage', 'pagesize', 'pagelimit', 'size', 'cursor', 'after', 'before',
-  'startingafter', 'endingbefore', 'startafter', 'pagetoken', 'nextpagetoken', 'nexttoken', 'continuationtoken',
-  'continue', 'marker', 'skip', 'take', 'top', 'start', 'startindex', 'first', 'last', 'maxresults', 'maxitems', 'count',
-]);
-
-// Query parameters that carry an opaque position in the collection (cursor pagination), compared the same way.
-const CURSOR_PARAMETERS = new Set([
-  'cursor', 'after', 'before', 'startingafter', 'endingbefore', 'startafter', 'pagetoken', 'nextpagetoken', 'nexttoken',
-  'continuationtoken', 'continue', 'marker',
-]);
+// the operation does today (offset and limit are judged on their own).
+const OTHER_PAGING_PARAMETERS: ReadonlySet<string> = new Set(
+  [...PAGE_POSITION_PARAMETERS, ...PAGE_SIZE_PARAMETERS, 'first', 'last', 'count'].filter((n) => n !== 'offset' && n !== 'limit'),
+);
 
 const normalizedName = (name: string) => name.toLowerCase().replace(/[-_$]/g, '');
 

@@ -1,3 +1,5 @@
+import { PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from './paging.js';
+
 /**
  * Query parameters that steer a request rather than carry data: paging, sorting, filtering, the
  * target's location (`path`), field selection, output format, version, credentials, and switches
@@ -5,10 +7,8 @@
  * without `_`, `-` and `$`, and without a bracketed or dotted suffix (`filter[status]`, `page.size`).
  */
 const CONTROL_PARAMETERS: ReadonlySet<string> = new Set([
-  // paging
-  'offset', 'limit', 'page', 'pagenumber', 'pageno', 'perpage', 'pagesize', 'pagelimit', 'size', 'cursor', 'after',
-  'before', 'startingafter', 'endingbefore', 'startafter', 'pagetoken', 'nextpagetoken', 'nexttoken',
-  'continuationtoken', 'continue', 'marker', 'skip', 'take', 'top', 'start', 'startindex', 'maxresults', 'maxitems',
+  ...PAGE_POSITION_PARAMETERS,
+  ...PAGE_SIZE_PARAMETERS,
   // sorting
   'sort', 'sortby', 'sortorder', 'sortdirection', 'orderby', 'order', 'direction', 'dir',
   // filtering, search and locating the target
