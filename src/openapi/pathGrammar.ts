@@ -137,7 +137,10 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
     const prefix = prefixOf(parsed, i);
     const singleton = segment.words.length > 0 && (SINGLETON_WORDS.has(word) || facts.extraSingletons.has(word));
 
-    if (isVerbWord(first, facts.extraVerbs) || isVerbWord(word, facts.extraVerbs)) {
+    // A verb phrase (`reset-password`, `sign_in`): an ambiguous verb followed by a singular object. With a
+    // plural last word the verb reads as a noun (`check_runs`, `export_jobs`).
+    const verbPhrase = segment.words.length >= 2 && AMBIGUOUS_VERBS.has(first) && !isPluralWord(word);
+    if (isVerbWord(first, facts.extraVerbs) || isVerbWord(word, facts.extraVerbs) || verbPhrase) {
       segment.kind = 'action';
       return;
     }

@@ -86,6 +86,11 @@ describe('rl-collection-names-plural', () => {
       errors: [],
     },
     {
+      name: 'a verb phrase is an action, not a collection; a verb before a plural noun is a noun phrase',
+      document: oas3(`  /account/reset-password/{token}: {}\n  /check_runs/{id}: {}\n  /shipping_label/{id}: {}`),
+      errors: [{ path: ['paths', '/shipping_label/{id}'], message: '"shipping_labels"' }],
+    },
+    {
       name: 'judges the noun before a custom method and plurals of abbreviations',
       document: oas3(`  /levels:append/{id}: {}\n  /skus/{id}: {}\n  /vms/{id}: {}`),
       errors: [],
