@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import pkg from '../../package.json' with { type: 'json' };
 import { baselineCommand } from './commands/baseline.js';
+import { breakingCommand } from './commands/breaking.js';
 import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
@@ -16,7 +17,8 @@ async function main(args: string[]): Promise<void> {
     .command(rulesCommand)
     .command(baselineCommand)
     .command(initCommand)
-    .demandCommand(1, 'name a command: lint, rules, baseline or init')
+    .command(breakingCommand)
+    .demandCommand(1, 'name a command: lint, rules, breaking, baseline or init')
     .strict()
     .version(pkg.version)
     .help()

@@ -62,7 +62,7 @@ describe('restlint: bad command lines and bad rulesets (exit 2, one line)', () =
     ['a bad fail severity', ['lint', 'users.yaml', '--fail-severity', 'fatal'], /^restlint: Invalid values: Argument: fail-severity, Given: "fatal"/],
     ['an unknown option', ['lint', 'users.yaml', '--colour'], /^restlint: Unknown argument: colour/],
     ['no target', ['lint'], /^restlint: Not enough non-option arguments/],
-    ['no command', [], /^restlint: name a command: lint, rules, baseline or init/],
+    ['no command', [], /^restlint: name a command: lint, rules, breaking, baseline or init/],
     ['an unknown command', ['check', 'users.yaml'], /^restlint: Unknown argument/],
     ['a ruleset that does not validate', ['lint', 'users.yaml', '-r', 'bad-ruleset.spectral.yaml'], /^restlint: bad-ruleset\.spectral\.yaml: invalid ruleset: rules\.rl-collection-names-plural: /],
     ['a ruleset that does not exist', ['lint', 'users.yaml', '-r', 'nope.spectral.yaml'], /^restlint: nope\.spectral\.yaml: cannot load ruleset: no such file or directory$/],

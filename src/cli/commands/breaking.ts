@@ -1,0 +1,122 @@
+import path from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import pkg from '../../../package.json' with { type: 'json' };
+import { BREAKING_CHANGE_CODE, BREAKING_CHANGE_DESCRIPTION, breakingChanges, loadResolved } from '../../breaking/breaking.js';
+import { copyAtRevision, resolveRevision } from '../../breaking/revision.js';
+import type { Finding } from '../../lint.js';
+import type { Problem } from '../../loader/problem.js';
+import { readDescriptionFile } from '../../loader/readFile.js';
+import { isInside, type RefOptions } from '../../loader/resolver.js';
+import { expandTargets } from '../../loader/targets.js';
+import { repositoryRoot } from '../../repo/git.js';
+import { EXIT, printProblem, UsageError, useColor } from '../common.js';
+import { needsRepositoryRoot, OUTPUT_FORMATS, parseOutputs, renderOutputs, writeReport } from '../outputs.js';
+
+interface BreakingArgs {
+  targets?: string[];
+  since?: string;
+  old?: string;
+  new?: string;
+  format?: string[];
+  'output-file'?: string;
+  'allow-remote-refs'?: boolean;
+  'ref-root'?: string;
+}
+
+export const breakingCommand: CommandModule<object, BreakingArgs> = {
+  command: 'breaking [targets..]',
+  describe: 'Report breaking changes that came without a version bump: descriptions against a git revision (--since), or two files (--old, --new)',
+  builder: (yargs) =>
+    (yargs as Argv<object>)
+      .positional('targets', { type: 'string', array: true, describe: 'Files, folders or glob patterns, compared with themselves at --since' })
+      .option('since', { type: 'string', describe: 'The git revision to compare the targets with (a branch, tag or commit)' })
+      .option('old', { type: 'string', describe: 'The older description (with --new, instead of targets and --since)' })
+      .option('new', { type: 'string', describe: 'The newer description' })
+      .option('format', {
+        alias: 'f',
+        type: 'string',
+        coerce: (value: string | string[]) => [value].flat(),
+        describe: `Output format, repeatable, to stdout or to a file with name:file (${OUTPUT_FORMATS.join(', ')}); default stylish`,
+      })
+      .option('output-file', { alias: 'o', type: 'string', describe: 'Write the format that has no file of its own here instead of stdout' })
+      .option('allow-remote-refs', { type: 'boolean', describe: 'Fetch http(s) $refs (never from loopback, private or link-local addresses)' })
+      .option('ref-root', { type: 'string', describe: 'The folder file $refs may read from; default: the current folder (for a description outside it, its own folder)' })
+      .example('$0 breaking openapi.yaml --since origin/main', 'Fail when openapi.yaml breaks clients of the version on main without a version bump')
+      .example('$0 breaking --old v1.yaml --new v2.yaml', 'Compare two files') as unknown as Argv<BreakingArgs>,
+  handler: async (argv) => {
+    process.exitCode = await breaking(argv, process.cwd());
+  },
+};
+
+/** Compares each description with its older version and prints the breaking changes; returns the exit code. */
+async function breaking(args: BreakingArgs, cwd: string): Promise<number> {
+  const targets = args.targets ?? [];
+  const twoFiles = args.old !== undefined || args.new !== undefined;
+  if (twoFiles && (args.old === undefined || args.new === undefined)) throw new UsageError('--old and --new go together: name both files');
+  if (twoFiles && (targets.length > 0 || args.since !== undefined)) throw new UsageError('compare either targets with --since <git revision>, or --old <file> with --new <file>, not both');
+  if (!twoFiles && (targets.length === 0 || args.since === undefined)) throw new UsageError('name the descriptions and --since <git revision>, or --old <file> and --new <file>');
+  const outputs = parseOutputs(args.format ?? [], args['output-file'], cwd);
+  const refs = (base: string): RefOptions => ({
+    cwd: base,
+    allowRemote: args['allow-remote-refs'] === true,
+    ...(args['ref-root'] === undefined ? {} : { root: path.resolve(base, args['ref-root']) }),
+  });
+
+  const findings: Finding[] = [];
+  const compared: string[] = [];
+  let failed = false;
+  const fail = (problem: Problem) => {
+    printProblem(problem, cwd);
+    failed = true;
+  };
+  /** Compares one older description (read with `oldRefs`; a copy when `shownAs` is given) with one newer file. */
+  const compare = async (oldFile: string, oldRefs: RefOptions, newFile: string, shownAs?: { file: string; label: string }) => {
+    const oldText = await readDescriptionFile(oldFile);
+    const before = oldText.ok ? await loadResolved(oldText.value, oldFile, oldRefs) : oldText;
+    if (!before.ok) {
+      const file = shownAs === undefined || before.problem.file !== oldFile ? before.problem.file : shownAs.file;
+      return fail({ ...before.problem, file, message: `${shownAs?.label ?? 'older version'}: ${before.problem.message}` });
+    }
+    const newText = await readDescriptionFile(newFile);
+    const result = newText.ok ? await breakingChanges(before.value, newText.value, newFile, refs(cwd)) : newText;
+    if (!result.ok) return fail(result.problem);
+    compared.push(newFile);
+    findings.push(...result.value);
+  };
+
+  if (twoFiles) {
+    await compare(path.resolve(cwd, args.old!), refs(cwd), path.resolve(cwd, args.new!));
+  } else {
+    const { top, commit } = await resolveRevision(args.since!, cwd);
+    const { files, problems } = await expandTargets(targets, cwd);
+    for (const problem of problems) fail(problem);
+    for (const file of files) {
+      if (!isInside(file, top)) {
+        fail({ file, message: `cannot compare: it lies outside the git repository at ${top}` });
+        continue;
+      }
+      const copy = await copyAtRevision(file, top, commit);
+      try {
+        if (copy.file === undefined) {
+          process.stderr.write(`restlint: ${path.relative(cwd, file) || file}: new since ${args.since}, nothing to compare\n`);
+          compared.push(file);
+        } else {
+          const base = refs(isInside(cwd, top) ? copy.mirror(cwd) : path.dirname(copy.file));
+          const oldRefs = { ...base, ...(args['ref-root'] === undefined ? {} : { root: copy.mirror(path.resolve(cwd, args['ref-root'])) }) };
+          await compare(copy.file, oldRefs, file, { file, label: `as of ${args.since}` });
+        }
+      } finally {
+        await copy.remove();
+      }
+    }
+  }
+
+  const root = needsRepositoryRoot(outputs) ? await repositoryRoot(cwd) : cwd;
+  const rules = [{ id: BREAKING_CHANGE_CODE, severity: 'error' as const, description: BREAKING_CHANGE_DESCRIPTION }];
+  const context = { cwd, color: useColor(), filesLinted: compared.length, root, files: compared, rules, version: pkg.version };
+  const rendered = renderOutputs(outputs, findings, context);
+  process.stdout.write(rendered.stdout);
+  for (const [file, text] of rendered.files) await writeReport(file, text);
+  if (failed) return EXIT.cannotLint;
+  return findings.some((f) => f.severity === 0) ? EXIT.findings : EXIT.clean;
+}
