@@ -18,15 +18,15 @@ function finding(code: string, severity: number, line: number, source: string, p
 }
 
 const findings = [
-  finding('rl-a', 1, 4, '/work/api/root.yaml', ['paths', '/users/{id}', 'get']),
-  finding('rl-b', 0, 11, '/work/api/root.yaml', ['paths', '/users', 'get', 'parameters', 0]),
-  finding('rl-a', 1, 2, '/work/api/schemas/user.yaml', ['properties', 'a.b']),
-  finding('parser', 0, 7, '/work/api/schemas/user.yaml', ['type'], 'Duplicate key: type'),
+  finding('rl-a', 1, 4, '/srv/api/root.yaml', ['paths', '/users/{id}', 'get']),
+  finding('rl-b', 0, 11, '/srv/api/root.yaml', ['paths', '/users', 'get', 'parameters', 0]),
+  finding('rl-a', 1, 2, '/srv/api/schemas/user.yaml', ['properties', 'a.b']),
+  finding('parser', 0, 7, '/srv/api/schemas/user.yaml', ['type'], 'Duplicate key: type'),
 ];
 
 describe('stylish formatter', () => {
   it('groups by file relative to cwd, aligns columns, sums up and links each fired rule once', () => {
-    expect(formatStylish(findings, { cwd: '/work', color: false, filesLinted: 1 })).toBe(
+    expect(formatStylish(findings, { cwd: '/srv', color: false, filesLinted: 1 })).toBe(
       [
         'api/root.yaml',
         '  5:3   warning  rl-a  rl-a message  paths./users/{id}.get',
@@ -45,13 +45,13 @@ describe('stylish formatter', () => {
   });
 
   it('says when there is nothing to report, and prints nothing when no file could be linted', () => {
-    expect(formatStylish([], { cwd: '/work', color: false, filesLinted: 3 })).toBe('✔ No problems found in 3 files.\n');
-    expect(formatStylish([], { cwd: '/work', color: false, filesLinted: 0 })).toBe('');
+    expect(formatStylish([], { cwd: '/srv', color: false, filesLinted: 3 })).toBe('✔ No problems found in 3 files.\n');
+    expect(formatStylish([], { cwd: '/srv', color: false, filesLinted: 0 })).toBe('');
   });
 
   it('colors only when asked', () => {
-    expect(formatStylish(findings, { cwd: '/work', color: false })).not.toContain('\u001b[');
-    const colored = formatStylish(findings, { cwd: '/work', color: true });
+    expect(formatStylish(findings, { cwd: '/srv', color: false })).not.toContain('\u001b[');
+    const colored = formatStylish(findings, { cwd: '/srv', color: true });
     expect(colored).toContain('\u001b[31merror\u001b[0m    rl-b');
     expect(colored).toContain('\u001b[33mwarning\u001b[0m');
   });
@@ -81,7 +81,7 @@ describe('json formatter', () => {
     expect(parsed).toHaveLength(4);
     expect(Object.keys(parsed[0])).toEqual(['code', 'message', 'path', 'severity', 'source', 'range', 'documentationUrl']);
     expect(parsed[3]).not.toHaveProperty('documentationUrl');
-    expect(parsed[1]).toMatchObject({ path: ['paths', '/users', 'get', 'parameters', 0], severity: 0, source: '/work/api/root.yaml' });
+    expect(parsed[1]).toMatchObject({ path: ['paths', '/users', 'get', 'parameters', 0], severity: 0, source: '/srv/api/root.yaml' });
     expect(formatJson([])).toBe('[]\n');
   });
 });

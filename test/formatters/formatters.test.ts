@@ -19,7 +19,7 @@ const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
 const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
 const DOCS = 'https://example.test/rules/';
-const REPO = '/work/repo';
+const REPO = '/srv/repo';
 
 function finding(code: string, severity: number, line: number, file: string, jsonPath: (string | number)[], message = `${code} message`, endLine = line): Finding {
   return {
@@ -94,7 +94,7 @@ describe('sarif formatter', () => {
     });
     expect(log.runs[0].results!.map((r) => r.level)).toEqual(['error', 'warning', 'warning', 'note', 'note', 'error']);
     expect(log.runs[0].results![3].locations![0].physicalLocation!.artifactLocation!.uri).toBe('api/schemas/user%2Cv1.yaml');
-    expect(log.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/repo/' } });
+    expect(log.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///srv/repo/' } });
   });
 
   it('fingerprints by file, rule and JSON path: stable when lines move, distinct for equal keys', () => {
