@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import path from 'node:path';
 import { Document, Spectral } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
-import { runtime } from '@stoplight/spectral-ruleset-bundler/presets/runtime';
 import { rollup } from 'rollup';
 import { describe, expect, it } from 'vitest';
 import { createLocalResolver } from '../../src/loader/resolver.js';
