@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Argv } from 'yargs';
 import type { FormatContext } from '../formatters/context.js';
 import { formatGithub } from '../formatters/github.js';
 import { formatJson } from '../formatters/json.js';
@@ -91,4 +92,16 @@ export async function writeReport(file: string, text: string, options: { exclusi
     const reason = code === 'EEXIST' ? 'it already exists' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' || code === 'ENOTDIR' ? 'no such folder' : reasonOf(error);
     throw new LoadError({ file, message: `cannot write: ${reason}` });
   }
+}
+
+/** The options that choose the reports and where they go: `--format name[:file]` (repeatable) and `-o FILE`. */
+export function outputOptions(yargs: Argv<object>): Argv<object> {
+  return yargs
+    .option('format', {
+      alias: 'f',
+      type: 'string',
+      coerce: (value: string | string[]) => [value].flat(),
+      describe: `Output format, repeatable, to stdout or to a file with name:file (${OUTPUT_FORMATS.join(', ')}); default stylish`,
+    })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the format that has no file of its own here instead of stdout' });
 }

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import pkg from '../../../package.json' with { type: 'json' };
 import { BREAKING_CHANGE_CODE, BREAKING_CHANGE_DESCRIPTION, breakingChanges, loadResolved } from '../../breaking/breaking.js';
 import { copyAtRevision, resolveRevision } from '../../breaking/revision.js';
 import type { Finding } from '../../lint.js';
@@ -8,39 +7,33 @@ import type { Problem } from '../../loader/problem.js';
 import { readDescriptionFile } from '../../loader/readFile.js';
 import { isInside, type RefOptions } from '../../loader/resolver.js';
 import { expandTargets } from '../../loader/targets.js';
-import { repositoryRoot } from '../../repo/git.js';
-import { EXIT, printProblem, UsageError, useColor } from '../common.js';
-import { needsRepositoryRoot, OUTPUT_FORMATS, parseOutputs, renderOutputs, writeReport } from '../outputs.js';
+import { printProblem, UsageError } from '../common.js';
+import { outputOptions } from '../outputs.js';
+import { refFlags, refOptions, type RefArgs } from '../refs.js';
+import { prepareReport } from '../report.js';
 
-interface BreakingArgs {
+interface BreakingArgs extends RefArgs {
   targets?: string[];
   since?: string;
   old?: string;
   new?: string;
   format?: string[];
   'output-file'?: string;
-  'allow-remote-refs'?: boolean;
-  'ref-root'?: string;
 }
 
 export const breakingCommand: CommandModule<object, BreakingArgs> = {
   command: 'breaking [targets..]',
   describe: 'Report breaking changes that came without a version bump: descriptions against a git revision (--since), or two files (--old, --new)',
   builder: (yargs) =>
-    (yargs as Argv<object>)
-      .positional('targets', { type: 'string', array: true, describe: 'Files, folders or glob patterns, compared with themselves at --since' })
-      .option('since', { type: 'string', describe: 'The git revision to compare the targets with (a branch, tag or commit)' })
-      .option('old', { type: 'string', describe: 'The older description (with --new, instead of targets and --since)' })
-      .option('new', { type: 'string', describe: 'The newer description' })
-      .option('format', {
-        alias: 'f',
-        type: 'string',
-        coerce: (value: string | string[]) => [value].flat(),
-        describe: `Output format, repeatable, to stdout or to a file with name:file (${OUTPUT_FORMATS.join(', ')}); default stylish`,
-      })
-      .option('output-file', { alias: 'o', type: 'string', describe: 'Write the format that has no file of its own here instead of stdout' })
-      .option('allow-remote-refs', { type: 'boolean', describe: 'Fetch http(s) $refs (never from loopback, private or link-local addresses)' })
-      .option('ref-root', { type: 'string', describe: 'The folder file $refs may read from; default: the current folder (for a description outside it, its own folder)' })
+    refFlags(
+      outputOptions(
+        (yargs as Argv<object>)
+          .positional('targets', { type: 'string', array: true, describe: 'Files, folders or glob patterns, compared with themselves at --since' })
+          .option('since', { type: 'string', describe: 'The git revision to compare the targets with (a branch, tag or commit)' })
+          .option('old', { type: 'string', describe: 'The older description (with --new, instead of targets and --since)' })
+          .option('new', { type: 'string', describe: 'The newer description' }),
+      ),
+    )
       .example('$0 breaking openapi.yaml --since origin/main', 'Fail when openapi.yaml breaks clients of the version on main without a version bump')
       .example('$0 breaking --old v1.yaml --new v2.yaml', 'Compare two files') as unknown as Argv<BreakingArgs>,
   handler: async (argv) => {
@@ -55,12 +48,8 @@ async function breaking(args: BreakingArgs, cwd: string): Promise<number> {
   if (twoFiles && (args.old === undefined || args.new === undefined)) throw new UsageError('--old and --new go together: name both files');
   if (twoFiles && (targets.length > 0 || args.since !== undefined)) throw new UsageError('compare either targets with --since <git revision>, or --old <file> with --new <file>, not both');
   if (!twoFiles && (targets.length === 0 || args.since === undefined)) throw new UsageError('name the descriptions and --since <git revision>, or --old <file> and --new <file>');
-  const outputs = parseOutputs(args.format ?? [], args['output-file'], cwd);
-  const refs = (base: string): RefOptions => ({
-    cwd: base,
-    allowRemote: args['allow-remote-refs'] === true,
-    ...(args['ref-root'] === undefined ? {} : { root: path.resolve(base, args['ref-root']) }),
-  });
+  // Breaking changes are errors (accepted ones info): the run fails on an error, whatever lint's --fail-severity says.
+  const report = await prepareReport({ format: args.format, 'output-file': args['output-file'], 'fail-severity': 'error' }, cwd);
 
   const findings: Finding[] = [];
   const compared: string[] = [];
@@ -78,14 +67,14 @@ async function breaking(args: BreakingArgs, cwd: string): Promise<number> {
       return fail({ ...before.problem, file, message: `${shownAs?.label ?? 'older version'}: ${before.problem.message}` });
     }
     const newText = await readDescriptionFile(newFile);
-    const result = newText.ok ? await breakingChanges(before.value, newText.value, newFile, refs(cwd)) : newText;
+    const result = newText.ok ? await breakingChanges(before.value, newText.value, newFile, refOptions(args, cwd)) : newText;
     if (!result.ok) return fail(result.problem);
     compared.push(newFile);
     findings.push(...result.value);
   };
 
   if (twoFiles) {
-    await compare(path.resolve(cwd, args.old!), refs(cwd), path.resolve(cwd, args.new!));
+    await compare(path.resolve(cwd, args.old!), refOptions(args, cwd), path.resolve(cwd, args.new!));
   } else {
     const { top, commit } = await resolveRevision(args.since!, cwd);
     const { files, problems } = await expandTargets(targets, cwd);
@@ -101,7 +90,7 @@ async function breaking(args: BreakingArgs, cwd: string): Promise<number> {
           process.stderr.write(`restlint: ${path.relative(cwd, file) || file}: new since ${args.since}, nothing to compare\n`);
           compared.push(file);
         } else {
-          const base = refs(isInside(cwd, top) ? copy.mirror(cwd) : path.dirname(copy.file));
+          const base = refOptions(args, isInside(cwd, top) ? copy.mirror(cwd) : path.dirname(copy.file));
           const oldRefs = { ...base, ...(args['ref-root'] === undefined ? {} : { root: copy.mirror(path.resolve(cwd, args['ref-root'])) }) };
           await compare(copy.file, oldRefs, file, { file, label: `as of ${args.since}` });
         }
@@ -111,12 +100,6 @@ async function breaking(args: BreakingArgs, cwd: string): Promise<number> {
     }
   }
 
-  const root = needsRepositoryRoot(outputs) ? await repositoryRoot(cwd) : cwd;
   const rules = [{ id: BREAKING_CHANGE_CODE, severity: 'error' as const, description: BREAKING_CHANGE_DESCRIPTION }];
-  const context = { cwd, color: useColor(), filesLinted: compared.length, root, files: compared, rules, version: pkg.version };
-  const rendered = renderOutputs(outputs, findings, context);
-  process.stdout.write(rendered.stdout);
-  for (const [file, text] of rendered.files) await writeReport(file, text);
-  if (failed) return EXIT.cannotLint;
-  return findings.some((f) => f.severity === 0) ? EXIT.findings : EXIT.clean;
+  return report({ findings, files: compared, failed, rules });
 }

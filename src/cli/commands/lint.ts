@@ -2,47 +2,38 @@ import type { Argv, CommandModule } from 'yargs';
 import { createLinter, SEVERITIES, type Finding, type SeverityName } from '../../lint.js';
 import { isDescriptionRoot } from '../../loader/detect.js';
 import { readDescriptionFile } from '../../loader/readFile.js';
-import type { RefOptions } from '../../loader/resolver.js';
 import { expandTargets } from '../../loader/targets.js';
 import { printProblem } from '../common.js';
-import { OUTPUT_FORMATS } from '../outputs.js';
+import { outputOptions } from '../outputs.js';
+import { refFlags, refOptions, type RefArgs } from '../refs.js';
 import { prepareReport, type LintRun, type ReportArgs } from '../report.js';
 import { chooseRuleset, displayRulesetFile } from '../ruleset.js';
 
 /** The options that decide how descriptions are linted (shared with `restlint baseline`). */
-export interface LinterArgs {
+export interface LinterArgs extends RefArgs {
   targets: string[];
   ruleset?: string;
   'ruleset-lookup': boolean;
   'skip-non-api'?: boolean;
-  'allow-remote-refs'?: boolean;
-  'ref-root'?: string;
 }
 
 type LintArgs = LinterArgs & ReportArgs;
 
 /** The targets and the options that decide how they are linted; `restlint baseline` takes the same. */
 export function linterOptions(yargs: Argv<object>): Argv<object> {
-  return yargs
-    .positional('targets', { type: 'string', array: true, describe: 'Files, folders or glob patterns' })
-    .option('ruleset', { alias: 'r', type: 'string', describe: 'A team ruleset (YAML, JSON or JS) that extends restlint; default: .spectral.yaml (.yml, .json, .js) in the current folder, else the built-in rules' })
-    .option('ruleset-lookup', { type: 'boolean', default: true, describe: 'Use the .spectral.* file of the current folder when there is no --ruleset (--no-ruleset-lookup: the built-in rules)' })
-    .option('allow-remote-refs', { type: 'boolean', describe: 'Fetch http(s) $refs (never from loopback, private or link-local addresses); by default they are reported, not fetched' })
-    .option('ref-root', { type: 'string', describe: 'The folder file $refs may read from; default: the current folder (for a description outside it, its own folder)' });
+  return refFlags(
+    yargs
+      .positional('targets', { type: 'string', array: true, describe: 'Files, folders or glob patterns' })
+      .option('ruleset', { alias: 'r', type: 'string', describe: 'A team ruleset (YAML, JSON or JS) that extends restlint; default: .spectral.yaml (.yml, .json, .js) in the current folder, else the built-in rules' })
+      .option('ruleset-lookup', { type: 'boolean', default: true, describe: 'Use the .spectral.* file of the current folder when there is no --ruleset (--no-ruleset-lookup: the built-in rules)' }),
+  );
 }
 
 export const lintCommand: CommandModule<object, LintArgs> = {
   command: 'lint <targets..>',
   describe: 'Lint API descriptions: files, folders (their OpenAPI/Swagger roots) or globs',
   builder: (yargs) =>
-    linterOptions(yargs as Argv<object>)
-      .option('format', {
-        alias: 'f',
-        type: 'string',
-        coerce: (value: string | string[]) => [value].flat(),
-        describe: `Output format, repeatable, to stdout or to a file with name:file (${OUTPUT_FORMATS.join(', ')}); default stylish`,
-      })
-      .option('output-file', { alias: 'o', type: 'string', describe: 'Write the format that has no file of its own here instead of stdout' })
+    outputOptions(linterOptions(yargs as Argv<object>))
       .option('fail-severity', {
         alias: 'F',
         choices: Object.keys(SEVERITIES) as SeverityName[],
@@ -65,11 +56,6 @@ export const lintCommand: CommandModule<object, LintArgs> = {
 async function lint(args: LintArgs, cwd: string): Promise<number> {
   const report = await prepareReport(args, cwd);
   return report(await lintTargets(args, cwd));
-}
-
-/** How `$ref`s are resolved: local files inside the root only, unless the command line says otherwise. */
-function refOptions(args: LinterArgs, cwd: string): RefOptions {
-  return { cwd, allowRemote: args['allow-remote-refs'] === true, ...(args['ref-root'] === undefined ? {} : { root: args['ref-root'] }) };
 }
 
 /** Lints every target, printing the problems of those that cannot be linted; the findings are left to the caller. */
