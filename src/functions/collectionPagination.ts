@@ -5,6 +5,7 @@ import { findParameter, findResponse } from '../openapi/parameters.js';
 import { CURSOR_PARAMETERS, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from '../openapi/paging.js';
 import { guard } from './guard.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
+import { compactName } from '../openapi/parameterNames.js';
 
 /** `any` takes offset/limit or Range; the others require one style. */
 export const PAGINATION_STYLES = ['any', 'offset-limit', 'range', 'cursor'] as const;
@@ -23,7 +24,6 @@ const OTHER_PAGING_PARAMETERS: ReadonlySet<string> = new Set(
   [...PAGE_POSITION_PARAMETERS, ...PAGE_SIZE_PARAMETERS, 'first', 'last', 'count'].filter((n) => n !== 'offset' && n !== 'limit'),
 );
 
-const normalizedName = (name: string) => name.toLowerCase().replace(/[-_$]/g, '');
 
 interface PagingFacts {
   offset: boolean;
@@ -85,8 +85,8 @@ function pagingFacts(operation: OperationInfo): PagingFacts {
     if (!acceptRanges) missingRangeHeaders.push('`Accept-Ranges`');
   }
   const query = operation.parameters.filter((p) => p.in === 'query');
-  const others = query.filter((p) => OTHER_PAGING_PARAMETERS.has(normalizedName(p.name))).map((p) => `\`${p.name}\``);
-  const cursors = query.filter((p) => CURSOR_PARAMETERS.has(normalizedName(p.name))).map((p) => `\`${p.name}\``);
+  const others = query.filter((p) => OTHER_PAGING_PARAMETERS.has(compactName(p.name))).map((p) => `\`${p.name}\``);
+  const cursors = query.filter((p) => CURSOR_PARAMETERS.has(compactName(p.name))).map((p) => `\`${p.name}\``);
   return {
     offset: findParameter(operation, 'query', 'offset') !== undefined,
     limit: findParameter(operation, 'query', 'limit') !== undefined,

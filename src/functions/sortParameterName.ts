@@ -1,6 +1,7 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, isObject, type ParameterInfo } from '../openapi/model.js';
 import { guard } from './guard.js';
+import { compactName } from '../openapi/parameterNames.js';
 
 // Names of a parameter that chooses what to sort by, compared lower-case without `_`, `-` and `$`
 // (`order_by`, `orderBy`, `$orderby`, `sort_by`, `ordering`, `sort_field`).
@@ -37,7 +38,7 @@ export const sortParameterName = createRulesetFunction<unknown, null>(
 );
 
 function choosesSortField(parameter: ParameterInfo): boolean {
-  const name = parameter.name.toLowerCase().replace(/[-_$]/g, '');
+  const name = compactName(parameter.name);
   const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
   // A switch (`sorting=true`) or a number is not the name of a field.
   if (schema.type === 'boolean' || schema.type === 'integer' || schema.type === 'number') return false;

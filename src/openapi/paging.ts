@@ -1,5 +1,6 @@
 // Query parameters that choose which page of a collection a request gets.
 import type { OperationInfo, ParameterInfo } from './model.js';
+import { compactName } from './parameterNames.js';
 
 // Paging parameter names, compared lower-case without `_`, `-` and `$`: shared by every rule that needs to
 // know whether a query parameter pages (pagination, HAL links, state changes in query parameters).
@@ -26,6 +27,6 @@ export const PAGE_SIZE_PARAMETERS: ReadonlySet<string> = new Set([
 /** The operation's query parameters that choose where a page starts (`offset`, `page`, `cursor`, ...). */
 export function pagePositionParameters(operation: OperationInfo): ParameterInfo[] {
   return operation.parameters.filter(
-    (p) => p.in === 'query' && PAGE_POSITION_PARAMETERS.has(p.name.toLowerCase().replace(/[-_$]/g, '')),
+    (p) => p.in === 'query' && PAGE_POSITION_PARAMETERS.has(compactName(p.name)),
   );
 }

@@ -1,4 +1,5 @@
 import { PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from './paging.js';
+import { compactName } from './parameterNames.js';
 
 /**
  * Query parameters that steer a request rather than carry data: paging, sorting, filtering, the
@@ -27,10 +28,7 @@ const CONTROL_PARAMETERS: ReadonlySet<string> = new Set([
 
 /** The comparable form of a query parameter name: `Page_Size`, `page-size` and `filter[x]` become `pagesize` and `filter`. */
 export function normalizeParameterName(name: string): string {
-  return name
-    .replace(/[[.].*$/, '')
-    .toLowerCase()
-    .replace(/[-_$]/g, '');
+  return compactName(name.replace(/[[.].*$/, ''));
 }
 
 /** True for a query parameter that steers the request (paging, filters, format, credentials, write switches) rather than carrying data. */
