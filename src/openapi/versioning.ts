@@ -1,6 +1,7 @@
 // Where an API carries its version: vendor media types in the Accept header, or tokens in the URL.
 import { isJsonMediaType, isVersionedVendorMediaType } from './mediaTypes.js';
 import { isObject, statusClass, type BodyInfo, type OperationInfo } from './model.js';
+import { findParameter } from './parameters.js';
 
 /** The two versioning styles the guidelines allow: vendor media type (the default) or `/api/v{n}` URL prefix. */
 export type VersionStyle = 'accept-header' | 'url-prefix';
@@ -41,7 +42,7 @@ const VENDOR_TYPE_IN_TEXT = /application\/vnd\.[\w.+-]+(\s*;\s*version\s*=\s*"?[
 
 /** Versioned vendor media types named by an `Accept` header parameter: its enum, default, example(s) or description. */
 function acceptParameterVersions(operation: OperationInfo): string[] {
-  const accept = operation.parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === 'accept');
+  const accept = findParameter(operation, 'header', 'Accept');
   if (accept === undefined) return [];
   const { value } = accept;
   const schema = isObject(value.schema) ? value.schema : value; // Swagger 2.0 keeps the schema keywords on the parameter

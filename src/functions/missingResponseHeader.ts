@@ -1,0 +1,31 @@
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { getApiModel, type HttpMethod } from '../openapi/model.js';
+import { isUnresolvedRef } from '../openapi/parameters.js';
+
+export interface RequiredResponseHeader {
+  /** The response status key that must declare the header. */
+  readonly status: string;
+  /** The header, lower-case. */
+  readonly header: string;
+  /** Only responses of operations with this method, when given. */
+  readonly method?: HttpMethod;
+  /** The finding's message. It speaks of the response only: the response may be shared by many operations. */
+  readonly message: string;
+}
+
+/** One finding per response (shared responses once) with the given status that does not declare the header. */
+export function missingResponseHeader(root: unknown, wanted: RequiredResponseHeader): IFunctionResult[] {
+  const results: IFunctionResult[] = [];
+  const seen = new Set<string>();
+  for (const operation of getApiModel(root).operations) {
+    if (wanted.method !== undefined && operation.method !== wanted.method) continue;
+    for (const response of operation.responses) {
+      if (response.status !== wanted.status || isUnresolvedRef(response.value) || response.headers.has(wanted.header)) continue;
+      const key = JSON.stringify(response.jsonPath);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      results.push({ message: wanted.message, path: response.jsonPath });
+    }
+  }
+  return results;
+}
