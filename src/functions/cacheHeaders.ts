@@ -1,7 +1,8 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, type ResponseInfo } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
 import { guard } from './guard.js';
+import { FindingList } from './findingList.js';
 
 // The successful answers to a GET that a cache may store: 200, 203, 206 (and a `2XX` range).
 // 204 has nothing to validate; 3xx answers are about other representations.
@@ -12,20 +13,16 @@ export const cacheHeaders = createRulesetFunction<unknown, null>(
   { input: null, options: null },
   function cacheHeaders(root) {
     return guard('get-cache-headers', () => {
-      const results: IFunctionResult[] = [];
-      const seen = new Set<string>();
+      const findings = new FindingList();
       for (const operation of getApiModel(root).operations) {
         if (operation.method !== 'get') continue;
         for (const response of operation.responses) {
           if (!CACHEABLE_STATUS.test(response.status) || isUnresolvedRef(response.value)) continue;
           const message = missingCacheHeaders(response);
-          const key = JSON.stringify(response.jsonPath);
-          if (message === undefined || seen.has(key)) continue;
-          seen.add(key);
-          results.push({ message, path: response.jsonPath });
+          if (message !== undefined) findings.add(response.jsonPath, message);
         }
       }
-      return results;
+      return findings.results;
     });
   },
 );

@@ -1,10 +1,11 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from '@stoplight/spectral-core';
 import { isJsonMediaType } from '../openapi/mediaTypes.js';
 import { getApiModel, isObject, statusClass, type JsonPath } from '../openapi/model.js';
 import { mayAnswerWithList } from '../openapi/listBodies.js';
 import { pagePositionParameters } from '../openapi/paging.js';
 import { alternatives, findProperty, objectProperties, schemaType } from '../openapi/schema.js';
 import { guard } from './guard.js';
+import { FindingList } from './findingList.js';
 
 export interface CollectionHalLinksOptions {
   /** Also accept a `Link` response header (RFC 8288) as the navigation links. Default: false. */
@@ -28,8 +29,7 @@ export const collectionHalLinks = createRulesetFunction<unknown, CollectionHalLi
   },
   function collectionHalLinks(root, options) {
     return guard('collection-hal-links', () => {
-      const results: IFunctionResult[] = [];
-      const seen = new Set<string>();
+      const findings = new FindingList();
       for (const operation of getApiModel(root).operations) {
         // A GET the path grammar could not label (`/search/issues`, `/Calls.json`) is a collection page
         // too when it takes a page position and answers a list.
@@ -43,20 +43,17 @@ export const collectionHalLinks = createRulesetFunction<unknown, CollectionHalLi
             if (body.mediaType !== undefined && !isJsonMediaType(body.mediaType)) continue;
             if (body.schemaPath === undefined) continue;
             const finding = linksProblem(body.schema, body.schemaPath);
-            const key = JSON.stringify(finding?.path);
-            if (finding === undefined || seen.has(key)) continue;
-            seen.add(key);
-            results.push(finding);
+            if (finding !== undefined) findings.add(finding.path, finding.message);
           }
         }
       }
-      return results;
+      return findings.results;
     });
   },
 );
 
 /** What the body schema lacks for HAL navigation, or undefined when it has it or cannot be read. */
-function linksProblem(schema: unknown, schemaPath: JsonPath): IFunctionResult | undefined {
+function linksProblem(schema: unknown, schemaPath: JsonPath): { message: string; path: JsonPath } | undefined {
   if (!isObject(schema) || typeof schema.$ref === 'string' || alternatives(schema) !== undefined) return undefined;
   if (schemaType(schema) === 'array' || schema.items !== undefined) {
     return {

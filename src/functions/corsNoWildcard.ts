@@ -1,6 +1,7 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, isObject, type HeaderInfo, type JsonPath } from '../openapi/model.js';
 import { guard } from './guard.js';
+import { FindingList } from './findingList.js';
 
 export interface CorsNoWildcardOptions {
   /** Allow `Access-Control-Allow-Origin: *` (Ensembl's choice). Default: false. */
@@ -23,14 +24,8 @@ export const corsNoWildcard = createRulesetFunction<unknown, CorsNoWildcardOptio
   function corsNoWildcard(root, options) {
     return guard('cors-no-wildcard', () => {
       const allowWildcard = options?.allowWildcard ?? false;
-      const results: IFunctionResult[] = [];
-      const seen = new Set<string>();
-      const report = (path: JsonPath, message: string) => {
-        const key = JSON.stringify(path);
-        if (seen.has(key)) return;
-        seen.add(key);
-        results.push({ message, path });
-      };
+      const findings = new FindingList();
+      const report = (path: JsonPath, message: string) => findings.add(path, message);
       for (const operation of getApiModel(root).operations) {
         for (const response of operation.responses) {
           const origin = response.headers.get('access-control-allow-origin');
@@ -53,7 +48,7 @@ export const corsNoWildcard = createRulesetFunction<unknown, CorsNoWildcardOptio
           }
         }
       }
-      return results;
+      return findings.results;
     });
   },
 );

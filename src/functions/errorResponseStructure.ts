@@ -1,9 +1,10 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from '@stoplight/spectral-core';
 import { isJsonMediaType } from '../openapi/mediaTypes.js';
 import { getApiModel, isObject, statusClass, type BodyInfo, type JsonPath, type ResponseInfo } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
 import { alternatives, objectProperties, schemaType } from '../openapi/schema.js';
 import { guard } from './guard.js';
+import { FindingList } from './findingList.js';
 
 /** The error body shapes the guidelines show. */
 export const ERROR_SHAPES = ['errors-array', 'code-message', 'status-code'] as const;
@@ -74,13 +75,9 @@ export const errorResponseStructure = createRulesetFunction<unknown, ErrorRespon
   function errorResponseStructure(root, options) {
     return guard('error-response-structure', () => {
       const checker = options?.schema !== undefined ? teamChecker(options.schema) : shapeChecker(new Set(options?.shapes ?? ERROR_SHAPES));
-      const results: IFunctionResult[] = [];
-      const seen = new Set<string>();
+      const findings = new FindingList();
       const report = (message: string, path: JsonPath) => {
-        const key = JSON.stringify(path) + message;
-        if (seen.has(key)) return;
-        seen.add(key);
-        results.push({ message, path });
+        findings.add(path, message, true);
       };
       for (const operation of getApiModel(root).operations) {
         if (operation.method === 'head') continue;
@@ -90,7 +87,7 @@ export const errorResponseStructure = createRulesetFunction<unknown, ErrorRespon
           checkResponse(response, checker, report);
         }
       }
-      return results;
+      return findings.results;
     });
   },
 );

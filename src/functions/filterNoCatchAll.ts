@@ -1,7 +1,8 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, isObject, type JsonObject, type ParameterInfo } from '../openapi/model.js';
 import { schemaType } from '../openapi/schema.js';
 import { guard } from './guard.js';
+import { FindingList } from './findingList.js';
 
 // Names that say "a filter expression goes here" by themselves (compared lower-case, without a leading `$`).
 const FILTER_NAMES = new Set(['filter', 'filters', 'where']);
@@ -20,18 +21,14 @@ export const filterNoCatchAll = createRulesetFunction<unknown, null>(
   { input: null, options: null },
   function filterNoCatchAll(root) {
     return guard('filter-no-catch-all', () => {
-      const results: IFunctionResult[] = [];
-      const seen = new Set<string>();
+      const findings = new FindingList();
       for (const operation of getApiModel(root).operations) {
         for (const parameter of operation.parameters) {
           const message = catchAllProblem(parameter);
-          const key = JSON.stringify(parameter.jsonPath);
-          if (message === undefined || seen.has(key)) continue;
-          seen.add(key);
-          results.push({ message, path: parameter.jsonPath });
+          if (message !== undefined) findings.add(parameter.jsonPath, message);
         }
       }
-      return results;
+      return findings.results;
     });
   },
 );

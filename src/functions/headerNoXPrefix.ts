@@ -1,6 +1,7 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, type JsonPath } from '../openapi/model.js';
 import { guard } from './guard.js';
+import { FindingList } from './findingList.js';
 
 export interface HeaderNoXPrefixOptions {
   /** Header names (any case) that keep their `X-` prefix, added to the built-in list. */
@@ -32,18 +33,11 @@ export const headerNoXPrefix = createRulesetFunction<unknown, HeaderNoXPrefixOpt
   function headerNoXPrefix(root, options) {
     return guard('header-no-x-prefix', () => {
       const allowed = new Set([...BUILT_IN_ALLOWED, ...(options?.allow ?? []).map((h) => h.toLowerCase())]);
-      const results: IFunctionResult[] = [];
-      const seen = new Set<string>();
+      const findings = new FindingList();
       const check = (name: string, path: JsonPath, where: string) => {
-        const key = JSON.stringify(path);
-        if (!X_PREFIX.test(name) || allowed.has(name.toLowerCase()) || seen.has(key)) return;
-        seen.add(key);
+        if (!X_PREFIX.test(name) || allowed.has(name.toLowerCase())) return;
         const bare = name.slice(2).replace(/^-+/, '');
-        if (bare === '') return;
-        results.push({
-          message: `${where} "${name}" carries the \`X-\` prefix, which RFC 6648 deprecates; name it "${bare}" instead.`,
-          path,
-        });
+        if (bare !== '') findings.add(path, `${where} "${name}" carries the \`X-\` prefix, which RFC 6648 deprecates; name it "${bare}" instead.`);
       };
       for (const operation of getApiModel(root).operations) {
         for (const parameter of operation.parameters) {
@@ -53,7 +47,7 @@ export const headerNoXPrefix = createRulesetFunction<unknown, HeaderNoXPrefixOpt
           for (const header of response.headers.values()) check(header.name, header.jsonPath, 'Response header');
         }
       }
-      return results;
+      return findings.results;
     });
   },
 );

@@ -1,8 +1,9 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from '@stoplight/spectral-core';
 import { jsonNameFor, mediaTypeEssence, mediaTypeKind, mediaTypeParameter } from '../openapi/mediaTypeKinds.js';
 import { getApiModel, isObject, type BodyInfo, type JsonPath, type OperationInfo } from '../openapi/model.js';
 import { isEmptyObjectSchema } from '../openapi/scalarShapes.js';
 import { guard } from './guard.js';
+import { FindingList } from './findingList.js';
 
 export interface JsonMediaTypeOptions {
   /** Media types (`type/subtype` or `type/*`) the team accepts besides JSON. Default: none. */
@@ -38,18 +39,13 @@ export const jsonMediaType = createRulesetFunction<unknown, JsonMediaTypeOptions
       const allowed = (options?.allowedMediaTypes ?? []).map((m) => m.toLowerCase());
       const reportAlternatives = options?.jsonAlternatives === 'report';
       const model = getApiModel(root);
-      const results: IFunctionResult[] = [];
-      const seen = new Set<string>();
+      const findings = new FindingList();
       const check = (entries: Entry[], direction: Direction, operation: OperationInfo) => {
         const besideJson = entries.some((e) => mediaTypeKind(e.mediaType) === 'json');
         for (const { mediaType, path, data } of entries) {
           if (isAllowed(mediaType, allowed)) continue;
           const message = problem(mediaType, direction, besideJson && !reportAlternatives, data, operation);
-          if (message === undefined) continue;
-          const key = JSON.stringify(path) + message;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          results.push({ message, path });
+          if (message !== undefined) findings.add(path, message, true);
         }
       };
       for (const operation of model.operations) {
@@ -64,7 +60,7 @@ export const jsonMediaType = createRulesetFunction<unknown, JsonMediaTypeOptions
         check(operation.requestBodies.filter((b) => !isEmptyObjectSchema(b.schema)).map(entryOf), 'request', operation);
         for (const response of operation.responses) check(response.bodies.map(entryOf), 'response', operation);
       }
-      return results;
+      return findings.results;
     });
   },
 );

@@ -1,6 +1,7 @@
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, type HttpMethod } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
+import { FindingList } from './findingList.js';
 
 export interface RequiredResponseHeader {
   /** The response status key that must declare the header. */
@@ -15,17 +16,13 @@ export interface RequiredResponseHeader {
 
 /** One finding per response (shared responses once) with the given status that does not declare the header. */
 export function missingResponseHeader(root: unknown, wanted: RequiredResponseHeader): IFunctionResult[] {
-  const results: IFunctionResult[] = [];
-  const seen = new Set<string>();
+  const findings = new FindingList();
   for (const operation of getApiModel(root).operations) {
     if (wanted.method !== undefined && operation.method !== wanted.method) continue;
     for (const response of operation.responses) {
       if (response.status !== wanted.status || isUnresolvedRef(response.value) || response.headers.has(wanted.header)) continue;
-      const key = JSON.stringify(response.jsonPath);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      results.push({ message: wanted.message, path: response.jsonPath });
+      findings.add(response.jsonPath, wanted.message);
     }
   }
-  return results;
+  return findings.results;
 }

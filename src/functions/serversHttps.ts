@@ -1,21 +1,18 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from '@stoplight/spectral-core';
 import { plainServers, type PlainServer } from '../openapi/transport.js';
 import { guard } from './guard.js';
+import { FindingList } from './findingList.js';
 
 /** Decides whether every server and scheme the description offers is HTTPS. */
 export const serversHttps = createRulesetFunction<unknown, null>(
   { input: null, options: null },
   function serversHttps(root) {
     return guard('servers-https', () => {
-      const results: IFunctionResult[] = [];
-      const seen = new Set<string>();
+      const findings = new FindingList();
       for (const server of plainServers(root)) {
-        const key = JSON.stringify(server.jsonPath);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        results.push({ message: describe(server), path: server.jsonPath });
+        findings.add(server.jsonPath, describe(server));
       }
-      return results;
+      return findings.results;
     });
   },
 );

@@ -1,7 +1,8 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, isObject, type ParameterInfo } from '../openapi/model.js';
 import { guard } from './guard.js';
 import { compactName } from '../openapi/parameterNames.js';
+import { FindingList } from './findingList.js';
 
 // Names of a parameter that chooses what to sort by, compared lower-case without `_`, `-` and `$`
 // (`order_by`, `orderBy`, `$orderby`, `sort_by`, `ordering`, `sort_field`).
@@ -19,20 +20,14 @@ export const sortParameterName = createRulesetFunction<unknown, null>(
   { input: null, options: null },
   function sortParameterName(root) {
     return guard('sort-parameter-name', () => {
-      const results: IFunctionResult[] = [];
-      const seen = new Set<string>();
+      const findings = new FindingList();
       for (const operation of getApiModel(root).operations) {
         for (const parameter of operation.parameters) {
-          const key = JSON.stringify(parameter.jsonPath);
-          if (parameter.in !== 'query' || !choosesSortField(parameter) || seen.has(key)) continue;
-          seen.add(key);
-          results.push({
-            message: `Query parameter "${parameter.name}" chooses the sort order; name it \`sort\` (\`?sort=created_at\`).`,
-            path: parameter.jsonPath,
-          });
+          if (parameter.in !== 'query' || !choosesSortField(parameter)) continue;
+          findings.add(parameter.jsonPath, `Query parameter "${parameter.name}" chooses the sort order; name it \`sort\` (\`?sort=created_at\`).`);
         }
       }
-      return results;
+      return findings.results;
     });
   },
 );

@@ -1,7 +1,8 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, statusClass, type ResponseInfo } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
 import { guard } from './guard.js';
+import { FindingList } from './findingList.js';
 
 /** `recognised`: the rate-limit headers are welcome but not asked for; `required`: they are asked for. */
 export type RateLimitHeadersMode = 'recognised' | 'required';
@@ -38,13 +39,9 @@ export const tooManyRequestsHeaders = createRulesetFunction<unknown, TooManyRequ
   function tooManyRequestsHeaders(root, options) {
     return guard('too-many-requests-headers', () => {
       const required = options?.rateLimitHeaders === 'required';
-      const results: IFunctionResult[] = [];
-      const seen = new Set<string>();
+      const findings = new FindingList();
       const report = (response: ResponseInfo, message: string | undefined) => {
-        const key = JSON.stringify(response.jsonPath);
-        if (message === undefined || seen.has(key)) return;
-        seen.add(key);
-        results.push({ message, path: response.jsonPath });
+        if (message !== undefined) findings.add(response.jsonPath, message);
       };
       for (const operation of getApiModel(root).operations) {
         const tooMany = operation.responses.filter((r) => r.status === '429' && !isUnresolvedRef(r.value));
@@ -60,7 +57,7 @@ export const tooManyRequestsHeaders = createRulesetFunction<unknown, TooManyRequ
           );
         }
       }
-      return results;
+      return findings.results;
     });
   },
 );
