@@ -58,11 +58,9 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
   };
   const spectral = new Spectral({ resolver: createSafeResolver({ ...options.refs, onRead }) });
   spectral.setRuleset(ruleset);
-  const parse = (text: string, source: string) =>
-    isJsonSource(source) ? new Document(text, Parsers.Json, source) : new Document(text, Parsers.Yaml, source);
   /** lintDocument's work; whatever it throws becomes a problem there. */
   async function lintOne(text: string, source: string): Promise<Result<Finding[]>> {
-    const parsed = parseSafely(text, source, parse);
+    const parsed = parseSafely(text, source, parseDocument);
     if (!parsed.ok) return parsed;
     const document = parsed.value;
     const problem = documentProblem(document, source);
@@ -82,7 +80,8 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
     try {
       const findings = await spectral.run(document, { ignoreUnknownFormat: false });
       const hidden = found.protoKeys.map((key) => protoKeyFinding(document, key, source));
-      const placed = findings.filter((f) => !isParserNoise(f)).map((f) => placeInReferencedFile(f, source, referenced));
+      const place = referencedFilePlacer(source, referenced);
+      const placed = findings.filter((f) => !isParserNoise(f)).map(place);
       return { ok: true, value: [...placed, ...hidden].map(oneLineMessage).sort(compareFindings) };
     } finally {
       referenced.clear();
@@ -91,7 +90,7 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
 
   return {
     async lint(text, source) {
-      const parsed = parseSafely(text, source, parse);
+      const parsed = parseSafely(text, source, parseDocument);
       if (!parsed.ok) throw new Error(`${source}: ${parsed.problem.message}`);
       const findings = await spectral.run(parsed.value, { ignoreUnknownFormat: false });
       return findings.sort(compareFindings);
@@ -145,20 +144,35 @@ function protoKeyFinding(document: Pick<Document, 'getRangeForJsonPath'>, at: Js
 }
 
 /**
- * A broken-`$ref` finding inside a referenced file, with its range in that file: Spectral computes the
- * range of every `$ref` error in the root document, which for another file's `$ref` is a wrong place.
+ * Places broken-`$ref` findings inside referenced files at their range in that file: Spectral computes the
+ * range of every `$ref` error in the root document, which for another file's `$ref` is a wrong place. Each
+ * referenced file is parsed once, however many findings it holds.
  */
-function placeInReferencedFile(finding: Finding, root: string, referenced: ReadonlyMap<string, string>): Finding {
-  if (finding.code !== 'invalid-ref' || finding.source === undefined || finding.source === root) return finding;
-  const text = referenced.get(finding.source);
-  if (text === undefined) return finding;
-  try {
-    const document = isJsonSource(finding.source) ? new Document(text, Parsers.Json, finding.source) : new Document(text, Parsers.Yaml, finding.source);
-    const range = document.getRangeForJsonPath(finding.path, true);
+function referencedFilePlacer(root: string, referenced: ReadonlyMap<string, string>): (finding: Finding) => Finding {
+  const documents = new Map<string, ReturnType<typeof parseDocument> | undefined>();
+  const documentOf = (source: string) => {
+    if (!documents.has(source)) {
+      const text = referenced.get(source);
+      let document: ReturnType<typeof parseDocument> | undefined;
+      try {
+        document = text === undefined ? undefined : parseDocument(text, source);
+      } catch {
+        document = undefined;
+      }
+      documents.set(source, document);
+    }
+    return documents.get(source);
+  };
+  return (finding) => {
+    if (finding.code !== 'invalid-ref' || finding.source === undefined || finding.source === root) return finding;
+    const range = documentOf(finding.source)?.getRangeForJsonPath(finding.path, true);
     return range === undefined ? finding : { ...finding, range };
-  } catch {
-    return finding;
-  }
+  };
+}
+
+/** A description's text parsed with positions: JSON by extension, YAML otherwise. */
+function parseDocument(text: string, source: string) {
+  return isJsonSource(source) ? new Document(text, Parsers.Json, source) : new Document(text, Parsers.Yaml, source);
 }
 
 /** A finding whose message is one printable line. */
