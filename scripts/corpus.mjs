@@ -4,8 +4,10 @@
 //
 // Usage: npm run corpus -- <corpus folder>     (or RESTLINT_CORPUS=<folder> npm run corpus)
 // The folder holds MANIFEST.tsv (columns name, entry, ...) with entry paths relative to it.
+// With RESTLINT_CORPUS_SAVE=<folder>, each document's JSON findings are also written there as <name>.json,
+// to compare two runs or to sample findings for a hand check.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +54,10 @@ for (const { name, entry } of entries) {
     parsed = undefined;
   }
   if (Array.isArray(parsed)) {
+    if (process.env.RESTLINT_CORPUS_SAVE) {
+      mkdirSync(process.env.RESTLINT_CORPUS_SAVE, { recursive: true });
+      writeFileSync(path.join(process.env.RESTLINT_CORPUS_SAVE, `${name}.json`), stdout);
+    }
     for (const f of parsed) {
       perRule.set(f.code, (perRule.get(f.code) ?? 0) + 1);
       findings += 1;
