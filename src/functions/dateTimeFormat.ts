@@ -29,7 +29,7 @@ export const dateTimeFormat = createRulesetFunction<unknown, DateTimeFormatOptio
       const results: IFunctionResult[] = [];
       for (const entry of namedPropertySchemas(getSchemaWalk(root), isDateTimeName)) {
         if (!mayHoldPointInTime(entry.schema)) continue;
-        const problem = diagnose(scalarShapes(entry.schema), allowNumbers);
+        const problem = diagnose(scalarShapes(entry.schema), examplesOf(entry.schema), allowNumbers);
         if (problem === undefined) continue;
         const names = entry.names.map((n) => `\`${n}\``).join(', ');
         const subject = entry.names.length === 1 ? `Date/time property ${names} is` : `Date/time properties ${names} are`;
@@ -51,20 +51,60 @@ function mayHoldPointInTime(schema: Record<string, unknown>): boolean {
   return !examples.some((e) => typeof e === 'string' && !/\d/.test(e));
 }
 
-/** What is wrong with a date/time value's shapes, or undefined when it is an RFC 3339 string or cannot be told. */
-function diagnose(shapes: ScalarShape[] | undefined, allowNumbers: boolean): string | undefined {
+/** Microsoft's JSON date form: milliseconds since 1970, maybe with a UTC offset (`/Date(1439434356790+0000)/`). */
+const MICROSOFT_JSON_DATE = /^\/Date\(-?\d+([+-]\d{4})?\)\/$/;
+/** Formats that name a count of seconds or milliseconds since 1970. */
+const EPOCH_FORMATS = /^(unix[-_ ]?time(stamp)?|epoch|timestamp|unix|posix)([-_ ]?(ms|millis|seconds))?$/i;
+
+/** The example values a schema gives, its own and those of its `allOf`/`anyOf`/`oneOf` parts. */
+function examplesOf(schema: Record<string, unknown>, depth = 0): unknown[] {
+  const own = Array.isArray(schema.examples) ? schema.examples : schema.example !== undefined ? [schema.example] : [];
+  if (depth > 4) return own;
+  const parts = ['allOf', 'anyOf', 'oneOf'].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : []));
+  return [...own, ...parts.flatMap((p) => (p !== null && typeof p === 'object' ? examplesOf(p as Record<string, unknown>, depth + 1) : []))];
+}
+
+/** How a number reads as Unix time: `seconds` (10 digits), `milliseconds` (13 digits), or undefined. */
+function epochUnit(value: unknown): 'seconds' | 'milliseconds' | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(n)) return undefined;
+  if (n >= 1e8 && n < 1e11) return 'seconds';
+  if (n >= 1e11 && n < 1e14) return 'milliseconds';
+  return undefined;
+}
+
+/**
+ * What is wrong with a date/time value's shapes and examples, or undefined when it is an RFC 3339 string or
+ * cannot be told. Microsoft JSON dates (`/Date(1439434356790)/`) and Unix timestamps are named as such.
+ */
+function diagnose(shapes: ScalarShape[] | undefined, examples: unknown[], allowNumbers: boolean): string | undefined {
   if (shapes === undefined || shapes.length === 0) return undefined;
-  if (shapes.some((s) => s.format !== undefined && RFC3339_FORMATS.has(s.format) && (s.type === undefined || s.type === 'string'))) {
-    return undefined;
+  const microsoft = examples.find((e): e is string => typeof e === 'string' && MICROSOFT_JSON_DATE.test(e.trim()));
+  const rfc3339 = shapes.some((s) => s.format !== undefined && RFC3339_FORMATS.has(s.format) && (s.type === undefined || s.type === 'string'));
+  if (microsoft !== undefined && shapes.some((s) => s.type === undefined || s.type === 'string')) {
+    const declared = rfc3339 ? 'declared as an RFC 3339 string but its example ' : 'a string in ';
+    return `${declared}Microsoft JSON date form (\`${microsoft}\`: milliseconds since 1970 in a string), not an RFC 3339 string`;
   }
+  if (rfc3339) return undefined;
   // Enumerated strings (`today`, `yesterday`) are keywords, not dates.
   if (shapes.some((s) => s.enumerated)) return undefined;
   const number = shapes.find((s) => s.type === 'integer' || s.type === 'number');
   if (number !== undefined) {
     if (allowNumbers) return undefined;
-    return `${number.type === 'integer' ? 'an' : 'a'} \`${number.type}\`${number.format ? ` (format \`${number.format}\`)` : ''}, not an RFC 3339 string`;
+    const what = `${number.type === 'integer' ? 'an' : 'a'} \`${number.type}\`${number.format ? ` (format \`${number.format}\`)` : ''}`;
+    const numeric = examples.filter((e) => typeof e === 'number');
+    // A number whose example is no Unix time (`20240101`) is some other date code: said without a guess.
+    if (numeric.length > 0 && numeric.every((e) => epochUnit(e) === undefined) && !EPOCH_FORMATS.test(number.format ?? '')) {
+      return `${what} (example \`${String(numeric[0])}\`), not an RFC 3339 string`;
+    }
+    const unit = numeric.map(epochUnit).find((u) => u !== undefined);
+    return `${what}: a Unix timestamp${unit ? ` in ${unit}` : ''}, not an RFC 3339 string`;
   }
   const string = shapes.find((s) => s.type === 'string');
   if (string === undefined) return undefined;
+  const epochExample = examples.find((e) => typeof e === 'string' && epochUnit(e) !== undefined);
+  if (epochExample !== undefined && string.format === undefined) {
+    return `a string holding a Unix timestamp in ${epochUnit(epochExample)} (example \`${String(epochExample)}\`), not an RFC 3339 string`;
+  }
   return string.format === undefined ? 'a string with no `format`' : `a string with format \`${string.format}\``;
 }

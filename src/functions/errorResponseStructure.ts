@@ -51,10 +51,12 @@ const teamSchemaSchema = {
   errorMessage: { required: 'the team error schema must list the properties an error body requires in "required"' },
 };
 
-// Property names compared lower-case without `_` and `-`: `code`, `Code`, `error_code`, `errorCode`.
-const CODE_NAMES = new Set(['code', 'errorcode']);
-const MESSAGE_NAMES = new Set(['message', 'title', 'details', 'detail', 'errormessage']);
+// Property names compared lower-case without `_` and `-`: `code`, `Code`, `error_code`, `errorCode`, `ErrorNumber`.
+const CODE_NAMES = new Set(['code', 'errorcode', 'errornumber']);
+const MESSAGE_NAMES = new Set(['message', 'title', 'details', 'detail', 'description', 'errordescription', 'errormessage']);
 const STATUS_NAMES = new Set(['status']);
+/** The property that wraps the error object in an envelope (`{error: {code, message}}`). */
+const ENVELOPE_NAMES = new Set(['error']);
 const MESSAGE_TEXT = '`message`, `title` or `details`';
 
 /** Decides whether every 4xx and 5xx response describes a structured JSON error object. */
@@ -173,14 +175,44 @@ function merge(a: Properties, b: Properties | undefined): Properties {
   return new Map([...a, ...b]);
 }
 
-function shapeVerdict(props: Properties, shapes: ReadonlySet<ErrorShape>): Verdict {
-  if (shapes.has('code-message') && hasAll(props, CODE_NAMES, MESSAGE_NAMES)) return 'pass';
-  if (shapes.has('status-code') && hasAll(props, STATUS_NAMES, CODE_NAMES, MESSAGE_NAMES)) return 'pass';
+function shapeVerdict(props: Properties, shapes: ReadonlySet<ErrorShape>, depth = 0): Verdict {
+  if (shapes.has('code-message') && hasCode(props) && hasMessage(props)) return 'pass';
+  if (shapes.has('status-code') && hasAll(props, STATUS_NAMES) && hasCode(props) && hasMessage(props)) return 'pass';
   if (shapes.has('errors-array')) {
     const errors = findProperty(props, new Set(['errors']));
-    if (errors !== undefined) return errorsArrayVerdict(errors);
+    if (errors !== undefined) {
+      const verdict = errorsArrayVerdict(errors);
+      if (verdict !== 'fail') return verdict;
+    }
   }
-  return 'fail';
+  const inner = depth === 0 ? envelope(props) : undefined;
+  if (inner === undefined) return 'fail';
+  if (inner === 'unknown') return 'unknown';
+  return envelopeVerdict(inner, (p) => shapeVerdict(p, shapes, depth + 1), new Map(), 0);
+}
+
+/**
+ * The error object an envelope wraps (`{error: {code, message, errors: [...]}}`), as a schema: the body's
+ * `error` property when it is an object schema; `unknown` when it is a reference cycle.
+ */
+function envelope(props: Properties): Record<string, unknown> | 'unknown' | undefined {
+  const inner = findProperty(props, ENVELOPE_NAMES);
+  if (!isObject(inner)) return undefined;
+  if (isUnresolvedRef(inner) || hasUnknownPart(inner, 0)) return 'unknown';
+  if (objectProperties(inner) === undefined && alternatives(inner) === undefined) return undefined;
+  return inner;
+}
+
+/** An envelope's error object passes when it (every `oneOf`/`anyOf` alternative of it) is a good error body. */
+function envelopeVerdict(schema: unknown, verdict: (props: Properties) => Verdict, inherited: Properties, depth: number): Verdict {
+  if (!isObject(schema) || isUnresolvedRef(schema) || depth > 8) return 'unknown';
+  const props = merge(inherited, objectProperties(schema));
+  const own = verdict(props);
+  if (own !== 'fail') return own;
+  const alts = alternatives(schema);
+  if (alts === undefined) return 'fail';
+  const verdicts = alts.map((alt) => envelopeVerdict(alt, verdict, props, depth + 1));
+  return verdicts.includes('fail') ? 'fail' : verdicts.includes('unknown') ? 'unknown' : 'pass';
 }
 
 /** The `errors` property passes when it is an array whose items (every alternative) carry a code and a message. */
@@ -193,7 +225,7 @@ function errorsArrayVerdict(errors: unknown): Verdict {
 function itemVerdict(item: unknown, inherited: Properties, depth: number): Verdict {
   if (!isObject(item) || isUnresolvedRef(item) || depth > 8) return 'unknown';
   const props = merge(inherited, objectProperties(item));
-  if (hasAll(props, CODE_NAMES, MESSAGE_NAMES)) return 'pass';
+  if (hasCode(props) && hasMessage(props)) return 'pass';
   const alts = alternatives(item);
   if (alts === undefined) return 'fail';
   return alts.some((alt) => itemVerdict(alt, props, depth + 1) === 'fail') ? 'fail' : 'pass';
@@ -220,6 +252,13 @@ function diagnose(schema: Record<string, unknown>, own: Properties | undefined, 
     if (items === undefined || items.size === 0) return 'Error body `errors` items are not objects with declared properties';
     return `Error body \`errors\` items (${nameList(items)}) have no ${missingText(items, false)}`;
   }
+  const inner = envelope(props);
+  if (inner !== undefined && inner !== 'unknown' && !hasCode(props)) {
+    const innerProps = objectProperties(inner);
+    if (innerProps !== undefined && innerProps.size > 0) {
+      return `Error body's \`error\` object (${nameList(innerProps)}) has no ${missingText(innerProps, shapes.has('status-code') && !shapes.has('code-message'))}`;
+    }
+  }
   if (!shapes.has('code-message') && !shapes.has('status-code')) return `Error body object (${nameList(props)}) has no \`errors\` array`;
   const needStatus = shapes.has('status-code') && !shapes.has('code-message');
   return `Error body object (${nameList(props)}) has no ${missingText(props, needStatus)}`;
@@ -228,8 +267,8 @@ function diagnose(schema: Record<string, unknown>, own: Properties | undefined, 
 function missingText(props: Properties, needStatus: boolean): string {
   const missing: string[] = [];
   if (needStatus && findProperty(props, STATUS_NAMES) === undefined) missing.push('`status`');
-  if (findProperty(props, CODE_NAMES) === undefined) missing.push('application error `code`');
-  if (findProperty(props, MESSAGE_NAMES) === undefined) missing.push(`human-readable ${MESSAGE_TEXT}`);
+  if (!hasCode(props)) missing.push('application error `code`');
+  if (!hasMessage(props)) missing.push(`human-readable ${MESSAGE_TEXT}`);
   return missing.join(' and ');
 }
 
@@ -246,6 +285,20 @@ function normalize(name: string): string {
 function findProperty(props: Properties, names: ReadonlySet<string>): unknown {
   for (const [name, value] of props) if (names.has(normalize(name))) return value ?? {};
   return undefined;
+}
+
+/**
+ * Whether an error object carries an application error code: a `code` in any case style (`error_code`,
+ * `ErrorCode`, `ErrorNumber`), or the string `error` of an OAuth 2.0 error (RFC 6749: `{error, error_description}`).
+ */
+function hasCode(props: Properties): boolean {
+  if (findProperty(props, CODE_NAMES) !== undefined) return true;
+  const error = findProperty(props, ENVELOPE_NAMES);
+  return isObject(error) && schemaType(error) === 'string' && findProperty(props, new Set(['errordescription'])) !== undefined;
+}
+
+function hasMessage(props: Properties): boolean {
+  return findProperty(props, MESSAGE_NAMES) !== undefined;
 }
 
 function hasAll(props: Properties, ...groups: ReadonlySet<string>[]): boolean {

@@ -16,10 +16,10 @@ expires_on: {type: string}
 date_created: {type: string, format: date-time-rfc-2822}
 timestamp: {type: number, format: double}`),
       errors: [
-        { path: prop('created_at'), message: 'Date/time property `created_at` is an `integer`, not an RFC 3339 string' },
+        { path: prop('created_at'), message: 'Date/time property `created_at` is an `integer`: a Unix timestamp, not an RFC 3339 string' },
         { path: prop('expires_on'), message: '`expires_on` is a string with no `format`; represent dates and times as RFC 3339 strings' },
         { path: prop('date_created'), message: 'is a string with format `date-time-rfc-2822`' },
-        { path: prop('timestamp'), message: 'is a `number` (format `double`)' },
+        { path: prop('timestamp'), message: 'is a `number` (format `double`): a Unix timestamp, not' },
       ],
     },
     {
@@ -174,6 +174,125 @@ created_at: {type: integer}
 expires_on: {type: string}`),
       options: { integerTimestamps: 'allow' },
       errors: [{ path: prop('expires_on') }],
+    },
+    {
+      name: 'date and time words anywhere in a name, in any case style, make a date property',
+      document: answer(`
+UpdatedDateUTC: {type: string}
+DateOfBirth: {type: string}
+createdAtUtc: {type: integer, example: 1439434356}
+timestamp_ms: {type: integer, example: 1439434356790}
+airline.leg.date_of_travel: {type: string}
+lastTransitionTime: {type: string}
+start_on: {type: string}
+date_time: {type: string}`),
+      errors: [
+        { path: prop('UpdatedDateUTC'), message: '`UpdatedDateUTC` is a string with no `format`' },
+        { path: prop('DateOfBirth') },
+        { path: prop('createdAtUtc'), message: '`createdAtUtc` is an `integer`: a Unix timestamp in seconds, not an RFC 3339 string' },
+        { path: prop('timestamp_ms'), message: 'a Unix timestamp in milliseconds' },
+        { path: prop('airline.leg.date_of_travel') },
+        { path: prop('lastTransitionTime') },
+        { path: prop('start_on') },
+        { path: prop('date_time') },
+      ],
+    },
+    {
+      name: 'near-misses: durations, zones, formats, flags and counts that carry a date or time word',
+      document: answer(`
+date_format: {type: string}
+time_zone: {type: string}
+timeZoneOffset: {type: integer}
+timeout: {type: integer}
+timeout_seconds: {type: integer}
+updates: {type: integer}
+runtime: {type: string}
+ttl: {type: integer}
+ttl_seconds: {type: integer}
+expires_in_seconds: {type: integer}
+wait_time: {type: integer}
+queue_time: {type: string}
+average_response_time: {type: number}
+max_execution_time: {type: integer}
+estimated_time: {type: integer}
+is_dated: {type: string}
+has_due_date: {type: string}
+dueTimeShift: {type: string}
+utc: {type: string}
+seconds: {type: integer}
+created_at.after: {type: string}`),
+      errors: [],
+    },
+    {
+      name: 'reports Microsoft JSON dates and string Unix timestamps, saying so',
+      document: answer(`
+UpdatedDateUTC: {type: string, example: '/Date(1439434356790)/'}
+DateOfBirth: {type: string, format: date-time, example: '/Date(1439434356790+0000)/'}
+expires_at: {type: string, example: '1439434356'}
+issue_date: {type: integer, example: 20240101}`),
+      errors: [
+        { path: prop('UpdatedDateUTC'), message: 'is a string in Microsoft JSON date form (`/Date(1439434356790)/`: milliseconds since 1970 in a string), not an RFC 3339 string' },
+        { path: prop('DateOfBirth'), message: 'is declared as an RFC 3339 string but its example Microsoft JSON date form (`/Date(1439434356790+0000)/`' },
+        { path: prop('expires_at'), message: 'is a string holding a Unix timestamp in seconds (example `1439434356`)' },
+        { path: prop('issue_date'), message: 'is an `integer` (example `20240101`), not an RFC 3339 string' },
+      ],
+    },
+    {
+      name: 'near-misses: RFC 3339 dates with RFC 3339 examples, and a Microsoft-looking example on a non-date name',
+      document: answer(`
+UpdatedDateUTC: {type: string, format: date-time, example: '2015-08-13T03:32:36Z'}
+DateOfBirth: {type: string, format: date, example: '1990-01-31'}
+note: {type: string, example: '/Date(1439434356790)/'}`),
+      errors: [],
+    },
+    {
+      name: 'Swagger 2.0: word-anywhere names and Microsoft JSON dates in definitions',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths:
+  /invoices:
+    get:
+      responses:
+        '200': {description: ok, schema: {$ref: '#/definitions/Invoice'}}
+definitions:
+  Invoice:
+    type: object
+    properties:
+      UpdatedDateUTC: {type: string, example: '/Date(1439434356790)/'}
+      DueDateString: {type: string, format: date}
+      DateOfBirth: {type: string, format: date}
+      TimeZone: {type: string}
+      IsDated: {type: string}
+`,
+      errors: [{ path: ['definitions', 'Invoice', 'properties', 'UpdatedDateUTC'], message: 'Microsoft JSON date form' }],
+    },
+    {
+      name: 'OpenAPI 3.1: epoch numbers named as dates, in type arrays, and duration near-misses',
+      document: `openapi: 3.1.0
+info: {title: t, version: "1.0"}
+paths:
+  /sessions:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  createdAtUtc: {type: [integer, 'null'], examples: [1439434356790]}
+                  expires_at_s: {type: [integer, 'null']}
+                  timeout_seconds: {type: [integer, 'null']}
+                  time_to_live: {type: integer}
+`,
+      errors: [
+        {
+          path: ['paths', '/sessions', 'get', 'responses', '200', 'content', 'application/json', 'schema', 'properties', 'createdAtUtc'],
+          message: 'a Unix timestamp in milliseconds',
+        },
+        { path: ['paths', '/sessions', 'get', 'responses', '200', 'content', 'application/json', 'schema', 'properties', 'expires_at_s'] },
+      ],
     },
     {
       name: 'works on Swagger 2.0 definitions and body parameters',

@@ -306,6 +306,83 @@ definitions:
       ],
     },
     {
+      name: 'an error envelope whose error object carries a code and a message passes',
+      document: oas3(
+        withError('400', json(`{type: object, properties: {error: {type: object, properties: {code: {type: integer}, message: {type: string}, errors: {type: array, items: {type: object}}}}}}`)) +
+          `\n        '409': ${json(`{type: object, properties: {error: {$ref: '#/components/schemas/Inner'}}}`)}` +
+          `\n        '422': ${json(`{type: object, properties: {type: {type: string}, error: {oneOf: [{$ref: '#/components/schemas/Inner'}, {type: object, properties: {ErrorNumber: {type: integer}, Message: {type: string}}}]}}}`)}`,
+        `components:
+  schemas:
+    Inner: {type: object, properties: {errorCode: {type: string}, description: {type: string}}}`,
+      ),
+      errors: [],
+    },
+    {
+      name: 'the code under the names APIs use for it, with a message under theirs, in any case style',
+      document: oas3(
+        withError('400', json('{type: object, properties: {code: {type: string}, title: {type: string}}}')) +
+          `\n        '401': ${json('{type: object, properties: {error_code: {type: string}, details: {type: string}}}')}` +
+          `\n        '403': ${json('{type: object, properties: {errorCode: {type: string}, detail: {type: string}}}')}` +
+          `\n        '404': ${json('{type: object, properties: {ErrorCode: {type: string}, description: {type: string}}}')}` +
+          `\n        '409': ${json('{type: object, properties: {ErrorNumber: {type: integer}, error_description: {type: string}}}')}` +
+          `\n        '422': ${json('{type: object, properties: {code: {type: string}, Message: {type: string}}}')}` +
+          `\n        '429': ${json('{type: object, properties: {error: {type: string, example: invalid_client}, error_description: {type: string}}}')}`,
+      ),
+      errors: [],
+    },
+    {
+      name: 'near-misses: envelopes and objects that still lack a code or a message, a string error, no body',
+      document: oas3(
+        withError('400', json(`{type: object, properties: {type: {type: string}, error: {type: object, properties: {type: {type: string}, message: {type: string}}}}}`)) +
+          `\n        '401': ${json('{type: object, properties: {error: {type: object, properties: {code: {type: string}}}}}')}` +
+          `\n        '403': ${json('{type: object, properties: {error: {type: string}, messages: {type: array, items: {type: string}}}}')}` +
+          `\n        '404': ${json('{type: object, properties: {error: {type: string}, message: {type: string}}}')}` +
+          `\n        '409': ${json('{type: object, properties: {description: {type: string}}}')}` +
+          `\n        '410': ${json('{type: string}')}` +
+          `\n        '422': {description: no body}`,
+      ),
+      errors: [
+        { path: SCHEMA, message: "Error body's `error` object (`type`, `message`) has no application error `code`" },
+        { path: [...RESPONSE.slice(0, -1), '401', 'content', 'application/json', 'schema'], message: "Error body's `error` object (`code`) has no human-readable" },
+        { path: [...RESPONSE.slice(0, -1), '403', 'content', 'application/json', 'schema'], message: 'Error body object (`error`, `messages`) has no application error `code` and human-readable' },
+        { path: [...RESPONSE.slice(0, -1), '404', 'content', 'application/json', 'schema'], message: 'Error body object (`error`, `message`) has no application error `code`' },
+        { path: [...RESPONSE.slice(0, -1), '409', 'content', 'application/json', 'schema'], message: 'Error body object (`description`) has no application error `code`' },
+        { path: [...RESPONSE.slice(0, -1), '410', 'content', 'application/json', 'schema'], message: 'is a `string`, not an object' },
+        { path: [...RESPONSE.slice(0, -1), '422'], message: 'has no body' },
+      ],
+    },
+    {
+      name: 'Swagger 2.0: an error envelope in definitions passes, one whose error object has only a message fails',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+produces: [application/json]
+paths:
+  /items:
+    get:
+      responses:
+        '400': {description: bad, schema: {$ref: '#/definitions/Envelope'}}
+        '500': {description: failed, schema: {$ref: '#/definitions/MessageOnly'}}
+definitions:
+  Envelope: {type: object, properties: {error: {type: object, properties: {ErrorCode: {type: string}, Message: {type: string}}}}}
+  MessageOnly: {type: object, properties: {error: {type: object, properties: {message: {type: string}}}}}
+`,
+      errors: [{ path: ['definitions', 'MessageOnly'], message: "Error body's `error` object (`message`) has no application error `code`" }],
+    },
+    {
+      name: 'OpenAPI 3.1: an error envelope with a nullable error object passes; a reference cycle inside it is not judged',
+      document: `openapi: 3.1.0
+info: {title: t, version: "1.0"}
+paths:
+${withError('400', json('{type: object, properties: {error: {type: [object, "null"], properties: {code: {type: string}, message: {type: string}, errors: {type: array}}}}}'))}
+${withError('400', json(`{$ref: '#/components/schemas/Loop'}`)).replace('/items', '/orders')}
+${withError('400', json('{type: object, properties: {error: {type: object, properties: {message: {type: string}}}}}')).replace('/items', '/carts')}
+components:
+  schemas:
+    Loop: {type: object, properties: {error: {$ref: '#/components/schemas/Loop'}}}
+`,
+      errors: [{ path: ['paths', '/carts', 'get', 'responses', '400', 'content', 'application/json', 'schema'], message: "`error` object (`message`) has no application error `code`" }],
+    },
+    {
       name: 'works on Swagger 2.0 with produces, definitions and shared responses',
       document: `swagger: "2.0"
 info: {title: t, version: "1.0"}

@@ -22,6 +22,13 @@ created_at: {type: string}
 line-items: {type: array}
 _links: {type: object}`;
 
+const SLASHED = `
+harassment/threatening: {type: number}
+self-harm/intent: {type: number}
+sexual/minors: {type: number}
+category/subCategory: {type: number}
+Violence/Graphic: {type: number}`;
+
 /** The messages of the findings, for cases with several findings on one `properties` object. */
 async function messages(document: string, options?: Record<string, unknown>): Promise<string[]> {
   return (await lintWithRule('rl-property-case', document, options)).map((f) => f.message).sort();
@@ -181,6 +188,42 @@ webhooks:
 `,
       errors: [{ path: ['webhooks', 'orderShipped', 'post', 'requestBody', 'content', 'application/json', 'schema', 'properties'] }],
     },
+    {
+      name: 'a key of slash-separated words is a namespace: each part is judged (OpenAPI 3.0)',
+      document: answer(SLASHED),
+      errors: [{ path: props }, { path: props }, { path: props }],
+    },
+    {
+      name: 'Swagger 2.0: slash- and dot-namespaced keys in definitions',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths: {}
+definitions:
+  Scores:
+    type: object
+    properties:
+      harassment/threatening: {type: number}
+      hate.threatening: {type: number}
+      illicit/violentContent: {type: number}
+`,
+      errors: [{ path: ['definitions', 'Scores', 'properties'], message: 'Property name `illicit/violentContent` is not snake_case; name it `illicit/violent_content`' }],
+    },
+    {
+      name: 'OpenAPI 3.1: slash-namespaced keys, camelCase parts under case: camelCase',
+      document: `openapi: 3.1.0
+info: {title: t, version: "1.0"}
+components:
+  schemas:
+    Scores:
+      type: [object, 'null']
+      properties:
+        harassment/threatening: {type: number}
+        selfHarm/intent: {type: number}
+        self_harm/intent: {type: number}
+`,
+      options: { case: 'camelCase' },
+      errors: [{ path: ['components', 'schemas', 'Scores', 'properties'], message: 'name it `selfHarm/intent`' }],
+    },
   ]);
 
   it('names each offending property, suggests it in the chosen style, and names the profile of the style it fits', async () => {
@@ -198,5 +241,10 @@ webhooks:
       `Property name \`created_at\` is not camelCase; name it \`createdAt\`${snakeHint}`,
       `Property name \`line-items\` is not camelCase; name it \`lineItems\`${kebabHint}`,
     ]);
+  });
+
+  it('judges each slash-separated part and suggests each part in the chosen style', async () => {
+    const found = await messages(answer(SLASHED));
+    expect(found.map((m) => /name it `([^`]*)`/.exec(m)?.[1]).sort()).toEqual(['category/sub_category', 'self_harm/intent', 'violence/graphic']);
   });
 });
