@@ -40,13 +40,20 @@ export const dateTimeFormat = createRulesetFunction<unknown, DateTimeFormatOptio
   },
 );
 
+/** A description that says the value is a span of time (`Median duration in minutes`, `number of seconds to wait`). */
+const SPAN_DESCRIPTION = /\b(duration|how long|elapsed|interval|(number of|in|of) (milli|micro|nano)?(seconds|minutes|hours|days))\b/i;
+/** A description that says the value is a point in time counted from an epoch (`Unix timestamp in seconds`). */
+const EPOCH_DESCRIPTION = /\b(unix|epoch|posix|since 1970|timestamp)\b/i;
+
 /**
  * False when the schema itself shows that the value is no date, whatever its name: a number capped
- * below 10000 (a score, a weight, a day count: Unix time is in the billions), or an example with no digit
- * (`Y`, `today`).
+ * below 10000 (a score, a weight, a day count: Unix time is in the billions), an example with no digit
+ * (`Y`, `today`), or a description that calls it a span of time and not a timestamp.
  */
 function mayHoldPointInTime(schema: Record<string, unknown>): boolean {
   if (typeof schema.maximum === 'number' && schema.maximum < 10000) return false;
+  const description = typeof schema.description === 'string' ? schema.description : '';
+  if (SPAN_DESCRIPTION.test(description) && !EPOCH_DESCRIPTION.test(description)) return false;
   const examples = Array.isArray(schema.examples) ? schema.examples : schema.example !== undefined ? [schema.example] : [];
   return !examples.some((e) => typeof e === 'string' && !/\d/.test(e));
 }

@@ -37,16 +37,17 @@ const EVENT_BEFORE_TIME = new Set([
   'delete', 'deleted', 'expire', 'expires', 'expiry', 'expiration', 'event', 'last', 'due', 'arrival', 'departure',
   'pickup', 'delivery', 'completion', 'completed', 'publish', 'published', 'release', 'scheduled', 'schedule', 'send',
   'sent', 'close', 'closed', 'open', 'opened', 'commit', 'login', 'logout', 'occurrence', 'occurred', 'submit',
-  'submitted', 'approval', 'approved', 'cancel', 'cancelled', 'canceled', 'issue', 'issued', 'received', 'read', 'date',
-  'deadline', 'reminder', 'renewal', 'reset', 'frozen', 'paid', 'void', 'churn', 'abandon', 'usage', 'review',
-  'settlement', 'dispute', 'heartbeat', 'probe', 'transition', 'payment', 'payout',
+  'submitted', 'approval', 'approved', 'cancel', 'cancelled', 'canceled', 'issue', 'issued', 'received', 'read',
+  'date', 'deadline', 'reminder', 'renewal', 'reset', 'frozen', 'paid', 'void', 'churn', 'abandon', 'settlement',
+  'dispute', 'heartbeat', 'probe', 'transition', 'payment', 'payout',
 ]);
 /** Words before `time` that make it a span of time (`wait_time`, `response_time`, `estimated_time`). */
 const DURATION_BEFORE_TIME = new Set([
   'response', 'run', 'running', 'execution', 'processing', 'process', 'wait', 'waiting', 'queue', 'queued', 'decay',
   'lag', 'up', 'down', 'idle', 'travel', 'transit', 'lead', 'hold', 'talk', 'ring', 'think', 'cpu', 'compute', 'real',
-  'remaining', 'spent', 'allowed', 'allotted', 'session', 'exposure', 'unneeded', 'resolution', 'query', 'load', 'build',
-  'boot', 'grace', 'backoff', 'cooldown', 'warmup', 'screen', 'watch', 'play', 'playback', 'estimated', 'expected', 'actual',
+  'remaining', 'spent', 'allowed', 'allotted', 'session', 'exposure', 'review', 'usage', 'unneeded', 'resolution',
+  'query', 'load', 'build', 'boot', 'grace', 'backoff', 'cooldown', 'warmup', 'screen', 'watch', 'play', 'playback',
+  'estimated', 'expected', 'actual',
 ]);
 /** Words anywhere before `time` that make it a statistic over spans (`max_execution_time`, `average_wait_time`). */
 const STATISTIC_WORDS = new Set(['total', 'average', 'avg', 'mean', 'max', 'maximum', 'min', 'minimum', 'median', 'p50', 'p90', 'p95', 'p99']);

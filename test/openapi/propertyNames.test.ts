@@ -74,6 +74,8 @@ const DATE_NAMES: [string, boolean][] = [
   ['dueTimeShift', false],
   ['time_to_first_token_ns', false],
   ['duration_ms', false],
+  ['manualReviewTime', false],
+  ['usage_time', false],
   // Near-misses: words that only look like dates.
   ['updates', false],
   ['update', false],

@@ -218,6 +218,8 @@ estimated_time: {type: integer}
 is_dated: {type: string}
 has_due_date: {type: string}
 dueTimeShift: {type: string}
+approvedTime: {type: number, description: Median duration in minutes between creation and approval}
+closed_at: {type: integer, description: Number of seconds the ticket stayed open}
 utc: {type: string}
 seconds: {type: integer}
 created_at.after: {type: string}`),
@@ -229,12 +231,14 @@ created_at.after: {type: string}`),
 UpdatedDateUTC: {type: string, example: '/Date(1439434356790)/'}
 DateOfBirth: {type: string, format: date-time, example: '/Date(1439434356790+0000)/'}
 expires_at: {type: string, example: '1439434356'}
-issue_date: {type: integer, example: 20240101}`),
+issue_date: {type: integer, example: 20240101}
+closed_at: {type: integer, description: Unix timestamp in seconds of when the ticket closed}`),
       errors: [
         { path: prop('UpdatedDateUTC'), message: 'is a string in Microsoft JSON date form (`/Date(1439434356790)/`: milliseconds since 1970 in a string), not an RFC 3339 string' },
         { path: prop('DateOfBirth'), message: 'is declared as an RFC 3339 string but its example Microsoft JSON date form (`/Date(1439434356790+0000)/`' },
         { path: prop('expires_at'), message: 'is a string holding a Unix timestamp in seconds (example `1439434356`)' },
         { path: prop('issue_date'), message: 'is an `integer` (example `20240101`), not an RFC 3339 string' },
+        { path: prop('closed_at'), message: 'is an `integer`: a Unix timestamp, not an RFC 3339 string' },
       ],
     },
     {
