@@ -48,12 +48,15 @@ const EPOCH_DESCRIPTION = /\b(unix|epoch|posix|since 1970|timestamp)\b/i;
 /**
  * False when the schema itself shows that the value is no date, whatever its name: a number capped
  * below 10000 (a score, a weight, a day count: Unix time is in the billions), an example with no digit
- * (`Y`, `today`), or a description that calls it a span of time and not a timestamp.
+ * (`Y`, `today`), or, for a number, a description that calls it a span of time and not a timestamp.
  */
 function mayHoldPointInTime(schema: Record<string, unknown>): boolean {
   if (typeof schema.maximum === 'number' && schema.maximum < 10000) return false;
+  // Only a number is told to be a span by its description: a date string's description may well mention
+  // a duration (`If not provided, the default expiry duration is 1 day`).
   const description = typeof schema.description === 'string' ? schema.description : '';
-  if (SPAN_DESCRIPTION.test(description) && !EPOCH_DESCRIPTION.test(description)) return false;
+  const numeric = (scalarShapes(schema) ?? []).every((s) => s.type === 'integer' || s.type === 'number');
+  if (numeric && SPAN_DESCRIPTION.test(description) && !EPOCH_DESCRIPTION.test(description)) return false;
   const examples = Array.isArray(schema.examples) ? schema.examples : schema.example !== undefined ? [schema.example] : [];
   return !examples.some((e) => typeof e === 'string' && !/\d/.test(e));
 }
