@@ -155,10 +155,11 @@ export function isCurrencyName(name: string): boolean {
 export const CASE_STYLES = ['snake_case', 'camelCase', 'kebab-case'] as const;
 export type CaseStyle = (typeof CASE_STYLES)[number];
 
+// A name may start with a digit (`1_clicks`, `25th`, `3ds`): no style has an upper or lower case for it.
 const CASE_PATTERNS: Record<CaseStyle, RegExp> = {
-  snake_case: /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/,
-  camelCase: /^[a-z][a-zA-Z0-9]*$/,
-  'kebab-case': /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
+  snake_case: /^[a-z0-9]+(_[a-z0-9]+)*$/,
+  camelCase: /^[a-z0-9][a-zA-Z0-9]*$/,
+  'kebab-case': /^[a-z0-9]+(-[a-z0-9]+)*$/,
 };
 
 /** Separators of a namespaced key: `lodging.checkInDate`, `harassment/threatening`. */

@@ -146,6 +146,13 @@ const CASES: [string, CaseStyle, boolean, string][] = [
   ['metadata[order_id]', 'snake_case', true, 'metadata[order_id]'],
   ['lodging.checkInDate', 'snake_case', false, 'lodging.check_in_date'],
   ['user.name', 'snake_case', true, 'user.name'],
+  // Names that start with a digit have no case of their own there.
+  ['1_clicks', 'snake_case', true, '1_clicks'],
+  ['25th', 'snake_case', true, '25th'],
+  ['3ds', 'camelCase', true, '3ds'],
+  ['3ds', 'kebab-case', true, '3ds'],
+  ['3DSecure', 'snake_case', false, '3_d_secure'],
+  ['2fa_Enabled', 'snake_case', false, '2fa_enabled'],
   // Slash-separated keys are namespaces: each part is judged (issue 8, class 11).
   ['harassment/threatening', 'snake_case', true, 'harassment/threatening'],
   ['sexual/minors', 'snake_case', true, 'sexual/minors'],

@@ -56,6 +56,9 @@ _id: {type: string}
 $schema: {type: string}
 '+1': {type: integer}
 '404': {type: object}
+1_clicks: {type: array}
+25th: {type: integer}
+3ds: {type: object}
 'files[0]': {type: string, format: binary}
 'metadata[order_id]': {type: string}
 user.name: {type: string}`),
