@@ -29,7 +29,8 @@ export const dateTimeFormat = createRulesetFunction<unknown, DateTimeFormatOptio
       const results: IFunctionResult[] = [];
       for (const entry of namedPropertySchemas(getSchemaWalk(root), isDateTimeName)) {
         if (!mayHoldPointInTime(entry.schema)) continue;
-        const problem = diagnose(scalarShapes(entry.schema), examplesOf(entry.schema), allowNumbers);
+        const description = typeof entry.schema.description === 'string' ? entry.schema.description : '';
+        const problem = diagnose(scalarShapes(entry.schema), examplesOf(entry.schema), epochUnitOf(description), allowNumbers);
         if (problem === undefined) continue;
         const names = entry.names.map((n) => `\`${n}\``).join(', ');
         const subject = entry.names.length === 1 ? `Date/time property ${names} is` : `Date/time properties ${names} are`;
@@ -74,8 +75,17 @@ function examplesOf(schema: Record<string, unknown>, depth = 0): unknown[] {
   return [...own, ...parts.flatMap((p) => (p !== null && typeof p === 'object' ? examplesOf(p as Record<string, unknown>, depth + 1) : []))];
 }
 
+type EpochUnit = 'seconds' | 'milliseconds';
+
+/** The unit of a Unix timestamp a description speaks of (`Measured in seconds since the Unix epoch`), or undefined. */
+function epochUnitOf(description: string): EpochUnit | undefined {
+  if (!/\b(unix|epoch|posix|since 1970)\b/i.test(description)) return undefined;
+  if (/\bmilliseconds?\b|\bms\b/i.test(description)) return 'milliseconds';
+  return /\bseconds?\b/i.test(description) ? 'seconds' : undefined;
+}
+
 /** How a number reads as Unix time: `seconds` (10 digits), `milliseconds` (13 digits), or undefined. */
-function epochUnit(value: unknown): 'seconds' | 'milliseconds' | undefined {
+function epochUnit(value: unknown): EpochUnit | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
   if (!Number.isFinite(n)) return undefined;
   if (n >= 1e8 && n < 1e11) return 'seconds';
@@ -87,7 +97,12 @@ function epochUnit(value: unknown): 'seconds' | 'milliseconds' | undefined {
  * What is wrong with a date/time value's shapes and examples, or undefined when it is an RFC 3339 string or
  * cannot be told. Microsoft JSON dates (`/Date(1439434356790)/`) and Unix timestamps are named as such.
  */
-function diagnose(shapes: ScalarShape[] | undefined, examples: unknown[], allowNumbers: boolean): string | undefined {
+function diagnose(
+  shapes: ScalarShape[] | undefined,
+  examples: unknown[],
+  described: EpochUnit | undefined,
+  allowNumbers: boolean,
+): string | undefined {
   if (shapes === undefined || shapes.length === 0) return undefined;
   const microsoft = examples.find((e): e is string => typeof e === 'string' && MICROSOFT_JSON_DATE.test(e.trim()));
   const rfc3339 = shapes.some((s) => s.format !== undefined && RFC3339_FORMATS.has(s.format) && (s.type === undefined || s.type === 'string'));
@@ -107,12 +122,15 @@ function diagnose(shapes: ScalarShape[] | undefined, examples: unknown[], allowN
     if (numeric.length > 0 && numeric.every((e) => epochUnit(e) === undefined) && !EPOCH_FORMATS.test(number.format ?? '')) {
       return `${what} (example \`${String(numeric[0])}\`), not an RFC 3339 string`;
     }
-    const unit = numeric.map(epochUnit).find((u) => u !== undefined);
+    const unit = numeric.map(epochUnit).find((u) => u !== undefined) ?? described;
     return `${what}: a Unix timestamp${unit ? ` in ${unit}` : ''}, not an RFC 3339 string`;
   }
   const string = shapes.find((s) => s.type === 'string');
   if (string === undefined) return undefined;
   const epochExample = examples.find((e) => typeof e === 'string' && epochUnit(e) !== undefined);
+  if (epochExample === undefined && described !== undefined && string.format === undefined) {
+    return `a string holding a Unix timestamp in ${described} (so its description says), not an RFC 3339 string`;
+  }
   if (epochExample !== undefined && string.format === undefined) {
     return `a string holding a Unix timestamp in ${epochUnit(epochExample)} (example \`${String(epochExample)}\`), not an RFC 3339 string`;
   }

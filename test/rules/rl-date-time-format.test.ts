@@ -233,14 +233,18 @@ DateOfBirth: {type: string, format: date-time, example: '/Date(1439434356790+000
 expires_at: {type: string, example: '1439434356'}
 issue_date: {type: integer, example: 20240101}
 closed_at: {type: integer, description: Unix timestamp in seconds of when the ticket closed}
-expiresAt: {type: string, description: 'When the order expires. If not provided, the default expiry duration is 1 day.'}`),
+expiresAt: {type: string, description: 'When the order expires. If not provided, the default expiry duration is 1 day.'}
+available_at: {type: string, description: Time at which the funds will be available. Measured in seconds since the Unix epoch.}
+deleted_at: {type: integer, description: Milliseconds since the Unix epoch}`),
       errors: [
         { path: prop('UpdatedDateUTC'), message: 'is a string in Microsoft JSON date form (`/Date(1439434356790)/`: milliseconds since 1970 in a string), not an RFC 3339 string' },
         { path: prop('DateOfBirth'), message: 'is declared as an RFC 3339 string but its example Microsoft JSON date form (`/Date(1439434356790+0000)/`' },
         { path: prop('expires_at'), message: 'is a string holding a Unix timestamp in seconds (example `1439434356`)' },
         { path: prop('issue_date'), message: 'is an `integer` (example `20240101`), not an RFC 3339 string' },
-        { path: prop('closed_at'), message: 'is an `integer`: a Unix timestamp, not an RFC 3339 string' },
+        { path: prop('closed_at'), message: 'is an `integer`: a Unix timestamp in seconds, not an RFC 3339 string' },
         { path: prop('expiresAt'), message: 'is a string with no `format`' },
+        { path: prop('available_at'), message: 'is a string holding a Unix timestamp in seconds (so its description says)' },
+        { path: prop('deleted_at'), message: 'is an `integer`: a Unix timestamp in milliseconds, not' },
       ],
     },
     {
