@@ -67,7 +67,8 @@ export const urlVersionPlacement = createRulesetFunction<unknown, UrlVersionPlac
         }
         for (const servers of serverLists) {
           for (const server of servers.length > 0 ? servers : [undefined]) {
-            const nodes = [...(server ? serverNodes(server) : []), ...pathNodes(key)];
+            // A mock server's path is the mock tool's: the path key alone is judged.
+            const nodes = [...(server && !server.mock ? serverNodes(server) : []), ...pathNodes(key)];
             if (checkPrefix(nodes, results)) versioned = true;
             if (!nodes.some((n) => n.version)) unversioned = true;
           }

@@ -154,7 +154,10 @@ function operationAcceptVersion(operation: OperationInfo): AcceptVersion | undef
 /** Picks a versioned value among a server variable's default and enum. */
 export const preferVersion = (candidates: string[]): string | undefined => candidates.find(isVersionToken);
 
-/** The nodes of every URL of the resolved document: root, path-level and operation-level servers (or basePath), then path keys. */
+/**
+ * The nodes of every URL of the resolved document: root, path-level and operation-level servers (or
+ * basePath), then path keys. Mock servers are left out: their path is the mock tool's.
+ */
 function allUrlNodes(model: ApiModel): UrlNode[][] {
   const root = model.root;
   const servers = rootServers(root);
@@ -163,14 +166,14 @@ function allUrlNodes(model: ApiModel): UrlNode[][] {
     for (const op of path.operations) servers.push(...readServers(op.value.servers, [...op.jsonPath, 'servers'], preferVersion));
   }
   const pathKeys = isObject(root.paths) ? Object.keys(root.paths).filter((k) => k.startsWith('/')) : [];
-  return [...servers.map(serverNodes), ...pathKeys.map(pathNodes)];
+  return [...servers.filter((s) => !s.mock).map(serverNodes), ...pathKeys.map(pathNodes)];
 }
 
 /** The document's own servers: Swagger 2.0 `basePath`, or OpenAPI 3 `servers`. */
 export function rootServers(root: JsonObject): ServerUrl[] {
   if (typeof root.basePath === 'string') {
     const segments = root.basePath.split('/').filter((s) => s !== '').map((text) => ({ text, variable: undefined, unknown: false }));
-    return [{ url: root.basePath, jsonPath: ['basePath'], segments }];
+    return [{ url: root.basePath, jsonPath: ['basePath'], segments, mock: false }];
   }
   return readServers(root.servers, ['servers'], preferVersion);
 }

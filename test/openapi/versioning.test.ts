@@ -2,7 +2,7 @@ import Parsers from '@stoplight/spectral-parsers';
 import { describe, expect, it } from 'vitest';
 import { isVersionedVendorMediaType } from '../../src/openapi/mediaTypes.js';
 import { getApiModel, type ParameterInfo } from '../../src/openapi/model.js';
-import { readServers, serverUrlSegments } from '../../src/openapi/servers.js';
+import { isMockServer, readServers, serverUrlSegments } from '../../src/openapi/servers.js';
 import {
   acceptParameterVersions,
   isJsonishBody,
@@ -155,6 +155,25 @@ describe('serverUrlSegments: the path part of a server URL, variables filled in'
   });
 });
 
+describe('isMockServer: a server whose path follows a mock tool, not the API', () => {
+  it.each<[string, unknown, boolean]>([
+    ['https://virtserver.swaggerhub.com/acme/inventory/1.0.0', undefined, true],
+    ['https://try.microcks.io/rest/Train+Travel+API/1.0.0', 'Mock Server', true],
+    ['https://microcks.acme.internal/rest/Inventory/1.0', undefined, true],
+    ['https://stoplight.io/mocks/acme/inventory/12345', undefined, true],
+    ['https://api.example.com/v1', 'Mock server for local tests', true],
+    ['http://localhost:4010', 'Prism mocking', true],
+    // near-misses
+    ['https://api.example.com/v1', 'Production', false],
+    ['https://sandbox.example.com/v1', 'Sandbox', false],
+    ['https://api.hammock.example.com/v1', 'Hammock store', false],
+    ['https://stoplight.io/api/v1', undefined, false],
+    ['https://swaggerhub.com/api/v1', undefined, false],
+  ])('%j (%j) -> %s', (url, description, expected) => {
+    expect(isMockServer(url, description)).toBe(expected);
+  });
+});
+
 describe('URL nodes: which parts of a URL are versions', () => {
   it.each<[string, string[]]>([
     ['/v1/users', ['v1']],
@@ -207,6 +226,7 @@ describe('versionPlacement: the one verdict on where a document puts its version
     ['both versioned responses and a URL version: the Accept header comes first', oas3(`  /v1/a:\n${op('application/vnd.acme.v1+json')}`), 'accept-media-type', 1],
     ['a URL version only', oas3(`  /v1/a:\n${op('application/json')}`), 'url', 0],
     ['a server URL version only', oas3(`  /a:\n${op('application/json')}`, 'servers: [{url: "https://x.example.com/api/v2"}]\n'), 'url', 0],
+    ['a version only in a mock server URL is not where the API versions', oas3(`  /a:\n${op('application/json')}`, 'servers: [{url: "https://virtserver.swaggerhub.com/acme/a/1.0.0"}, {url: "https://api.example.com"}]\n'), 'none', 0],
     // near-misses
     ['an Accept parameter that chooses JSON or PDF', oas3(`  /a:\n${op('application/json', acceptParam('{type: string, enum: [application/json, application/pdf]}'))}`), 'none', 0],
     ['an unversioned vendor type', oas3(`  /a:\n${op('application/vnd.github+json', acceptParam('{type: string, default: application/vnd.github+json}'))}`), 'none', 0],

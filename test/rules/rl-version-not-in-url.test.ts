@@ -54,6 +54,11 @@ describe('rl-version-not-in-url (accept-header style, the default)', () => {
       errors: [{ path: ['paths', '/v3/scim/v2/Groups'], message: 'carries the API version "v3"' }],
     },
     {
+      name: 'a mock server (SwaggerHub, Microcks, or described as a mock) carries the mock tool’s version, not the API’s',
+      document: oas3('[{url: "https://virtserver.swaggerhub.com/acme/users/1.0.0"}, {url: "https://try.microcks.io/rest/Users/1.0.0", description: Mock Server}, {url: "https://api.example.com/v2", description: Production}]', '/users'),
+      errors: [{ path: ['servers', '2', 'url'], message: 'server URL "https://api.example.com/v2" carries the API version "v2"' }],
+    },
+    {
       name: 'gives one finding per path key, on its first version',
       document: oas3(undefined, '/v1/users/v2/items'),
       errors: [{ path: ['paths', '/v1/users/v2/items'], message: '"v1"' }],
@@ -208,6 +213,12 @@ describe('rl-version-not-in-url (url-prefix style)', () => {
         { path: ['servers'], message: 'begins with a version' },
         { path: ['paths', '/users/v2/avatars'], message: 'after "/users"' },
       ],
+    },
+    {
+      name: 'url-prefix style: a mock server URL is not joined with the paths',
+      document: oas3('[{url: "https://virtserver.swaggerhub.com/acme/users/1.0.0"}, {url: "https://api.example.com/api"}]', '/v1/users'),
+      options: urlPrefix,
+      errors: [],
     },
     {
       name: 'a SCIM 2.0 endpoint under the leading version is not a second version',
