@@ -255,7 +255,7 @@ paths:
 });
 
 describe('rl-version-not-in-url: the message follows where the API already versions', () => {
-  const accept = (paths: string, param: string) => `openapi: 3.1.0
+  const accept = (paths: string, param: string, openapi = '3.1.0') => `openapi: ${openapi}
 info: {title: t, version: "1.0"}
 paths:
 ${paths}
@@ -270,13 +270,18 @@ components:
       errors: [{ path: ['paths', '/v1/users'], message: 'already negotiates its version in the Accept header (an Accept request parameter that names "application/vnd.acme+json;version=2"), so take the version out of the URL' }],
     },
     {
+      name: 'OpenAPI 3.0: a server URL version in an API whose Accept parameter has a versioned enum is called redundant',
+      document: accept(getWithAccept('/users'), 'enum: [application/vnd.acme.v1+json, application/vnd.acme.v2+json]', '3.0.3').replace('paths:', 'servers: [{url: "https://api.example.com/v1"}]\npaths:'),
+      errors: [{ path: ['servers', '0', 'url'], message: 'already negotiates its version in the Accept header (an Accept request parameter that names "application/vnd.acme.v1+json")' }],
+    },
+    {
       name: 'Swagger 2.0: a basePath version in an API with versioned produces is called redundant',
       document: `swagger: "2.0"\ninfo: {title: t, version: "1.0"}\nbasePath: /v1\nproduces: [application/vnd.acme.v1+json]\npaths:\n  /users:\n    get:\n      responses:\n        '200': {description: ok, schema: {type: object}}`,
       errors: [{ path: ['basePath'], message: 'already negotiates its version in the Accept header (responses keyed by "application/vnd.acme.v1+json")' }],
     },
     {
       name: 'near-miss: an Accept parameter that chooses JSON or PDF does not make the URL version redundant',
-      document: accept(getWithAccept('/v1/users'), 'enum: [application/json, application/pdf]'),
+      document: accept(getWithAccept('/v1/users'), 'enum: [application/json, application/pdf]', '3.0.3'),
       errors: [{ path: ['paths', '/v1/users'], message: 'take the version out of the URL and negotiate it in the Accept header with a versioned vendor media type' }],
     },
     {
