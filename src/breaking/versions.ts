@@ -1,8 +1,12 @@
 // The versions an API description carries, and whether they went up between two descriptions.
 import { isVersionedVendorMediaType } from '../openapi/mediaTypes.js';
 import { getApiModel, isObject, type JsonObject } from '../openapi/model.js';
+import { acceptParameterVersions, versionPlacement } from '../openapi/versioning.js';
 
-/** The versions a description states: `info.version`, a URL version (`/v2`) and the highest vendor media type version. */
+/**
+ * The versions a description states: `info.version`, a URL version (`/v2`) and the highest vendor media type
+ * version, in its bodies or named by an Accept request parameter.
+ */
 export interface ApiVersions {
   readonly info?: string;
   readonly url?: number;
@@ -25,13 +29,17 @@ export function apiVersions(root: JsonObject): ApiVersions {
   if (typeof root.basePath === 'string') root.basePath.split('/').forEach(noteUrl);
   for (const p of model.paths) for (const s of p.parsed.segments) if (s.leadingPrefix) noteUrl(s.raw);
   let mediaType: number | undefined;
+  const noteMediaType = (type: string) => {
+    const m = MEDIA_TYPE_VERSION.exec(type);
+    if (m) mediaType = Math.max(mediaType ?? 0, Number(m[1] ?? m[2]));
+  };
   for (const op of model.operations) {
     for (const body of [...op.requestBodies, ...op.responses.flatMap((r) => r.bodies)]) {
-      if (body.mediaType === undefined || !isVersionedVendorMediaType(body.mediaType)) continue;
-      const m = MEDIA_TYPE_VERSION.exec(body.mediaType);
-      if (m) mediaType = Math.max(mediaType ?? 0, Number(m[1] ?? m[2]));
+      if (body.mediaType !== undefined && isVersionedVendorMediaType(body.mediaType)) noteMediaType(body.mediaType);
     }
   }
+  // An API that versions through an Accept request parameter states its versions there (the verdict of src/openapi/versioning.ts).
+  for (const { parameter } of versionPlacement(model).accept.values()) if (parameter !== undefined) acceptParameterVersions(parameter).forEach(noteMediaType);
   return { ...(info === undefined ? {} : { info }), ...(url === undefined ? {} : { url }), ...(mediaType === undefined ? {} : { mediaType }) };
 }
 

@@ -1,6 +1,6 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel } from '../openapi/model.js';
-import { acceptHeaderVersion } from '../openapi/versioning.js';
+import { versionPlacement } from '../openapi/versioning.js';
 import { guard } from './guard.js';
 
 /** Decides whether each operation that negotiates its version in the Accept header documents 406 Not Acceptable. */
@@ -9,13 +9,12 @@ export const notAcceptableDocumented = createRulesetFunction<unknown, null>(
   function notAcceptableDocumented(root) {
     return guard('not-acceptable-documented', () => {
       const results: IFunctionResult[] = [];
-      for (const operation of getApiModel(root).operations) {
-        const mediaType = acceptHeaderVersion(operation);
-        if (mediaType === undefined) continue;
+      for (const [operation, { mediaType, from }] of versionPlacement(getApiModel(root)).accept) {
         if (operation.responses.some((r) => /^(406|4XX)$/i.test(r.status))) continue;
+        const named = from === 'parameter' ? `its Accept parameter names "${mediaType}"` : `"${mediaType}"`;
         results.push({
           message:
-            `The API version is negotiated in the Accept header ("${mediaType}") but no 406 Not Acceptable response is ` +
+            `The API version is negotiated in the Accept header (${named}) but no 406 Not Acceptable response is ` +
             'documented; add a 406 response with an error body for a missing or unsupported version.',
           path: [...operation.jsonPath, 'responses'],
         });

@@ -1,8 +1,18 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { getApiModel, isObject, type JsonObject, type JsonPath } from '../openapi/model.js';
-import { isPlatformToken, isVersionToken, parsePath } from '../openapi/pathGrammar.js';
-import { readServers, type ServerUrl } from '../openapi/servers.js';
-import { DEFAULT_VERSION_STYLE, isMajorUrlVersion, type VersionStyle } from '../openapi/versioning.js';
+import { getApiModel, isObject, type JsonPath } from '../openapi/model.js';
+import { readServers } from '../openapi/servers.js';
+import {
+  DEFAULT_VERSION_STYLE,
+  isMajorUrlVersion,
+  pathNodes,
+  preferVersion,
+  rootServers,
+  serverNodes,
+  versionPlacement,
+  type UrlNode,
+  type VersionPlacement,
+  type VersionStyle,
+} from '../openapi/versioning.js';
 import { guard } from './guard.js';
 import { resolvedRoot } from './resolvedRoot.js';
 import { versionStyleSchema } from './versionStyleSchema.js';
@@ -11,20 +21,6 @@ export interface UrlVersionPlacementOptions {
   /** `accept-header`: no version in any URL; `url-prefix`: the version is the leading `/api/v{n}` and nowhere else. */
   style?: VersionStyle;
 }
-
-/** One node of a URL (server path or path key), with where a finding about it belongs. */
-interface Node {
-  readonly text: string;
-  readonly version: boolean;
-  readonly platform: boolean;
-  /** What the finding names: `path "/v1/users"` or `server URL "https://x/v1"`. */
-  readonly where: string;
-  readonly jsonPath: JsonPath;
-  /** The server variable the node came from, if any. */
-  readonly variable?: string | undefined;
-}
-
-const preferVersion = (candidates: string[]) => candidates.find(isVersionToken);
 
 /** Decides whether the URLs of a document carry a version, and where, for the team's versioning style. */
 export const urlVersionPlacement = createRulesetFunction<unknown, UrlVersionPlacementOptions | null>(
@@ -43,23 +39,15 @@ export const urlVersionPlacement = createRulesetFunction<unknown, UrlVersionPlac
       if (!isObject(unresolved)) return [];
       const model = getApiModel(resolvedRoot(context));
       const pathKeys = isObject(unresolved.paths) ? Object.keys(unresolved.paths).filter((k) => k.startsWith('/')) : [];
-      const rootServers = serversOf(unresolved);
+      const rootLevel = rootServers(unresolved);
+      const placement = versionPlacement(model);
       const results = new Findings();
       if ((options?.style ?? DEFAULT_VERSION_STYLE) === 'accept-header') {
-        const servers = [...rootServers];
-        for (const path of model.paths) {
-          servers.push(...readServers(path.value.servers, [...path.jsonPath, 'servers'], preferVersion));
-          for (const op of path.operations) servers.push(...readServers(op.value.servers, [...op.jsonPath, 'servers'], preferVersion));
-        }
         // One finding per URL, on its first version.
-        for (const nodes of [...servers.map(serverNodes), ...pathKeys.map(pathNodes)]) {
+        for (const nodes of placement.versionedUrls) {
           const node = nodes.find((n) => n.version);
           if (node === undefined) continue;
-          results.add(
-            node.jsonPath,
-            `The ${node.where} carries the API version "${node.text}"${fromVariable(node)}; take the version out of the URL and ` +
-              'negotiate it in the Accept header with a versioned vendor media type (application/vnd.<org>.v1+json).',
-          );
+          results.add(node.jsonPath, `The ${node.where} carries the API version "${node.text}"${fromVariable(node)}; ${takeItOut(placement)}`);
         }
         return results.list;
       }
@@ -70,7 +58,7 @@ export const urlVersionPlacement = createRulesetFunction<unknown, UrlVersionPlac
       for (const key of pathKeys) {
         const info = pathInfo.get(key);
         const pathLevel = info ? readServers(info.value.servers, [...info.jsonPath, 'servers'], preferVersion) : [];
-        const base = pathLevel.length > 0 ? pathLevel : rootServers;
+        const base = pathLevel.length > 0 ? pathLevel : rootLevel;
         // Each operation may override the servers; every list in use is joined with the path key.
         const serverLists = [base];
         for (const op of info?.operations ?? []) {
@@ -79,7 +67,8 @@ export const urlVersionPlacement = createRulesetFunction<unknown, UrlVersionPlac
         }
         for (const servers of serverLists) {
           for (const server of servers.length > 0 ? servers : [undefined]) {
-            const nodes = [...(server ? serverNodes(server) : []), ...pathNodes(key)];
+            // A mock server's path is the mock tool's: the path key alone is judged.
+            const nodes = [...(server && !server.mock ? serverNodes(server) : []), ...pathNodes(key)];
             if (checkPrefix(nodes, results)) versioned = true;
             if (!nodes.some((n) => n.version)) unversioned = true;
           }
@@ -87,7 +76,9 @@ export const urlVersionPlacement = createRulesetFunction<unknown, UrlVersionPlac
       }
       if (!versioned && unversioned) {
         const at: JsonPath = Array.isArray(unresolved.servers) ? ['servers'] : typeof unresolved.basePath === 'string' ? ['basePath'] : ['paths'];
-        results.add(at, 'No URL of this API begins with a version; with URL versioning, begin every path with the major version as "/api/v{n}" (for example "/api/v1/users").');
+        const accept = placement.acceptExample;
+        const note = accept === undefined ? '' : ` (it negotiates the version in the Accept header instead, "${accept.version.mediaType}" on ${accept.operation.method.toUpperCase()} ${accept.operation.path.key})`;
+        results.add(at, `No URL of this API begins with a version${note}; with URL versioning, begin every path with the major version as "/api/v{n}" (for example "/api/v1/users").`);
       }
       return results.list;
     });
@@ -98,7 +89,7 @@ export const urlVersionPlacement = createRulesetFunction<unknown, UrlVersionPlac
  * Under the URL-prefix style: the first version is `v{n}` and comes first (after `api`), and no other
  * follows. Returns whether the URL begins with a version (in any form).
  */
-function checkPrefix(nodes: Node[], results: Findings): boolean {
+function checkPrefix(nodes: UrlNode[], results: Findings): boolean {
   const versions = nodes.filter((n) => n.version);
   const first = versions[0];
   if (first === undefined) return false;
@@ -125,44 +116,17 @@ function checkPrefix(nodes: Node[], results: Findings): boolean {
   return leading;
 }
 
-function serversOf(root: JsonObject): ServerUrl[] {
-  if (typeof root.basePath === 'string') {
-    const segments = root.basePath.split('/').filter((s) => s !== '').map((text) => ({ text, variable: undefined, unknown: false }));
-    return [{ url: root.basePath, jsonPath: ['basePath'], segments }];
+/** What to do about a URL version under the Accept-header style, told in the words of where this API already versions. */
+function takeItOut(placement: VersionPlacement): string {
+  const accept = placement.acceptExample;
+  if (accept === undefined) {
+    return 'take the version out of the URL and negotiate it in the Accept header with a versioned vendor media type (application/vnd.<org>.v1+json).';
   }
-  return readServers(root.servers, ['servers'], preferVersion);
+  const how = accept.version.from === 'parameter' ? 'an Accept request parameter that names' : 'responses keyed by';
+  return `this API already negotiates its version in the Accept header (${how} "${accept.version.mediaType}"), so take the version out of the URL.`;
 }
 
-function serverNodes(server: ServerUrl): Node[] {
-  const where = server.jsonPath[0] === 'basePath' ? `basePath "${server.url}"` : `server URL "${server.url}"`;
-  // A variable that could not be filled in says nothing about the version: skip it.
-  return server.segments
-    .filter((s) => !s.unknown)
-    .map((s) => ({
-      text: s.text,
-      version: isVersionToken(s.text),
-      platform: isPlatformToken(s.text),
-      where,
-      jsonPath: server.jsonPath,
-      variable: s.variable,
-    }));
-}
-
-/** Static segments of a path key. A `{version}` path parameter usually names a version of a resource, not of the API. */
-function pathNodes(key: string): Node[] {
-  return parsePath(key).segments.map((s) => {
-    const isStatic = s.kind !== 'param';
-    return {
-      text: s.raw,
-      version: isStatic && isVersionToken(s.name),
-      platform: isStatic && isPlatformToken(s.name),
-      where: `path "${key}"`,
-      jsonPath: ['paths', key],
-    };
-  });
-}
-
-function fromVariable(node: Node): string {
+function fromVariable(node: UrlNode): string {
   return node.variable === undefined ? '' : ` (from server variable "${node.variable}")`;
 }
 

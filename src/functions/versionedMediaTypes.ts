@@ -1,6 +1,6 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, type BodyInfo, type JsonPath, type OperationInfo } from '../openapi/model.js';
-import { DEFAULT_VERSION_STYLE, isVersionedJsonMediaType, successJsonBodies, type VersionStyle } from '../openapi/versioning.js';
+import { DEFAULT_VERSION_STYLE, isVersionedJsonMediaType, successJsonBodies, versionPlacement, type VersionPlacement, type VersionStyle } from '../openapi/versioning.js';
 import { guard } from './guard.js';
 import { versionStyleSchema } from './versionStyleSchema.js';
 
@@ -11,7 +11,11 @@ export interface VersionedMediaTypesOptions {
 
 const SUGGESTION = 'a versioned vendor media type such as "application/vnd.<org>.v1+json" or "application/vnd.<org>+json; version=1.0"';
 
-/** Decides whether each operation's JSON success responses carry the API version in a vendor media type. */
+/**
+ * Decides whether each operation's JSON success responses carry the API version in a vendor media type,
+ * or the operation takes it in an Accept request parameter (one verdict with rl-version-406-documented:
+ * src/openapi/versioning.ts versionPlacement).
+ */
 export const versionedMediaTypes = createRulesetFunction<unknown, VersionedMediaTypesOptions | null>(
   {
     input: null,
@@ -25,19 +29,43 @@ export const versionedMediaTypes = createRulesetFunction<unknown, VersionedMedia
     return guard('versioned-media-types', () => {
       if ((options?.style ?? DEFAULT_VERSION_STYLE) !== 'accept-header') return [];
       const model = getApiModel(root);
+      const placement = versionPlacement(model);
       const results: IFunctionResult[] = [];
       for (const operation of model.operations) {
+        const accept = placement.accept.get(operation);
+        // An operation whose Accept parameter names the version negotiates it there, whatever its responses are keyed by.
+        if (accept?.from === 'parameter') continue;
         // One finding per operation: the first success response whose JSON bodies are all unversioned.
-        const offending = successJsonBodies(operation).find(
-          ({ bodies }) => !bodies.some((b) => b.mediaType !== undefined && isVersionedJsonMediaType(b.mediaType)),
-        );
+        const offending = successJsonBodies(operation).find(({ bodies }) => !bodies.some((b) => isVersionedBody(b)));
         const body = offending?.bodies[0];
-        if (body !== undefined) results.push(finding(operation, body, model.version === '2.0' ? model.root : undefined));
+        if (body === undefined) continue;
+        if (placement.where === 'accept-parameter') results.push(missingAcceptParameter(operation, body, placement));
+        else results.push(finding(operation, body, model.version === '2.0' ? model.root : undefined));
       }
       return results;
     });
   },
 );
+
+function isVersionedBody(body: BodyInfo): boolean {
+  return body.mediaType !== undefined && isVersionedJsonMediaType(body.mediaType);
+}
+
+/**
+ * An operation of an API that versions through an Accept request parameter, which takes none: reported
+ * on the operation (the message names it), pointing to an operation that takes the parameter.
+ */
+function missingAcceptParameter(operation: OperationInfo, body: BodyInfo, placement: VersionPlacement): IFunctionResult {
+  const example = placement.acceptExample;
+  const where = example === undefined ? '' : ` (${example.operation.method.toUpperCase()} ${example.operation.path.key} takes one naming "${example.version.mediaType}")`;
+  const answers = body.mediaType === undefined ? 'a body with no media type' : `"${body.mediaType}"`;
+  return {
+    message:
+      `This API negotiates its version in an Accept request header${where}, but ${operation.method.toUpperCase()} ${operation.path.key} ` +
+      `takes no such Accept parameter and answers ${answers}, which carries no version; take the same Accept parameter (or serve ${SUGGESTION}).`,
+    path: operation.jsonPath,
+  };
+}
 
 /**
  * Where to report an unversioned body: its media type node (OpenAPI 3), the `produces` entry it comes

@@ -17,6 +17,8 @@ export interface ServerUrl {
   readonly jsonPath: JsonPath;
   /** The segments of the URL's path, after the scheme and host. */
   readonly segments: readonly ServerUrlSegment[];
+  /** A mock server (see isMockServer): its path follows the mock tool's scheme, not the API's design. */
+  readonly mock: boolean;
 }
 
 const SCHEME_AND_HOST = /^(?:[a-z][a-z0-9+.-]*:|\{[^{}/]*\}:)?\/\/[^/]*/i;
@@ -70,6 +72,20 @@ function variableValue(variables: unknown, name: string, preferred: (candidates:
   return preferred(candidates) ?? fallback;
 }
 
+const MOCK_DESCRIPTION = /\bmock(s|ed|ing)?\b/i;
+// Hosted mock services whose URLs carry the API's name and version in their own scheme
+// (`https://virtserver.swaggerhub.com/<owner>/<api>/1.0.0`, `https://try.microcks.io/rest/<api>/1.0.0`).
+const MOCK_HOST = /^(?:[a-z][a-z0-9+.-]*:)?\/\/(?:[^/]*\.)?(?:virtserver\.swaggerhub\.com|microcks\.io|[^/]*microcks[^/]*)(?:[:/]|$)|^(?:[a-z][a-z0-9+.-]*:)?\/\/(?:[^/]*\.)?stoplight\.io\/mocks\//i;
+
+/**
+ * Whether a server is a mock: its `description` says so, or its URL is a hosted mock service. The path
+ * of a mock URL is the tool's (it names the API and its version), so it says nothing about how the API
+ * carries its version.
+ */
+export function isMockServer(url: string, description: unknown): boolean {
+  return (typeof description === 'string' && MOCK_DESCRIPTION.test(description)) || MOCK_HOST.test(url.trim());
+}
+
 /** The server URLs in a `servers` array, each with the path of its `url`. */
 export function readServers(
   servers: unknown,
@@ -84,6 +100,7 @@ export function readServers(
       url: server.url,
       jsonPath: [...jsonPath, i, 'url'],
       segments: serverUrlSegments(server.url, server.variables, preferred),
+      mock: isMockServer(server.url, server.description),
     });
   });
   return out;

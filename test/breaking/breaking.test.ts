@@ -205,4 +205,12 @@ describe('the version that must go up', () => {
     expect(messages[0]).toMatch(/the media type version stayed v1: offer the change as v2$/);
     expect((await compare(oas(typed(1)), oas(typed(2).replace('id: {type: string}', 'id: {type: integer}')))).severities).toEqual([2]);
   });
+  it('is the version an Accept request parameter names, when the API versions there with application/json responses', async () => {
+    const accepting = (n: number) =>
+      USERS.replaceAll('      parameters:\n', `      parameters:\n        - {name: Accept, in: header, required: true, schema: {type: string, default: "application/vnd.acme+json;version=${n}"}}\n`);
+    expect(accepting(1)).toContain('version=1');
+    const { messages } = await compare(oas(accepting(1)), oas(accepting(1).replace('id: {type: string}', 'id: {type: integer}')));
+    expect(messages[0]).toMatch(/the media type version stayed v1: offer the change as v2$/);
+    expect((await compare(oas(accepting(1)), oas(accepting(2).replace('id: {type: string}', 'id: {type: integer}')))).severities).toEqual([2]);
+  });
 });

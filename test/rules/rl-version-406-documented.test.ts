@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { ACCEPT_CASES } from '../helpers/acceptVersioning.js';
 import { testRule } from '../helpers/ruleTester.js';
 
 const oas3 = (paths: string, extra = '', openapi = '3.0.3') => `openapi: ${openapi}
@@ -126,4 +127,17 @@ paths:
       errors: [{ path: responses('/items'), message: '"application/vnd.acme.v1+json"' }],
     },
   ]);
+});
+
+describe('rl-version-406-documented: an API that versions in an Accept request parameter', () => {
+  testRule(
+    'rl-version-406-documented',
+    ACCEPT_CASES.map((c) => ({
+      name: c.versioned
+        ? `${c.name}: operations that take it and document no 406 are reported; one with 406, and one without the parameter, are not`
+        : `${c.name}: is not versioning, so no 406 is asked`,
+      document: c.document,
+      errors: c.versioned ? [{ path: responses('/a'), message: 'its Accept parameter names "' }] : [],
+    })),
+  );
 });

@@ -1,5 +1,6 @@
-import { describe } from 'vitest';
-import { testRule } from '../helpers/ruleTester.js';
+import { describe, expect, it } from 'vitest';
+import { ACCEPT_CASES, mediaTypePath } from '../helpers/acceptVersioning.js';
+import { lintWithRule, testRule } from '../helpers/ruleTester.js';
 
 const oas3 = (paths: string, version = '3.0.3') => `openapi: ${version}
 info: {title: t, version: "1.0"}
@@ -211,4 +212,30 @@ paths:
       errors: [],
     },
   ]);
+});
+
+describe('rl-version-media-type: an API that versions in an Accept request parameter', () => {
+  testRule(
+    'rl-version-media-type',
+    ACCEPT_CASES.map((c) => ({
+      name: c.versioned
+        ? `${c.name}: operations that take it pass; one that does not is told to take it`
+        : `${c.name}: is not versioning, so every application/json response is still reported`,
+      document: c.document,
+      errors: c.versioned
+        ? [{ path: ['paths', '/b', 'get'], message: 'GET /b takes no such Accept parameter and answers' }]
+        : [{ path: mediaTypePath(c.spec, '/a'), message: 'carries no API version' }, ...(c.spec === '2.0' ? [] : [{ path: mediaTypePath(c.spec, '/b') }, { path: mediaTypePath(c.spec, '/c') }])],
+    })),
+  );
+
+  it.each(ACCEPT_CASES)('one verdict with rl-version-406-documented: $name', async (c) => {
+    const mediaType = await lintWithRule('rl-version-media-type', c.document);
+    const notAcceptable = await lintWithRule('rl-version-406-documented', c.document);
+    // An operation that 406 reads as negotiating in the Accept header is never told its media type carries no version.
+    const negotiating = notAcceptable.map((f) => String(f.path[1]));
+    const unversioned = mediaType.filter((f) => f.message.includes('carries no API version') && !f.message.includes('Accept request header')).map((f) => (c.spec === '2.0' ? '*' : String(f.path[1])));
+    for (const path of negotiating) expect(unversioned).not.toContain(path);
+    if (c.spec === '2.0' && negotiating.length > 0) expect(unversioned).toEqual([]);
+    expect(negotiating.length > 0).toBe(c.versioned);
+  });
 });

@@ -25,12 +25,12 @@ describe('rl-version-not-in-url (accept-header style, the default)', () => {
     },
     {
       name: 'reports dates, dotted and pre-release versions anywhere in the path',
-      document: oas3(undefined, '/2010-04-01/Accounts', '/2.0/users/{username}', '/apis/apps/v1beta1/deployments', '/scim/v2/Users'),
+      document: oas3(undefined, '/2010-04-01/Accounts', '/2.0/users/{username}', '/apis/apps/v1beta1/deployments', '/users/v2/avatars'),
       errors: [
         { path: ['paths', '/2010-04-01/Accounts'], message: '"2010-04-01"' },
         { path: ['paths', '/2.0/users/{username}'], message: '"2.0"' },
         { path: ['paths', '/apis/apps/v1beta1/deployments'], message: '"v1beta1"' },
-        { path: ['paths', '/scim/v2/Users'], message: '"v2"' },
+        { path: ['paths', '/users/v2/avatars'], message: '"v2"' },
       ],
     },
     {
@@ -47,6 +47,16 @@ describe('rl-version-not-in-url (accept-header style, the default)', () => {
         '/videos/1080p',
       ),
       errors: [],
+    },
+    {
+      name: 'the version of a standard protocol (SCIM 2.0, OData v4) is not the API version',
+      document: oas3('[{url: "https://x.example.com/scim/v2"}]', '/scim/v2/organizations/{org}/Users', '/odata/v4/Products', '/v3/scim/v2/Groups'),
+      errors: [{ path: ['paths', '/v3/scim/v2/Groups'], message: 'carries the API version "v3"' }],
+    },
+    {
+      name: 'a mock server (SwaggerHub, Microcks, or described as a mock) carries the mock tool’s version, not the API’s',
+      document: oas3('[{url: "https://virtserver.swaggerhub.com/acme/users/1.0.0"}, {url: "https://try.microcks.io/rest/Users/1.0.0", description: Mock Server}, {url: "https://api.example.com/v2", description: Production}]', '/users'),
+      errors: [{ path: ['servers', '2', 'url'], message: 'server URL "https://api.example.com/v2" carries the API version "v2"' }],
     },
     {
       name: 'gives one finding per path key, on its first version',
@@ -197,12 +207,24 @@ describe('rl-version-not-in-url (url-prefix style)', () => {
     },
     {
       name: 'a document whose only versions are misplaced is also reported as unversioned',
-      document: oas3('[{url: "https://api.github.com"}]', '/repos/{owner}/{repo}', '/scim/v2/Users'),
+      document: oas3('[{url: "https://api.github.com"}]', '/repos/{owner}/{repo}', '/users/v2/avatars'),
       options: urlPrefix,
       errors: [
         { path: ['servers'], message: 'begins with a version' },
-        { path: ['paths', '/scim/v2/Users'], message: 'after "/scim"' },
+        { path: ['paths', '/users/v2/avatars'], message: 'after "/users"' },
       ],
+    },
+    {
+      name: 'url-prefix style: a mock server URL is not joined with the paths',
+      document: oas3('[{url: "https://virtserver.swaggerhub.com/acme/users/1.0.0"}, {url: "https://api.example.com/api"}]', '/v1/users'),
+      options: urlPrefix,
+      errors: [],
+    },
+    {
+      name: 'a SCIM 2.0 endpoint under the leading version is not a second version',
+      document: oas3(undefined, '/api/v1/scim/v2/Users', '/api/v1/users'),
+      options: urlPrefix,
+      errors: [],
     },
     {
       name: 'Swagger 2.0: an unversioned basePath is reported',
@@ -228,6 +250,45 @@ paths:
       responses: {'201': {description: created}}`,
       options: urlPrefix,
       errors: [{ path: ['paths', '/uploads', 'post', 'servers', 0, 'url'], message: 'after "/files"' }],
+    },
+  ]);
+});
+
+describe('rl-version-not-in-url: the message follows where the API already versions', () => {
+  const accept = (paths: string, param: string, openapi = '3.1.0') => `openapi: ${openapi}
+info: {title: t, version: "1.0"}
+paths:
+${paths}
+components:
+  parameters:
+    Accept: {name: Accept, in: header, required: true, schema: {type: string, ${param}}}`;
+  const getWithAccept = (path: string) => `  ${path}:\n    get:\n      parameters: [{$ref: '#/components/parameters/Accept'}]\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {type: object}}}}`;
+  testRule('rl-version-not-in-url', [
+    {
+      name: 'a URL version in an API that versions in an Accept parameter is called redundant',
+      document: accept(getWithAccept('/v1/users'), 'default: "application/vnd.acme+json;version=2"'),
+      errors: [{ path: ['paths', '/v1/users'], message: 'already negotiates its version in the Accept header (an Accept request parameter that names "application/vnd.acme+json;version=2"), so take the version out of the URL' }],
+    },
+    {
+      name: 'OpenAPI 3.0: a server URL version in an API whose Accept parameter has a versioned enum is called redundant',
+      document: accept(getWithAccept('/users'), 'enum: [application/vnd.acme.v1+json, application/vnd.acme.v2+json]', '3.0.3').replace('paths:', 'servers: [{url: "https://api.example.com/v1"}]\npaths:'),
+      errors: [{ path: ['servers', '0', 'url'], message: 'already negotiates its version in the Accept header (an Accept request parameter that names "application/vnd.acme.v1+json")' }],
+    },
+    {
+      name: 'Swagger 2.0: a basePath version in an API with versioned produces is called redundant',
+      document: `swagger: "2.0"\ninfo: {title: t, version: "1.0"}\nbasePath: /v1\nproduces: [application/vnd.acme.v1+json]\npaths:\n  /users:\n    get:\n      responses:\n        '200': {description: ok, schema: {type: object}}`,
+      errors: [{ path: ['basePath'], message: 'already negotiates its version in the Accept header (responses keyed by "application/vnd.acme.v1+json")' }],
+    },
+    {
+      name: 'near-miss: an Accept parameter that chooses JSON or PDF does not make the URL version redundant',
+      document: accept(getWithAccept('/v1/users'), 'enum: [application/json, application/pdf]', '3.0.3'),
+      errors: [{ path: ['paths', '/v1/users'], message: 'take the version out of the URL and negotiate it in the Accept header with a versioned vendor media type' }],
+    },
+    {
+      name: 'url-prefix style: an unversioned URL in an API that versions in the Accept header says so',
+      options: urlPrefix,
+      document: accept(getWithAccept('/users'), 'default: "application/vnd.acme+json;version=2"'),
+      errors: [{ path: ['paths'], message: 'No URL of this API begins with a version (it negotiates the version in the Accept header instead, "application/vnd.acme+json;version=2" on GET /users)' }],
     },
   ]);
 });

@@ -1,0 +1,163 @@
+import { isAbsolute, resolve } from '@stoplight/path';
+import type { IFunctionResult, RulesetFunction, RulesetFunctionContext } from '@stoplight/spectral-core';
+
+type Inventory = RulesetFunctionContext['documentInventory'];
+type Item = ReturnType<Inventory['findAssociatedItemForPath']>;
+type Segment = string | number;
+
+/** What of a Spectral document inventory the placement reads; all of it is checked before use. */
+interface InventoryParts {
+  readonly source: string | null;
+  readonly document: { readonly source: string | null; readonly data: unknown };
+  readonly graph: { getNodeData(id: string): { refMap?: Record<string, string> } | undefined } | null;
+  readonly referencedDocuments: Record<string, { readonly source: string | null; readonly data: unknown } | undefined>;
+  findAssociatedItemForPath(path: Segment[], resolved: boolean): Item;
+}
+
+const placed = new WeakSet<object>();
+
+/**
+ * Makes every finding of a run land on the exact node it names, whatever its keys contain. Spectral
+ * maps a finding's path in the resolved document back to the file where its node is written through
+ * the resolver's `$ref` map, whose pointers are percent-encoded (`widget%40200`, `Gr%C3%B6%C3%9Fe`) or
+ * written as in the `$ref`; it decodes only `~0`/`~1`, so a key with `@`, `:`, `%`, a space or a
+ * non-ASCII letter ended the path at its parent (`components.responses`) and distinct nodes merged into
+ * one finding. This gives the run's inventory a placement that compares decoded segments instead.
+ * Spectral calls it for each result after the function returns, so installing it on first use is in time.
+ */
+export function placeExactly(context: RulesetFunctionContext): void {
+  const inventory = context.documentInventory as unknown as InventoryParts | undefined;
+  if (inventory === undefined || inventory === null || placed.has(inventory)) return;
+  placed.add(inventory);
+  const spectralPlacement = inventory.findAssociatedItemForPath.bind(inventory);
+  inventory.findAssociatedItemForPath = (path, resolved) => {
+    if (!resolved) return spectralPlacement(path, resolved);
+    try {
+      return exactItem(inventory, path) ?? spectralPlacement(path, resolved);
+    } catch {
+      return spectralPlacement(path, resolved);
+    }
+  };
+}
+
+/**
+ * A function's result paths as Spectral reads them: it decodes `~1` and `~0` in every segment, so a key
+ * is escaped once here to come back as written (`a~1b` stays `a~1b`, not `a/b`).
+ */
+export function escapeResultPaths(results: IFunctionResult[], context: RulesetFunctionContext): IFunctionResult[] {
+  return results.map((result) => ({ ...result, path: (result.path ?? context.path).map(escapeSegment) }));
+}
+
+function escapeSegment(segment: Segment): Segment {
+  return typeof segment === 'number' ? segment : segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Wraps a rule function so that its findings are placed exactly (see placeExactly). */
+export function withExactPaths<F extends RulesetFunction<any, any>>(fn: F): F {
+  const wrapped = function (input: unknown, options: unknown, context: RulesetFunctionContext) {
+    placeExactly(context);
+    const results = fn(input, options, context) as void | IFunctionResult[] | Promise<void | IFunctionResult[]>;
+    if (results instanceof Promise) return results.then((r) => (r === undefined ? r : escapeResultPaths(r, context)));
+    return results === undefined ? results : escapeResultPaths(results, context);
+  };
+  Object.defineProperty(wrapped, 'name', { value: fn.name });
+  if ('validator' in fn) Object.defineProperty(wrapped, 'validator', { value: fn.validator, enumerable: true, writable: true });
+  if ('schemas' in fn) Object.defineProperty(wrapped, 'schemas', { value: fn.schemas, enumerable: false });
+  return wrapped as unknown as F;
+}
+
+/**
+ * The file and path where the node at `path` of the resolved document is written: walks the path from
+ * the root file, and wherever the walk reaches a `$ref` the resolver followed, goes on from its target.
+ * Undefined when a target file is not among the inventory's documents (Spectral's placement decides then).
+ */
+function exactItem(inventory: InventoryParts, path: Segment[]): Item | undefined {
+  const root = inventory.document;
+  let source = inventory.source;
+  if (source === null || inventory.graph === null || typeof inventory.graph.getNodeData !== 'function') return undefined;
+  const graph = inventory.graph;
+  let document = root;
+  let refs = refIndex(graph.getNodeData(source)?.refMap);
+  let location: Segment[] = [];
+  /** Follows the `$ref`s at the current location; false when a target cannot be found. */
+  const follow = (): boolean => {
+    for (let hops = 0; hops < 1000; hops++) {
+      const ref = refs.get(keyOf(location));
+      if (ref === undefined) return true;
+      const hash = ref.indexOf('#');
+      const file = hash < 0 ? ref : ref.slice(0, hash);
+      location = pointerSegments(hash < 0 ? '' : ref.slice(hash + 1));
+      if (file === '') continue;
+      source = isAbsolute(file) || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) ? file : resolve(source!, '..', file);
+      const next = source === root.source ? root : inventory.referencedDocuments[source];
+      if (next === undefined || next === null) return false;
+      document = next;
+      refs = refIndex(graph.getNodeData(source)?.refMap);
+    }
+    return false;
+  };
+  if (!follow()) return undefined;
+  for (const segment of path) {
+    location.push(segment);
+    if (!follow()) return undefined;
+  }
+  const closest = closestPath(document.data, location);
+  return { document, path: closest, missingPropertyPath: location } as unknown as Item;
+}
+
+const indexes = new WeakMap<object, Map<string, string>>();
+
+/** A `$ref` map keyed by decoded segments, so `widget%40200` and `widget@200` are the same place. */
+function refIndex(refMap: Record<string, string> | undefined): Map<string, string> {
+  if (refMap === undefined || refMap === null) return new Map();
+  let index = indexes.get(refMap);
+  if (index === undefined) {
+    index = new Map();
+    for (const [pointer, target] of Object.entries(refMap)) {
+      if (typeof target !== 'string') continue;
+      const hash = pointer.indexOf('#');
+      index.set(keyOf(pointerSegments(hash < 0 ? pointer : pointer.slice(hash + 1))), target);
+    }
+    indexes.set(refMap, index);
+  }
+  return index;
+}
+
+function keyOf(segments: Segment[]): string {
+  return JSON.stringify(segments.map(String));
+}
+
+/** The segments of a JSON pointer in a URI fragment: percent-decoded, then `~1` -> `/` and `~0` -> `~`. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return pointer === '' ? [] : [''];
+  const body = pointer.startsWith('/') ? pointer.slice(1) : pointer;
+  return body.split('/').map((s) => percentDecode(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Percent-decodes what is well encoded and leaves a stray `%` (`50%`) as written. */
+function percentDecode(text: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+}
+
+/** The longest prefix of `path` that exists in `data`. */
+function closestPath(data: unknown, path: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  let node = data;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, segment)) break;
+    out.push(segment);
+    node = (node as Record<string, unknown>)[segment as string];
+  }
+  return out;
+}
