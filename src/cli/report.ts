@@ -6,11 +6,12 @@ import { SEVERITIES, type Finding, type RuleInfo, type SeverityName } from '../l
 import { LoadError, reasonOf } from '../loader/problem.js';
 import { describeReadError } from '../loader/readFile.js';
 import { referencedFiles } from '../loader/referencedFiles.js';
+import { isInside } from '../loader/resolver.js';
 import { repositoryRoot } from '../repo/git.js';
 import { relativeToRoot } from '../repo/paths.js';
 import { createSinceFilter } from '../since/since.js';
 import { EXIT, useColor } from './common.js';
-import { needsRepositoryRoot, parseOutputs, renderOutputs, writeReport } from './outputs.js';
+import { checkNotInputs, checkOutputs, needsRepositoryRoot, parseOutputs, renderOutputs, writeReport } from './outputs.js';
 
 /** The options of `restlint lint` that decide what is reported and where. */
 export interface ReportArgs {
@@ -19,6 +20,9 @@ export interface ReportArgs {
   'fail-severity': SeverityName;
   baseline?: string;
   since?: string;
+  /** Read only to keep reports off the files the run reads. */
+  ruleset?: string;
+  'ref-root'?: string;
 }
 
 /** What linting the targets gave. */
@@ -39,6 +43,7 @@ export interface LintRun {
  */
 export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run: LintRun) => Promise<number>> {
   const outputs = parseOutputs(args.format ?? [], args['output-file'], cwd);
+  await checkOutputs(outputs, cwd);
   const baselineFile = args.baseline === undefined ? undefined : path.resolve(cwd, args.baseline);
   const baseline = baselineFile === undefined ? undefined : await readBaseline(baselineFile);
   const since = args.since === undefined ? undefined : await createSinceFilter(args.since, cwd);
@@ -57,7 +62,9 @@ export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run
     const rendered = renderOutputs(outputs, findings, context);
     process.stdout.write(rendered.stdout);
     // Written atomically (a temporary file, then a rename), after stdout so that a failed write still shows the findings.
-    for (const [file, text] of rendered.files) await writeReport(file, text);
+    const inputs = () => filesRead(run, args, cwd, baselineFile);
+    await checkNotInputs(rendered.files.map(([file]) => file), inputs);
+    for (const [file, text] of rendered.files) await writeReport(file, text, { within: cwd });
     if (run.failed) return EXIT.cannotLint;
     const threshold = SEVERITIES[args['fail-severity']];
     return findings.some((f) => f.severity <= threshold) ? EXIT.findings : EXIT.clean;
@@ -76,6 +83,18 @@ async function readBaseline(file: string): Promise<Baseline> {
   } catch (error) {
     throw new LoadError({ file, message: reasonOf(error) });
   }
+}
+
+/** Every local file the run read: the descriptions and what their `$ref`s reach (inside the folder refs may read), the ruleset, the baseline. */
+async function filesRead(run: LintRun, args: ReportArgs, cwd: string, baselineFile: string | undefined): Promise<string[]> {
+  const files: string[] = [...(baselineFile === undefined ? [] : [baselineFile])];
+  const ruleset = args.ruleset ?? run.rulesetFile;
+  if (ruleset !== undefined) files.push(path.resolve(cwd, ruleset));
+  for (const file of run.files) {
+    const within = args['ref-root'] !== undefined ? path.resolve(cwd, args['ref-root']) : isInside(file, cwd) ? cwd : path.dirname(file);
+    files.push(...(await referencedFiles(file, within)));
+  }
+  return files;
 }
 
 /** The files (relative to the repository root) the run covered: the linted roots and every file of the repository they reference. */

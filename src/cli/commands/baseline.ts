@@ -3,7 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { createBaseline, serializeBaseline } from '../../baseline/baseline.js';
 import { repositoryRoot } from '../../repo/git.js';
 import { EXIT } from '../common.js';
-import { writeReport } from '../outputs.js';
+import { checkNotInputs, writeReport } from '../outputs.js';
 import { linterOptions, lintTargets, type LinterArgs } from './lint.js';
 
 interface BaselineArgs extends LinterArgs {
@@ -35,7 +35,8 @@ async function writeBaseline(args: BaselineArgs, cwd: string): Promise<number> {
     return EXIT.cannotLint;
   }
   const baseline = createBaseline(run.findings, await repositoryRoot(cwd));
-  await writeReport(file, serializeBaseline(baseline));
+  await checkNotInputs([file], async () => run.files);
+  await writeReport(file, serializeBaseline(baseline), { within: cwd });
   const files = new Set(baseline.entries.map((e) => e.file)).size;
   process.stdout.write(`Recorded ${count(run.findings.length, 'finding')} in ${count(files, 'file')} in ${path.relative(cwd, file) || file}.\n`);
   return EXIT.clean;
