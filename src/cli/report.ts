@@ -10,6 +10,7 @@ import { isInside } from '../loader/resolver.js';
 import { repositoryRoot } from '../repo/git.js';
 import { relativeToRoot } from '../repo/paths.js';
 import { createSinceFilter } from '../since/since.js';
+import { terminalPath, terminalText } from '../text/terminal.js';
 import { EXIT, useColor } from './common.js';
 import { checkNotInputs, checkOutputs, needsRepositoryRoot, parseOutputs, renderOutputs, writeReport } from './outputs.js';
 
@@ -55,7 +56,7 @@ export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run
       const covered = await coveredFiles(run.files, root);
       const comparison = compareWithBaseline(findings, baseline, root, covered);
       findings = comparison.fresh;
-      reportBaseline(path.relative(cwd, baselineFile!) || baselineFile!, comparison.known, comparison.stale);
+      reportBaseline(terminalText(path.relative(cwd, baselineFile!) || baselineFile!), comparison.known, comparison.stale);
     }
     if (since !== undefined) findings = await since.filter(findings);
     const context = { cwd, color: useColor(), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, version: pkg.version };
@@ -104,13 +105,17 @@ async function coveredFiles(roots: readonly string[], root: string): Promise<Set
   return covered;
 }
 
-/** On stderr, so that stdout stays a clean report: how many findings the baseline hid, and which entries can go. */
+/**
+ * On stderr, so that stdout stays a clean report: how many findings the baseline hid, and which entries can
+ * go. The entries come from a file a pull request can edit: each is one printable line that no CI runner
+ * reads as a command (the file starts the line, so one named `::stop-commands::x` gets a `./`).
+ */
 function reportBaseline(file: string, known: number, stale: readonly BaselineEntry[]): void {
   if (known > 0) process.stderr.write(`restlint: ${file}: ${count(known, 'known finding')} not shown\n`);
   if (stale.length === 0) return;
   const occurrences = stale.reduce((sum, e) => sum + e.count, 0);
   process.stderr.write(`restlint: ${file}: ${count(occurrences, 'recorded finding')} no longer ${occurrences === 1 ? 'occurs' : 'occur'}; run restlint baseline again to trim:\n`);
-  for (const e of stale) process.stderr.write(`  ${e.file}#${e.pointer}  ${e.rule}${e.count > 1 ? ` (${e.count}×)` : ''}\n`);
+  for (const e of stale) process.stderr.write(`  ${terminalPath(e.file)}#${terminalText(e.pointer)}  ${terminalText(e.rule)}${e.count > 1 ? ` (${e.count}×)` : ''}\n`);
 }
 
 function count(n: number, noun: string): string {
