@@ -110,3 +110,15 @@ describe('--no-config-code still reads the team ruleset that only extends restli
     expect(code).toBe(2);
   });
 });
+
+describe('a ruleset the bundler must never see', () => {
+  it.each([[[]], [['--no-config-code']]])('an alias bomb in the .spectral.yaml found in the folder is one line and exit 2 %j', async (flags) => {
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i += 1) levels.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    write({ '.spectral.yaml': `${levels.join('\n')}\n` });
+    const { code, stdout, stderr } = await restlint(['lint', 'openapi.yaml', ...flags], project);
+    expect(stderr).toMatch(/^restlint: \.spectral\.yaml: refused: its YAML aliases expand \d+ nodes into [\d,]+ \(an alias bomb\)[^\n]*\n$/);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+});
