@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { printable } from '../text/printable.js';
+import { terminalText } from '../text/terminal.js';
 import { Ruleset } from '@stoplight/spectral-core';
 import pack from '../../rulesets/index.js';
 import { LoadError, reasonOf, type Problem } from '../loader/problem.js';
@@ -26,17 +26,17 @@ export async function selectRuleset(rulesetOption: string | undefined, cwd: stri
 export function printProblem(problem: Problem, cwd: string): void {
   const file = path.isAbsolute(problem.file) ? path.relative(cwd, problem.file) || '.' : problem.file;
   const position = problem.line === undefined ? '' : `:${problem.line}:${problem.column ?? 1}`;
-  process.stderr.write(`restlint: ${printable(file)}${position}: ${printable(problem.message)}\n`);
+  process.stderr.write(`restlint: ${terminalText(file)}${position}: ${terminalText(problem.message)}\n`);
 }
 
 /** Reports whatever ended a command as one line on stderr; never a stack trace. */
 export function printError(error: unknown, cwd: string): void {
   if (error instanceof LoadError) return printProblem(error.problem, cwd);
   if (error instanceof UsageError) {
-    process.stderr.write(`restlint: ${reasonOf(error.message.replace(/\s*\n\s*/g, ' '))} (see restlint --help)\n`);
+    process.stderr.write(`restlint: ${terminalText(reasonOf(error.message.replace(/\s*\n\s*/g, ' ')))} (see restlint --help)\n`);
     return;
   }
-  process.stderr.write(`restlint: ${reasonOf(error)}\n`);
+  process.stderr.write(`restlint: ${terminalText(reasonOf(error))}\n`);
 }
 
 /** Colors only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { FormatContext } from '../formatters/context.js';
@@ -8,7 +9,7 @@ import { formatMarkdown } from '../formatters/markdown.js';
 import { formatSarif } from '../formatters/sarif.js';
 import { formatStylish } from '../formatters/stylish.js';
 import type { Finding } from '../lint.js';
-import { writeFileAtomic } from '../output/writeFileAtomic.js';
+import { checkOutputPath, OutputError, writeFileAtomic, type WriteOptions } from '../output/writeFileAtomic.js';
 import { LoadError, reasonOf } from '../loader/problem.js';
 import { UsageError } from './common.js';
 
@@ -83,15 +84,62 @@ export function renderOutputs(outputs: readonly Output[], findings: readonly Fin
   return { stdout, files };
 }
 
+/**
+ * Refuses, before anything is linted, a report file that could not be written safely: a symbolic link, a
+ * pipe or device, a folder, a read-only file, or a file under a folder link that leads out of cwd. Throws a
+ * LoadError naming the file (one line, exit 2).
+ */
+export async function checkOutputs(outputs: readonly Output[], cwd: string): Promise<void> {
+  for (const output of outputs) {
+    if (output.file === undefined) continue;
+    try {
+      await checkOutputPath(output.file, { within: cwd });
+    } catch (error) {
+      throw new LoadError({ file: output.file, message: `cannot write: ${writeFailure(error)}` });
+    }
+  }
+}
+
+/**
+ * Refuses to write a report over a file the run reads: a description it lints, a file reached through
+ * `$ref`, the ruleset or the baseline. Compared by device and inode, so another name for the same file
+ * (a hard link, `./x`, `x/../x`) is caught too. `inputs` is called only when a report file already exists.
+ */
+export async function checkNotInputs(files: readonly string[], inputs: () => Promise<readonly string[]>): Promise<void> {
+  const existing = new Map<string, string>();
+  for (const file of files) {
+    const stats = await stat(file).catch(() => undefined);
+    if (stats !== undefined) existing.set(`${stats.dev}:${stats.ino}`, file);
+  }
+  if (existing.size === 0) return;
+  for (const input of await inputs()) {
+    const stats = await stat(input).catch(() => undefined);
+    const file = stats === undefined ? undefined : existing.get(`${stats.dev}:${stats.ino}`);
+    if (file !== undefined) throw new LoadError({ file, message: 'cannot write: restlint reads this file in this run (a description, a $ref target, the ruleset or the baseline); name another report file' });
+  }
+}
+
 /** Writes a report file; a failure is a LoadError naming the file, so the run ends with one line and exit 2. */
-export async function writeReport(file: string, text: string, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeReport(file: string, text: string, options: WriteOptions = {}): Promise<void> {
   try {
     await writeFileAtomic(file, text, options);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EEXIST' ? 'it already exists' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' || code === 'ENOTDIR' ? 'no such folder' : reasonOf(error);
-    throw new LoadError({ file, message: `cannot write: ${reason}` });
+    throw new LoadError({ file, message: `cannot write: ${writeFailure(error)}` });
   }
+}
+
+/** Why a write failed, as one clause. */
+function writeFailure(error: unknown): string {
+  if (error instanceof OutputError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST') return 'it already exists';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such folder';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'ENAMETOOLONG') return 'the name is too long';
+  if (code === 'ELOOP') return 'too many symbolic links on the way';
+  return reasonOf(error);
 }
 
 /** The options that choose the reports and where they go: `--format name[:file]` (repeatable) and `-o FILE`. */

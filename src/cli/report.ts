@@ -6,11 +6,13 @@ import { SEVERITIES, type Finding, type RuleInfo, type SeverityName } from '../l
 import { LoadError, reasonOf } from '../loader/problem.js';
 import { describeReadError } from '../loader/readFile.js';
 import { referencedFiles } from '../loader/referencedFiles.js';
+import { isInside } from '../loader/resolver.js';
 import { repositoryRoot } from '../repo/git.js';
 import { relativeToRoot } from '../repo/paths.js';
 import { createSinceFilter } from '../since/since.js';
+import { terminalPath, terminalText } from '../text/terminal.js';
 import { EXIT, useColor } from './common.js';
-import { needsRepositoryRoot, parseOutputs, renderOutputs, writeReport } from './outputs.js';
+import { checkNotInputs, checkOutputs, needsRepositoryRoot, parseOutputs, renderOutputs, writeReport } from './outputs.js';
 
 /** The options of `restlint lint` that decide what is reported and where. */
 export interface ReportArgs {
@@ -19,6 +21,9 @@ export interface ReportArgs {
   'fail-severity': SeverityName;
   baseline?: string;
   since?: string;
+  /** Read only to keep reports off the files the run reads. */
+  ruleset?: string;
+  'ref-root'?: string;
 }
 
 /** What linting the targets gave. */
@@ -39,6 +44,7 @@ export interface LintRun {
  */
 export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run: LintRun) => Promise<number>> {
   const outputs = parseOutputs(args.format ?? [], args['output-file'], cwd);
+  await checkOutputs(outputs, cwd);
   const baselineFile = args.baseline === undefined ? undefined : path.resolve(cwd, args.baseline);
   const baseline = baselineFile === undefined ? undefined : await readBaseline(baselineFile);
   const since = args.since === undefined ? undefined : await createSinceFilter(args.since, cwd);
@@ -50,14 +56,16 @@ export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run
       const covered = await coveredFiles(run.files, root);
       const comparison = compareWithBaseline(findings, baseline, root, covered);
       findings = comparison.fresh;
-      reportBaseline(path.relative(cwd, baselineFile!) || baselineFile!, comparison.known, comparison.stale);
+      reportBaseline(terminalText(path.relative(cwd, baselineFile!) || baselineFile!), comparison.known, comparison.stale);
     }
     if (since !== undefined) findings = await since.filter(findings);
     const context = { cwd, color: useColor(), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, version: pkg.version };
     const rendered = renderOutputs(outputs, findings, context);
     process.stdout.write(rendered.stdout);
     // Written atomically (a temporary file, then a rename), after stdout so that a failed write still shows the findings.
-    for (const [file, text] of rendered.files) await writeReport(file, text);
+    const inputs = () => filesRead(run, args, cwd, baselineFile);
+    await checkNotInputs(rendered.files.map(([file]) => file), inputs);
+    for (const [file, text] of rendered.files) await writeReport(file, text, { within: cwd });
     if (run.failed) return EXIT.cannotLint;
     const threshold = SEVERITIES[args['fail-severity']];
     return findings.some((f) => f.severity <= threshold) ? EXIT.findings : EXIT.clean;
@@ -78,6 +86,18 @@ async function readBaseline(file: string): Promise<Baseline> {
   }
 }
 
+/** Every local file the run read: the descriptions and what their `$ref`s reach (inside the folder refs may read), the ruleset, the baseline. */
+async function filesRead(run: LintRun, args: ReportArgs, cwd: string, baselineFile: string | undefined): Promise<string[]> {
+  const files: string[] = [...(baselineFile === undefined ? [] : [baselineFile])];
+  const ruleset = args.ruleset ?? run.rulesetFile;
+  if (ruleset !== undefined) files.push(path.resolve(cwd, ruleset));
+  for (const file of run.files) {
+    const within = args['ref-root'] !== undefined ? path.resolve(cwd, args['ref-root']) : isInside(file, cwd) ? cwd : path.dirname(file);
+    files.push(...(await referencedFiles(file, within)));
+  }
+  return files;
+}
+
 /** The files (relative to the repository root) the run covered: the linted roots and every file of the repository they reference. */
 async function coveredFiles(roots: readonly string[], root: string): Promise<Set<string>> {
   const covered = new Set<string>();
@@ -85,13 +105,17 @@ async function coveredFiles(roots: readonly string[], root: string): Promise<Set
   return covered;
 }
 
-/** On stderr, so that stdout stays a clean report: how many findings the baseline hid, and which entries can go. */
+/**
+ * On stderr, so that stdout stays a clean report: how many findings the baseline hid, and which entries can
+ * go. The entries come from a file a pull request can edit: each is one printable line that no CI runner
+ * reads as a command (the file starts the line, so one named `::stop-commands::x` gets a `./`).
+ */
 function reportBaseline(file: string, known: number, stale: readonly BaselineEntry[]): void {
   if (known > 0) process.stderr.write(`restlint: ${file}: ${count(known, 'known finding')} not shown\n`);
   if (stale.length === 0) return;
   const occurrences = stale.reduce((sum, e) => sum + e.count, 0);
   process.stderr.write(`restlint: ${file}: ${count(occurrences, 'recorded finding')} no longer ${occurrences === 1 ? 'occurs' : 'occur'}; run restlint baseline again to trim:\n`);
-  for (const e of stale) process.stderr.write(`  ${e.file}#${e.pointer}  ${e.rule}${e.count > 1 ? ` (${e.count}×)` : ''}\n`);
+  for (const e of stale) process.stderr.write(`  ${terminalPath(e.file)}#${terminalText(e.pointer)}  ${terminalText(e.rule)}${e.count > 1 ? ` (${e.count}×)` : ''}\n`);
 }
 
 function count(n: number, noun: string): string {

@@ -8,6 +8,11 @@ import pkg from '../../package.json' with { type: 'json' };
 import pack from '../../rulesets/index.js';
 import { findRulesetFile } from '../loader/discoverRuleset.js';
 import { loadRuleset } from '../loader/ruleset.js';
+import { checkYamlAliases } from '../loader/inspect.js';
+import { LoadError, reasonOf } from '../loader/problem.js';
+import { describeReadError } from '../loader/readFile.js';
+import { restlintProfile } from '../../rulesets/profiles/profile.js';
+import { READY_MADE_PROFILES } from '../../rulesets/profiles/readyMade.js';
 import { selectRuleset } from './common.js';
 
 /** The ruleset of a run, and the file it came from when restlint found it in the current folder. */
@@ -17,16 +22,48 @@ export interface ChosenRuleset {
   readonly discovered?: string;
 }
 
+/** The help of `--config-code`, for every command that loads a ruleset. */
+export const CONFIG_CODE_HELP =
+  'Load rulesets that run code (JavaScript rulesets, functions, extends of a JavaScript module or of a package other than restlint); --no-config-code refuses them, for untrusted pull requests';
+
+/** How a run may load its ruleset. */
+export interface RulesetPolicy {
+  /**
+   * False with `--no-config-code`: a ruleset that would run code (a JavaScript ruleset, `functions`, an
+   * `extends` of a JavaScript module or of a package other than restlint) is refused, and an `extends` of
+   * restlint or of its profiles, whatever version the project installed, means this restlint's own.
+   */
+  readonly configCode?: boolean;
+}
+
 /**
  * `--ruleset` when given; otherwise the ruleset file the Spectral CLI would pick up in cwd (`.spectral.yaml`
  * and its siblings), unless `lookup` is off; otherwise the built-in pack. Throws LoadError.
  */
-export async function chooseRuleset(rulesetOption: string | undefined, lookup: boolean, cwd: string): Promise<ChosenRuleset> {
+export async function chooseRuleset(rulesetOption: string | undefined, lookup: boolean, cwd: string, policy: RulesetPolicy = {}): Promise<ChosenRuleset> {
   const discovered = rulesetOption === undefined && lookup ? await findRulesetFile(cwd) : undefined;
   const file = rulesetOption === undefined ? discovered : path.resolve(cwd, rulesetOption);
   if (file === undefined) return { ruleset: await selectRuleset(undefined, cwd) };
-  const ruleset = (await packRuleset(file)) ?? (await loadRuleset(file));
+  const ruleset = policy.configCode === false ? await codeFreeRuleset(file) : await anyRuleset(file);
   return discovered === undefined ? { ruleset } : { ruleset, discovered };
+}
+
+/** The ruleset of `file`: built in when it only extends restlint and sets severities, else bundled (which runs its code). */
+async function anyRuleset(file: string): Promise<Ruleset> {
+  const analysis = await analyseRuleset(file, { anyRestlint: false });
+  if ('ruleset' in analysis) return analysis.ruleset;
+  if (analysis.fatal === true) throw new LoadError({ file, message: analysis.reason, ...(analysis.line === undefined ? {} : { line: analysis.line, column: analysis.column }) });
+  return loadRuleset(file);
+}
+
+const SAFE_SUBSET = 'with --no-config-code restlint reads only a YAML or JSON ruleset that extends restlint and its profiles and sets severities and overrides';
+
+/** The ruleset of `file` built without running any of the repository's code, or a LoadError saying why not. */
+async function codeFreeRuleset(file: string): Promise<Ruleset> {
+  const analysis = await analyseRuleset(file, { anyRestlint: true });
+  if ('ruleset' in analysis) return analysis.ruleset;
+  const why = analysis.kind === 'code' ? `refused by --no-config-code: ${analysis.reason}` : analysis.kind === 'unsupported' ? `${analysis.reason}; ${SAFE_SUBSET}` : analysis.reason;
+  throw new LoadError({ file, message: why, ...(analysis.line === undefined ? {} : { line: analysis.line, column: analysis.column }) });
 }
 
 /** How stylish names a discovered ruleset file: relative to cwd. */
@@ -36,62 +73,114 @@ export function displayRulesetFile(file: string | undefined, cwd: string): strin
 
 const SEVERITIES = new Set<unknown>(['error', 'warn', 'info', 'hint', 'off', -1, 0, 1, 2, 3, true, false]);
 
+/** What reading a ruleset file without the bundler gives: the ruleset, or why not. */
+type Analysis = { ruleset: Ruleset } | Refusal;
+/** Why a ruleset is not built in: it would run code, it does more than the built-in subset, or it is broken. */
+interface Refusal {
+  readonly reason: string;
+  readonly kind: 'code' | 'unsupported' | 'broken';
+  readonly line?: number;
+  readonly column?: number;
+  /** Nothing may read the file further (the bundler would not survive it). */
+  readonly fatal?: boolean;
+}
+
 /**
  * The common team ruleset built without the bundler: a YAML/JSON file that only extends restlint's pack and
- * sets severities (`rules`, `overrides` with `files` and `rules`), as `restlint init` writes it. Bundling such a
- * file (migrator, rollup) is most of a small lint's time; here the pack built into the CLI is used instead.
- * Anything else (other rulesets, custom rules, functions, formats, aliases), or a file with a mistake, gives
- * undefined, and the bundler loads the file and reports the mistake.
+ * its ready-made profiles and sets severities (`rules`, `overrides` with `files` and `rules`), as `restlint
+ * init` writes it. Bundling such a file (migrator, rollup) is most of a small lint's time; here the pack and
+ * profiles built into the CLI are used instead. Anything else (other rulesets, custom rules, functions,
+ * formats, aliases), or a file with a mistake, gives undefined, and the bundler loads the file and reports
+ * the mistake.
  */
 export async function packRuleset(file: string): Promise<Ruleset | undefined> {
-  if (!/\.(ya?ml|json)$/i.test(file)) return undefined;
+  const analysis = await analyseRuleset(file, { anyRestlint: false });
+  return 'ruleset' in analysis ? analysis.ruleset : undefined;
+}
+
+/**
+ * Reads a ruleset file as data, never as code. With `anyRestlint`, an `extends` of restlint by its usual
+ * names (`./node_modules/restlint/dist/restlint.mjs`, `restlint/ruleset`, the profiles beside it) stands for
+ * this restlint whatever the project installed; without it, only when it is this very version.
+ */
+async function analyseRuleset(file: string, options: { anyRestlint: boolean }): Promise<Analysis> {
+  if (!/\.(ya?ml|json)$/i.test(file)) return { reason: 'it is a JavaScript ruleset, and loading it runs its code', kind: 'code' };
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { reason: `cannot read ruleset: ${describeReadError(error)}`, kind: 'broken' };
   }
-  const parsed = (/\.json$/i.test(file) ? Parsers.Json : Parsers.Yaml).parse(text);
+  const json = /\.json$/i.test(file);
+  const bomb = json ? undefined : checkYamlAliases(text);
+  // The bundler's migrator would expand the aliases without bound: nothing reads such a file further.
+  if (bomb !== undefined) return { reason: bomb.message, kind: 'broken', line: bomb.line, column: bomb.column, fatal: true };
+  const parsed = (json ? Parsers.Json : Parsers.Yaml).parse(text);
   const data = parsed.data as Record<string, unknown> | undefined;
-  if (parsed.diagnostics.some((d) => d.severity === 0) || !isObject(data)) return undefined;
-  if (!Object.keys(data).every((key) => ['extends', 'rules', 'overrides'].includes(key))) return undefined;
+  const error = parsed.diagnostics.find((d) => d.severity === 0);
+  if (error !== undefined) return { reason: `cannot parse: ${error.message}`, kind: 'broken', line: error.range.start.line + 1, column: error.range.start.character + 1 };
+  if (!isObject(data)) return { reason: 'it is not a ruleset (an object with extends and rules)', kind: 'unsupported' };
+  if ('functions' in data || 'functionsDir' in data) return { reason: 'it declares functions (functions:), which run code from the repository', kind: 'code' };
 
-  const extendsList = extendsOfPack(data.extends, file);
-  if (extendsList === undefined || !severitiesOnly(data.rules)) return undefined;
+  const extendsList = extendsOfPack(data.extends, file, options.anyRestlint);
+  if ('reason' in extendsList) return extendsList;
+  const other = Object.keys(data).find((key) => !['extends', 'rules', 'overrides'].includes(key));
+  if (other !== undefined) return { reason: `it sets ${other}`, kind: 'unsupported' };
+  if (!severitiesOnly(data.rules)) return { reason: 'its rules do more than set severities', kind: 'unsupported' };
   const overrides = data.overrides;
   if (overrides !== undefined) {
     const simple =
       Array.isArray(overrides) &&
       overrides.every((o) => isObject(o) && Object.keys(o).every((k) => k === 'files' || k === 'rules') && Array.isArray(o.files) && o.files.every((f) => typeof f === 'string') && severitiesOnly(o.rules));
-    if (!simple) return undefined;
+    if (!simple) return { reason: 'its overrides do more than set severities for files', kind: 'unsupported' };
   }
-  const definition = { extends: extendsList, ...(data.rules === undefined ? {} : { rules: data.rules }), ...(overrides === undefined ? {} : { overrides }) };
+  const definition = { extends: extendsList.entries, ...(data.rules === undefined ? {} : { rules: data.rules }), ...(overrides === undefined ? {} : { overrides }) };
   try {
-    return new Ruleset(definition as unknown as RulesetDefinition, { severity: 'recommended', source: file });
-  } catch {
-    return undefined;
+    return { ruleset: new Ruleset(definition as unknown as RulesetDefinition, { severity: 'recommended', source: file }) };
+  } catch (error) {
+    return { reason: `invalid ruleset: ${reasonOf(error)}`, kind: 'broken' };
   }
 }
 
-/** The `extends` list with restlint's pack in place of each reference to it, or undefined if it extends anything else. */
-function extendsOfPack(value: unknown, file: string): [typeof pack, string][] | undefined {
+type Extended = typeof pack | ReturnType<typeof restlintProfile>;
+
+/** The `extends` list with restlint's pack and profiles built in, in place of each reference to them; or why it cannot be. */
+function extendsOfPack(value: unknown, file: string, anyRestlint: boolean): { entries: [Extended, string][] } | Refusal {
   const entries = Array.isArray(value) ? value : [value];
-  if (value === undefined || entries.length === 0) return undefined;
-  const mapped: [typeof pack, string][] = [];
+  if (value === undefined || entries.length === 0) return { reason: 'it does not extend restlint', kind: 'unsupported' };
+  const mapped: [Extended, string][] = [];
   for (const entry of entries) {
     const [target, severity = 'recommended'] = Array.isArray(entry) ? (entry as unknown[]) : [entry];
-    if (typeof target !== 'string' || !['off', 'recommended', 'all'].includes(severity as string) || !isThisPack(target, file)) return undefined;
-    mapped.push([pack, severity as string]);
+    if (typeof target !== 'string') return { reason: 'an extends entry is not a file or package name', kind: 'broken' };
+    const module = restlintModule(target, file, anyRestlint);
+    if (module === undefined) return extendsElse(target);
+    if (!['off', 'recommended', 'all'].includes(severity as string)) return { reason: `it extends ${target} with ${String(severity)}`, kind: 'unsupported' };
+    mapped.push([module === 'pack' ? pack : restlintProfile(pack, READY_MADE_PROFILES[module].choices), severity as string]);
   }
-  return mapped;
+  return { entries: mapped };
 }
 
 /**
- * Whether an `extends` target is this restlint's pack: a file of the package `restlint` at this version
- * (`./node_modules/restlint/dist/restlint.mjs`, `restlint/ruleset`), or that conventional path when it is
- * not installed (a pre-commit hook runs restlint from its own environment, not from the project's node_modules).
+ * Why an `extends` target that is not restlint's is not built in: a JavaScript module or a package runs its
+ * code when loaded; Spectral's own `spectral:*` rulesets, another YAML/JSON file and a URL (never fetched) do not.
  */
-function isThisPack(target: string, file: string): boolean {
+function extendsElse(target: string): Refusal {
+  if (/^spectral:/.test(target) || /^https?:/i.test(target)) return { reason: `it extends ${target}`, kind: 'unsupported' };
+  if (target.startsWith('.') || path.isAbsolute(target)) {
+    if (/\.(ya?ml|json)$/i.test(target)) return { reason: `it extends another ruleset file, ${target}`, kind: 'unsupported' };
+    return { reason: `it extends ${target}, a JavaScript module whose code would run (restlint's own pack and profiles excepted)`, kind: 'code' };
+  }
+  return { reason: `it extends the package ${target}, whose code would run`, kind: 'code' };
+}
+
+/**
+ * Which of restlint's modules an `extends` target names: the pack (`./node_modules/restlint/dist/restlint.mjs`,
+ * `restlint/ruleset`), a ready-made profile (`.../dist/profiles/<name>.mjs`), or undefined for anything else.
+ * A file that exists must belong to the package `restlint` at this version, unless `anyRestlint`; the
+ * conventional path counts when it is not installed (a pre-commit hook runs restlint from its own
+ * environment, not from the project's node_modules).
+ */
+function restlintModule(target: string, file: string, anyRestlint: boolean): 'pack' | string | undefined {
   let resolved: string;
   if (target.startsWith('.') || path.isAbsolute(target)) {
     resolved = path.resolve(path.dirname(file), target);
@@ -99,18 +188,23 @@ function isThisPack(target: string, file: string): boolean {
     try {
       resolved = createRequire(file).resolve(target);
     } catch {
-      return true;
+      return target === 'restlint' || target === 'restlint/ruleset' ? 'pack' : undefined;
     }
   } else {
-    return false;
+    return undefined;
   }
-  if (!existsSync(resolved)) return /[\\/]node_modules[\\/]restlint[\\/]dist[\\/]restlint\.mjs$/.test(resolved);
-  const packageRoot = path.resolve(path.dirname(resolved), '..');
+  const relative = /[\\/]dist[\\/](restlint|profiles[\\/]([\w-]+))\.mjs$/.exec(resolved);
+  if (relative === null) return undefined;
+  const module = relative[2] === undefined ? 'pack' : Object.hasOwn(READY_MADE_PROFILES, relative[2]) ? relative[2] : undefined;
+  if (module === undefined) return undefined;
+  const conventional = /[\\/]node_modules[\\/]restlint[\\/]dist[\\/]/.test(resolved);
+  if (!existsSync(resolved) || (anyRestlint && conventional)) return conventional ? module : undefined;
+  const packageRoot = path.resolve(path.dirname(resolved), module === 'pack' ? '..' : '../..');
   try {
     const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
-    return manifest.name === pkg.name && manifest.version === pkg.version && path.relative(packageRoot, resolved) === path.join('dist', 'restlint.mjs');
+    return manifest.name === pkg.name && manifest.version === pkg.version ? module : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

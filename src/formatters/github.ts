@@ -2,6 +2,9 @@ import { severityName, type Finding, type SeverityName } from '../lint.js';
 import type { FormatContext } from './context.js';
 import { region, reportPath } from './paths.js';
 import { formatJsonPath } from './stylish.js';
+import { commandData, commandProperty } from '../text/workflowCommands.js';
+
+export { escapeData, escapeProperty } from '../text/workflowCommands.js';
 
 const COMMANDS: Record<SeverityName, string> = { error: 'error', warn: 'warning', info: 'notice', hint: 'notice' };
 
@@ -17,27 +20,17 @@ export function formatGithub(findings: readonly Finding[], context: FormatContex
       const { startLine, startColumn, endLine, endColumn } = region(f);
       // The runner takes columns only for an annotation on one line.
       const columns: [string, number][] = startLine === endLine ? [['col', startColumn], ['endColumn', endColumn]] : [];
-      const properties: [string, string | number][] = [
-        ['file', reportPath(f.source, context)],
-        ['line', startLine],
-        ['endLine', endLine],
-        ...columns,
-        ['title', String(f.code)],
+      const properties: [string, string][] = [
+        ['file', commandProperty(reportPath(f.source, context))],
+        ['line', String(startLine)],
+        ['endLine', String(endLine)],
+        ...columns.map(([name, value]): [string, string] => [name, String(value)]),
+        ['title', commandProperty(String(f.code))],
       ];
       const jsonPath = formatJsonPath(f.path);
       const message = jsonPath === '' ? f.message : `${f.message} (at ${jsonPath})`;
-      const props = properties.map(([name, value]) => `${name}=${escapeProperty(String(value))}`).join(',');
-      return `::${COMMANDS[severityName(f.severity)]} ${props}::${escapeData(message)}\n`;
+      const props = properties.map(([name, value]) => `${name}=${value}`).join(',');
+      return `::${COMMANDS[severityName(f.severity)]} ${props}::${commandData(message)}\n`;
     })
     .join('');
-}
-
-/** Escapes a command's message as the runner unescapes it. */
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escapes a property value: as a message, plus the `:` and `,` that separate properties. */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

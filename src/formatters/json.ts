@@ -1,3 +1,4 @@
+import { safeJson } from '../text/json.js';
 import type { Finding, RuleInfo } from '../lint.js';
 
 /** Findings as a JSON array in Spectral's result shape, with each rule's documentation URL when known. */
@@ -11,10 +12,10 @@ export function formatJson(findings: readonly Finding[]): string {
     range: f.range,
     ...(f.documentationUrl ? { documentationUrl: f.documentationUrl } : {}),
   }));
-  return `${JSON.stringify(results, null, 2)}\n`;
+  return `${safeJson(results)}\n`;
 }
 
 /** The rules of a ruleset as a JSON array of `{ id, severity, description, documentationUrl }`. */
 export function formatRulesJson(rules: readonly RuleInfo[]): string {
-  return `${JSON.stringify(rules, null, 2)}\n`;
+  return `${safeJson(rules)}\n`;
 }

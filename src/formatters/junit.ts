@@ -2,6 +2,7 @@ import { severityName, type Finding, type SeverityName } from '../lint.js';
 import type { FormatContext } from './context.js';
 import { region, reportPath } from './paths.js';
 import { formatJsonPath } from './stylish.js';
+import { xmlAttribute as attribute, xmlText as text } from '../text/xml.js';
 
 const LABELS: Record<SeverityName, string> = { error: 'error', warn: 'warning', info: 'info', hint: 'hint' };
 
@@ -41,19 +42,4 @@ export function formatJunit(findings: readonly Finding[], context: FormatContext
   }
   out.push('</testsuites>');
   return `${out.join('\n')}\n`;
-}
-
-/** Text content: the markup characters escaped, characters XML 1.0 cannot hold replaced. */
-function text(value: string): string {
-  return legal(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** An attribute value in double quotes; line breaks and tabs as references so a parser keeps them. */
-function attribute(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
-}
-
-/** XML 1.0 allows tab, line feed, carriage return and most other characters, not the other C0 controls nor lone surrogates. */
-function legal(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

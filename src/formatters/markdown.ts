@@ -2,6 +2,9 @@ import { severityName, type Finding, type SeverityName } from '../lint.js';
 import type { FormatContext } from './context.js';
 import { region, reportPath } from './paths.js';
 import { formatJsonPath } from './stylish.js';
+import { markdownCell as cell, markdownCode as codeCell, markdownLinkTarget as linkTarget } from '../text/markdown.js';
+
+export { markdownCell as cell, markdownCode as codeCell } from '../text/markdown.js';
 
 const LABELS: Record<SeverityName, string> = { error: 'error', warn: 'warning', info: 'info', hint: 'hint' };
 /** Rows of the findings table at most; past this the summary says how many were left out. */
@@ -12,7 +15,8 @@ const MAX_MARKDOWN_CHARS = 60_000;
 /**
  * A Markdown summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`: the totals per severity, a table
  * of the rules that fired with their count, then the findings (file relative to the repository root, line,
- * severity, rule, message, JSON path). Table cells are escaped so that a `|` in a message cannot break a row.
+ * severity, rule, message, JSON path). Every cell is escaped (src/text/markdown.ts): a `|` cannot break a row,
+ * markup and HTML stay text, and `@user` or `#123` from a description notifies and links nobody.
  */
 export function formatMarkdown(findings: readonly Finding[], context: FormatContext, maxRows = MAX_MARKDOWN_ROWS): string {
   const out = ['### restlint', ''];
@@ -54,36 +58,6 @@ export function formatMarkdown(findings: readonly Finding[], context: FormatCont
   }
   if (shown < findings.length) out.push('', `Showing the first ${shown} of ${findings.length} findings.`);
   return `${out.join('\n')}\n`;
-}
-
-/**
- * One table cell. Code spans written in a message (`ETag`) stay code; elsewhere Markdown and HTML markup
- * characters are escaped with a backslash. A `|` is escaped everywhere, code spans included (GitHub honours
- * `\|` there), so it cannot end the cell; line breaks become `<br>`.
- */
-export function cell(value: string): string {
-  const parts = value.split('`');
-  // Backticks that pair up delimit code spans (the odd-numbered parts); an unpaired one is escaped like the rest.
-  const rendered =
-    parts.length % 2 === 0
-      ? escapeText(value)
-      : parts.map((part, index) => (index % 2 === 0 ? escapeText(part) : part.trim() === '' ? `\\\`${part}\\\`` : `\`${part.replace(/\|/g, '\\|')}\``)).join('');
-  return rendered.replace(/\r?\n|\r/g, '<br>');
-}
-
-/** A value as a code span, or as escaped text when it holds a backtick (a code span cannot). */
-export function codeCell(value: string): string {
-  if (value === '') return '';
-  return value.includes('`') ? escapeText(value) : `\`${value.replace(/\|/g, '\\|')}\``;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
-}
-
-/** A URL as a link target: the characters that would end it early are percent-encoded. */
-function linkTarget(url: string): string {
-  return url.replace(/[()<>\s|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 function count(n: number, noun: string): string {

@@ -5,6 +5,8 @@ import { severityName, type Finding, type RuleInfo, type SeverityName } from '..
 import type { FormatContext } from './context.js';
 import { region, reportPath } from './paths.js';
 import { formatJsonPath } from './stylish.js';
+import { safeJson } from '../text/json.js';
+import { wellFormed } from '../text/printable.js';
 
 const LEVELS: Record<SeverityName, Result.level> = { error: 'error', warn: 'warning', info: 'note', hint: 'note' };
 const SRCROOT = '%SRCROOT%';
@@ -61,7 +63,7 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${safeJson(log)}\n`;
 }
 
 /** The ruleset's enabled rules, then any other rule a finding names (Spectral's own, such as `parser`). */
@@ -91,8 +93,8 @@ function describeRule(id: string, description: string, url: string | undefined, 
 
 /** A file inside the repository is relative to %SRCROOT%; one outside it keeps its absolute file URI. */
 function artifact(uri: string): { uri: string; uriBaseId?: string } {
-  if (uri.startsWith('/') || /^[A-Za-z]:\//.test(uri)) return { uri: pathToFileURL(uri).href };
-  return { uri: uri.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  if (uri.startsWith('/') || /^[A-Za-z]:\//.test(uri)) return { uri: pathToFileURL(wellFormed(uri)).href };
+  return { uri: uri.split('/').map((part) => encodeURIComponent(wellFormed(part))).join('/'), uriBaseId: SRCROOT };
 }
 
 function fingerprint(key: string, ordinal: number): string {

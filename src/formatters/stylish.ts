@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { printable } from '../text/printable.js';
+import { terminalLineStart, terminalPath, terminalText } from '../text/terminal.js';
 import { severityName, type Finding, type RuleInfo, type SeverityName } from '../lint.js';
 import type { FormatContext } from './context.js';
 
@@ -23,7 +24,7 @@ export function formatStylish(findings: readonly Finding[], context: FormatConte
     out.push(paint(4, displayPath(source, context.cwd)));
     const rows = group.map((f) => {
       const severity = severityName(f.severity);
-      return [`${f.range.start.line + 1}:${f.range.start.character + 1}`, LABELS[severity], String(f.code), f.message, formatJsonPath(f.path), severity] as const;
+      return [`${f.range.start.line + 1}:${f.range.start.character + 1}`, LABELS[severity], terminalText(String(f.code)), terminalText(f.message), terminalText(formatJsonPath(f.path)), severity] as const;
     });
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
     for (const [position, label, code, message, jsonPath, severity] of rows) {
@@ -45,21 +46,23 @@ export function formatStylish(findings: readonly Finding[], context: FormatConte
   out.push(paint(tally.error > 0 ? 31 : 33, summary));
   const docs = new Map<string, string>();
   for (const f of findings) if (f.documentationUrl) docs.set(String(f.code), f.documentationUrl);
-  for (const [code, url] of [...docs].sort(([a], [b]) => a.localeCompare(b))) out.push(`${code}: ${url}`);
+  for (const [code, url] of [...docs].sort(([a], [b]) => a.localeCompare(b))) out.push(`${terminalLineStart(code)}: ${terminalText(url)}`);
   return `${out.join('\n')}\n${rulesetLine(context)}`;
 }
 
 /** Names the ruleset file the CLI found in the current folder, so that nobody wonders which rules ran. */
 function rulesetLine(context: FormatContext): string {
-  return context.rulesetFile === undefined ? '' : `Ruleset: ${context.rulesetFile}\n`;
+  return context.rulesetFile === undefined ? '' : `Ruleset: ${terminalText(context.rulesetFile)}\n`;
 }
 
 /** The rules of a ruleset as an aligned table: id, severity, description. */
 export function formatRulesStylish(rules: readonly RuleInfo[], context: FormatContext): string {
   const paint = painter(context.color);
-  const idWidth = Math.max(0, ...rules.map((r) => r.id.length));
+  // A team ruleset names its own rules: an id starts the line, so it must not read as a workflow command.
+  const ids = rules.map((r) => terminalLineStart(r.id));
+  const idWidth = Math.max(0, ...ids.map((id) => id.length));
   const severityWidth = Math.max(0, ...rules.map((r) => r.severity.length));
-  const lines = rules.map((r) => `${r.id.padEnd(idWidth)}  ${paint(SEVERITY_COLORS[r.severity], r.severity)}${pad(r.severity, severityWidth)}  ${r.description}`.trimEnd());
+  const lines = rules.map((r, i) => `${ids[i].padEnd(idWidth)}  ${paint(SEVERITY_COLORS[r.severity], r.severity)}${pad(r.severity, severityWidth)}  ${terminalText(r.description)}`.trimEnd());
   lines.push(count(rules.length, 'rule'));
   return `${lines.join('\n')}\n`;
 }
@@ -88,7 +91,8 @@ function groupBySource(findings: readonly Finding[]): Map<string, Finding[]> {
 
 function displayPath(source: string, cwd: string): string {
   if (source === '') return '<input>';
-  return printable(path.isAbsolute(source) ? path.relative(cwd, source) || source : source);
+  // The file name starts a line: `::stop-commands::x.yaml` printed raw would switch off every later annotation.
+  return terminalPath(path.isAbsolute(source) ? path.relative(cwd, source) || source : source);
 }
 
 /** Spaces that bring `text` to `width` (kept outside color codes). */

@@ -1,11 +1,39 @@
-// Line breaks, other control characters and bidirectional overrides, which a description can smuggle into
-// a message, a path key or a file name: printed raw they would forge lines in a CI log (GitHub's
-// `::error::` commands) or hide text.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// What a description can smuggle into a message, a key or a file name that a reader cannot see for what it
+// is: control characters (C0, DEL and C1: line breaks, ESC sequences, NEL), format characters (the
+// bidirectional marks, embeddings, overrides and isolates U+200E, U+200F, U+061C, U+202A-U+202E,
+// U+2066-U+2069; zero-width spaces and joiners; the soft hyphen; tag characters), the line and paragraph
+// separators U+2028 and U+2029, and lone surrogates. Printed raw they forge lines in a CI log (GitHub's
+// `::error::` commands), reorder or hide text (Trojan Source), or change the terminal.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
 
-/** The text as one printable line: what would break it is shown escaped (`\n`, `\u001b`). */
+/** The text as one printable line: every invisible character is shown escaped (`\n`, `\t`, `\u001b`, `\u202e`, `\u{e0041}`). */
 export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return text.replace(INVISIBLE, escapeCharacter);
+}
+
+/** Whether the text holds a character `printable` escapes. */
+export function hasInvisible(text: string): boolean {
+  INVISIBLE.lastIndex = 0;
+  const found = INVISIBLE.test(text);
+  INVISIBLE.lastIndex = 0;
+  return found;
+}
+
+/** Replaces each invisible character for which `keep` is false by `replace(c)`. */
+export function replaceInvisible(text: string, replace: (c: string) => string, keep: (c: string) => boolean = () => false): string {
+  return text.replace(INVISIBLE, (c) => (keep(c) ? c : replace(c)));
+}
+
+/** One invisible character as a JavaScript-style escape. */
+export function escapeCharacter(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  const code = c.codePointAt(0)!;
+  return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** The text with each lone surrogate replaced by U+FFFD, so that it can be percent-encoded or written as UTF-8. */
+export function wellFormed(text: string): string {
+  return text.replace(/\p{Cs}/gu, '\uFFFD');
 }

@@ -182,11 +182,11 @@ describe('junit formatter', () => {
     expect(suites[2].testcase.map((c) => c.failure!.type)).toEqual(['info', 'hint', 'error']);
   });
 
-  it('escapes markup and replaces characters XML cannot hold', () => {
+  it('escapes markup and shows the characters XML cannot hold escaped', () => {
     const odd = formatJunit([finding('rl-x', 1, 1, 'a.yaml', ['k'], 'a\u0001b ]]> "q" \'s\' <t> & \uD800')], CONTEXT);
     expect(XMLValidator.validate(odd)).toBe(true);
     const parsed = parser.parse(odd) as typeof report;
-    expect(parsed.testsuites.testsuite.at(-1)!.testcase[0].failure!.message).toBe('a\uFFFDb ]]> "q" \'s\' <t> & \uFFFD');
+    expect(parsed.testsuites.testsuite.at(-1)!.testcase[0].failure!.message).toBe('a\\u0001b ]]> "q" \'s\' <t> & \\ud800');
   });
 });
 

@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOutputs } from '../../src/cli/outputs.js';
-import { fixture, restlint, STACK_TRACE, type JsonFinding } from '../cli/helpers.js';
+import { fixture, restlint, type JsonFinding } from '../cli/helpers.js';
 
 const ONLY_PLURAL = ['--ruleset', fixture('only-plural.spectral.yaml')];
 
@@ -44,25 +42,6 @@ describe('restlint lint with several output formats', () => {
     expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('writes through a symbolic link (the link stays) and into a pipe or device in place, never replacing it', async () => {
-    const real = path.join(out, 'real.xml');
-    writeFileSync(real, 'old');
-    symlinkSync(real, path.join(out, 'link.xml'));
-    const fifo = path.join(out, 'pipe.json');
-    execFileSync('mkfifo', [fifo]);
-    const piped = readFile(fifo, 'utf8');
-    const [viaLink, viaPipe] = await Promise.all([
-      restlint(['lint', 'user-singular.yaml', ...ONLY_PLURAL, '-f', `junit:${path.join(out, 'link.xml')}`]),
-      restlint(['lint', 'user-singular.yaml', ...ONLY_PLURAL, '-f', 'json', '-o', fifo]),
-    ]);
-    expect([viaLink.code, viaPipe.code]).toEqual([1, 1]);
-    expect(lstatSync(path.join(out, 'link.xml')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(real, 'utf8')).toMatch(/^<\?xml/);
-    expect((JSON.parse(await piped) as JsonFinding[]).map((f) => f.code)).toEqual(['rl-collection-names-plural']);
-    expect(lstatSync(fifo).isFIFO()).toBe(true);
-    for (const name of ['real.xml', 'link.xml', 'pipe.json']) rmSync(path.join(out, name));
-  });
-
   it.each([
     ['an unknown format', ['-f', 'xml'], /^restlint: Invalid values: Argument: format, Given: "xml", Choices: "stylish", "json", "sarif", "github", "junit", "markdown" \(see restlint --help\)\n$/],
     ['an unknown format with a file', ['-f', 'html:report.html'], /Given: "html:report\.html", Choices: /],
@@ -78,12 +57,11 @@ describe('restlint lint with several output formats', () => {
     expect(readdirSync(out).filter((name) => !['findings.json', 'reports', 'stale.sarif'].includes(name))).toEqual([]);
   });
 
-  it('a report that cannot be written is exit 2 in one line, after the findings on stdout', async () => {
+  it('a report that cannot be written is exit 2 in one line, before anything is linted', async () => {
     writeFileSync(path.join(out, 'a-file'), '');
     const { code, stdout, stderr } = await restlint(['lint', fixture('user-singular.yaml'), ...ONLY_PLURAL, '-f', 'stylish', '-f', 'sarif:a-file/restlint.sarif'], out);
-    expect(stderr).toMatch(/^restlint: a-file\/restlint\.sarif: cannot write: [^\n]+\n$/);
-    expect(stderr).not.toMatch(STACK_TRACE);
-    expect(stdout).toContain('rl-collection-names-plural');
+    expect(stderr).toBe('restlint: a-file/restlint.sarif: cannot write: a part of its path is a file, not a folder\n');
+    expect(stdout).toBe('');
     expect(code).toBe(2);
     expect(existsSync(path.join(out, 'a-file/restlint.sarif'))).toBe(false);
   });

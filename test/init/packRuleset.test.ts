@@ -21,6 +21,7 @@ describe('team rulesets that only extend restlint and set severities, built with
     ['team-off.spectral.yaml', 'user-singular.yaml'],
     ['only-plural.spectral.yaml', 'user-singular.yaml'],
     ['vscode/.spectral.yaml', 'swagger2.yaml'],
+    ['../../../examples/team-profile.yaml', '../../../examples/non-compliant.yaml'],
   ])('%s gives the same findings as when bundled', async (rulesetFile, document) => {
     const quick = await packRuleset(fixture(rulesetFile));
     expect(quick).toBeDefined();

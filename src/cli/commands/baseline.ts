@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { createBaseline, serializeBaseline } from '../../baseline/baseline.js';
 import { repositoryRoot } from '../../repo/git.js';
+import { terminalText } from '../../text/terminal.js';
 import { EXIT } from '../common.js';
-import { writeReport } from '../outputs.js';
+import { checkNotInputs, writeReport } from '../outputs.js';
 import { linterOptions, lintTargets, type LinterArgs } from './lint.js';
 
 interface BaselineArgs extends LinterArgs {
@@ -31,13 +32,14 @@ async function writeBaseline(args: BaselineArgs, cwd: string): Promise<number> {
   const file = path.resolve(cwd, args['baseline-file']);
   const run = await lintTargets(args, cwd);
   if (run.failed) {
-    process.stderr.write(`restlint: ${args['baseline-file']}: not written, because some files could not be linted\n`);
+    process.stderr.write(`restlint: ${terminalText(args['baseline-file'])}: not written, because some files could not be linted\n`);
     return EXIT.cannotLint;
   }
   const baseline = createBaseline(run.findings, await repositoryRoot(cwd));
-  await writeReport(file, serializeBaseline(baseline));
+  await checkNotInputs([file], async () => run.files);
+  await writeReport(file, serializeBaseline(baseline), { within: cwd });
   const files = new Set(baseline.entries.map((e) => e.file)).size;
-  process.stdout.write(`Recorded ${count(run.findings.length, 'finding')} in ${count(files, 'file')} in ${path.relative(cwd, file) || file}.\n`);
+  process.stdout.write(`Recorded ${count(run.findings.length, 'finding')} in ${count(files, 'file')} in ${terminalText(path.relative(cwd, file) || file)}.\n`);
   return EXIT.clean;
 }
 

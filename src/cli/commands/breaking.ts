@@ -7,6 +7,7 @@ import type { Problem } from '../../loader/problem.js';
 import { readDescriptionFile } from '../../loader/readFile.js';
 import { isInside, type RefOptions } from '../../loader/resolver.js';
 import { expandTargets } from '../../loader/targets.js';
+import { terminalText } from '../../text/terminal.js';
 import { printProblem, UsageError } from '../common.js';
 import { outputOptions } from '../outputs.js';
 import { refFlags, refOptions, type RefArgs } from '../refs.js';
@@ -87,7 +88,7 @@ async function breaking(args: BreakingArgs, cwd: string): Promise<number> {
       const copy = await copyAtRevision(file, top, commit);
       try {
         if (copy.file === undefined) {
-          process.stderr.write(`restlint: ${path.relative(cwd, file) || file}: new since ${args.since}, nothing to compare\n`);
+          process.stderr.write(`restlint: ${terminalText(path.relative(cwd, file) || file)}: new since ${terminalText(args.since!)}, nothing to compare\n`);
           compared.push(file);
         } else {
           const base = refOptions(args, isInside(cwd, top) ? copy.mirror(cwd) : path.dirname(copy.file));

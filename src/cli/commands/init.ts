@@ -23,7 +23,7 @@ async function init(cwd: string): Promise<number> {
   if (existing !== undefined) {
     throw new LoadError({ file: existing, message: `a ruleset file is already here; restlint init does not overwrite it (edit it, or extend ./node_modules/restlint/dist/restlint.mjs from it)` });
   }
-  await writeReport(path.join(cwd, STARTER_RULESET), starterRuleset(), { exclusive: true });
+  await writeReport(path.join(cwd, STARTER_RULESET), starterRuleset(), { exclusive: true, within: cwd });
   process.stdout.write(`Wrote ${STARTER_RULESET}. Install restlint in this project (npm install --save-dev restlint), then run restlint lint <file>.\n`);
   return EXIT.clean;
 }

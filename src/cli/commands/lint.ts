@@ -7,13 +7,14 @@ import { printProblem } from '../common.js';
 import { outputOptions } from '../outputs.js';
 import { refFlags, refOptions, type RefArgs } from '../refs.js';
 import { prepareReport, type LintRun, type ReportArgs } from '../report.js';
-import { chooseRuleset, displayRulesetFile } from '../ruleset.js';
+import { chooseRuleset, CONFIG_CODE_HELP, displayRulesetFile } from '../ruleset.js';
 
 /** The options that decide how descriptions are linted (shared with `restlint baseline`). */
 export interface LinterArgs extends RefArgs {
   targets: string[];
   ruleset?: string;
   'ruleset-lookup': boolean;
+  'config-code'?: boolean;
   'skip-non-api'?: boolean;
 }
 
@@ -25,7 +26,8 @@ export function linterOptions(yargs: Argv<object>): Argv<object> {
     yargs
       .positional('targets', { type: 'string', array: true, describe: 'Files, folders or glob patterns' })
       .option('ruleset', { alias: 'r', type: 'string', describe: 'A team ruleset (YAML, JSON or JS) that extends restlint; default: .spectral.yaml (.yml, .json, .js) in the current folder, else the built-in rules' })
-      .option('ruleset-lookup', { type: 'boolean', default: true, describe: 'Use the .spectral.* file of the current folder when there is no --ruleset (--no-ruleset-lookup: the built-in rules)' }),
+      .option('ruleset-lookup', { type: 'boolean', default: true, describe: 'Use the .spectral.* file of the current folder when there is no --ruleset (--no-ruleset-lookup: the built-in rules)' })
+      .option('config-code', { type: 'boolean', default: true, describe: CONFIG_CODE_HELP }),
   );
 }
 
@@ -60,7 +62,7 @@ async function lint(args: LintArgs, cwd: string): Promise<number> {
 
 /** Lints every target, printing the problems of those that cannot be linted; the findings are left to the caller. */
 export async function lintTargets(args: LinterArgs, cwd: string): Promise<LintRun> {
-  const { ruleset, discovered } = await chooseRuleset(args.ruleset, args['ruleset-lookup'], cwd);
+  const { ruleset, discovered } = await chooseRuleset(args.ruleset, args['ruleset-lookup'], cwd, { configCode: args['config-code'] });
   const { files, problems } = await expandTargets(args.targets, cwd);
   for (const problem of problems) printProblem(problem, cwd);
   let failed = problems.length > 0;
