@@ -65,9 +65,18 @@ describe('rl-path-nesting-depth', () => {
       errors: [],
     },
     {
-      name: 'a plural collection right after another plural name still counts',
-      document: oas3(`  /repos/{repo}/issues/{number}:${get}\n  /repos/{repo}/issues/comments/{commentId}:${get}`),
-      errors: [{ path: ['paths', '/repos/{repo}/issues/comments/{commentId}'], message: '3 collections' }],
+      // In its own path `issues` is followed by a static segment: a namespace there, whatever
+      // `/repos/{repo}/issues/{number}` makes of it, so `comments` is the second collection, not the third.
+      name: 'a static segment followed by another static segment is a namespace in that path',
+      document: oas3(
+        [`  /repos/{repo}/issues/{number}:${get}`, `  /repos/{repo}/issues/comments/{commentId}:${get}`, `  /incidents/{id}:${get}`, `  /incidents/custom_fields/{field_id}/field_options:${listGet}`].join('\n'),
+      ),
+      errors: [],
+    },
+    {
+      name: 'the same collections each followed by an item nest three, and the message counts what was judged',
+      document: oas3(`  /repos/{repo}/issues/{number}/comments/{commentId}:${get}`),
+      errors: [{ path: ['paths', '/repos/{repo}/issues/{number}/comments/{commentId}'], message: 'Path nests 3 collections ("repos", "issues", "comments")' }],
     },
     {
       name: 'maxCollections raises the limit',
