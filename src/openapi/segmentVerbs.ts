@@ -123,7 +123,9 @@ function partVerbs(words: readonly string[], extraVerbs: ReadonlySet<string>, ro
       const previous = words[i - 1] ?? '';
       const completesNoun = !extraVerbs.has(word) && !isClearlyPlural(previous) && !MODIFIER_WORDS.has(previous) &&
         lexicalReading(previous, extraVerbs) !== 'verb';
-      return !completesNoun;
+      // After a verb, a word that can be a noun is its object (`install_update`, `execute_read`).
+      const objectOfVerb = i === 1 && isVerb(previous, 0) && hasNounReading(word);
+      return !completesNoun && !objectOfVerb;
     }
     return words.slice(0, i).every((w) => MODIFIER_WORDS.has(w));
   });

@@ -36,6 +36,8 @@ const rows: [string, number | undefined, string[]][] = [
   ['/users/auto_assign_roles', undefined, ['assign']],
   ['/tasks/{id}/addFollowers', undefined, ['add']],
   ['/apps/{id}/regenerate_secret', undefined, []],
+  ['/databases/{id}/install_update', undefined, ['install']],
+  ['/metadata_queries/execute_read', undefined, ['execute']],
   // RPC methods: the last part of a dotted name.
   ['/conversations.list', undefined, ['list']],
   ['/conversations.archive', undefined, ['archive']],
