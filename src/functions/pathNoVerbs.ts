@@ -42,7 +42,8 @@ export const pathNoVerbs = createRulesetFunction<unknown, PathNoVerbsOptions | n
       for (const path of model.paths) {
         const resource = path.operations.some((op) => op.method === 'get' || op.method === 'delete');
         path.parsed.segments.forEach((segment, i) => {
-          const verbs = segmentVerbs(segment, extraVerbs, path.parsed.segments[i + 1]);
+          // The grammar reads a verb before a plural as the name of a collection where the path uses it as one.
+          const verbs = segment.kind === 'collection' ? [] : segmentVerbs(segment, extraVerbs, path.parsed.segments[i + 1]);
           // A name whose first word is a verb and a noun (`capture`, `play`, `change-items`) is an action
           // where the grammar labels it so (the last segment, nothing lists or indexes it), unless the
           // path is read or deleted like a resource (`GET/DELETE /migrations/{id}/archive`).

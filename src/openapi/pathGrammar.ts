@@ -1,6 +1,7 @@
 import { isAcronym, segmentVerbs } from './segmentVerbs.js';
 import {
   JOINED_NOUNS,
+  METHOD_VERBS,
   MODIFIER_WORDS,
   PREPOSITION_WORDS,
   SINGLETON_WORDS,
@@ -163,7 +164,14 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
       segment.kind = verbs.length > 0 || (isLast && !terminal.hasGet) ? 'action' : 'static';
       return;
     }
-    if (verbs.length > 0) {
+    // A verb before a plural, where the path uses the name as a collection (`/ConnectApps/{Sid}`,
+    // `/zip_downloads/{id}`, a GET that lists `commit_activity`), names that collection; a verb the HTTP
+    // methods say stays a verb (`/get_users`).
+    const collectionPosition = (next?.kind === 'param' && !next.subPath) ||
+      (isLast && (facts.itemParents.has(prefix) || terminal.listsItems));
+    const namesCollection = collectionPosition && segment.words.length > 1 && verbs.length === 1 &&
+      verbs[0] === first && first === segment.words[0] && !METHOD_VERBS.has(first) && isPluralWord(word, facts.extraUncountables);
+    if (verbs.length > 0 && !namesCollection) {
       segment.kind = 'action';
       return;
     }

@@ -196,6 +196,14 @@ describe('rl-path-no-verbs', () => {
       errors: [{ path: ['paths', '/orders/{id}/change-items'], message: '"change"' }],
     },
     {
+      name: 'a verb before a plural names the collection where the path uses it as one, unless the method says the verb',
+      document: oas3(`  /ConnectApps/{Sid}:${get}\n  /stats/commit_activity:${listGet}\n  /get_users:${listGet}\n  /users/terminate_sessions:${post}`),
+      errors: [
+        { path: ['paths', '/get_users'], message: '"get"' },
+        { path: ['paths', '/users/terminate_sessions'], message: '"terminate"' },
+      ],
+    },
+    {
       name: 'works on Swagger 2.0',
       document: `swagger: "2.0"
 info: {title: t, version: "1.0"}
