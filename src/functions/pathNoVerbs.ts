@@ -2,6 +2,7 @@ import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral
 import { getApiModel, type PathInfo } from '../openapi/model.js';
 import type { PathSegment } from '../openapi/pathGrammar.js';
 import { customMethodOf, customMethodVerbs, segmentVerbs } from '../openapi/segmentVerbs.js';
+import { MODIFIER_WORDS, lexicalReading } from '../openapi/words.js';
 import { guard } from './guard.js';
 import { resolvedRoot } from './resolvedRoot.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
@@ -40,13 +41,16 @@ export const pathNoVerbs = createRulesetFunction<unknown, PathNoVerbsOptions | n
       const results: IFunctionResult[] = [];
       for (const path of model.paths) {
         const resource = path.operations.some((op) => op.method === 'get' || op.method === 'delete');
-        for (const segment of path.parsed.segments) {
-          const verbs = segmentVerbs(segment, extraVerbs);
-          // A one-word segment that is a noun as often as a verb (`capture`, `archive`) is an action
+        path.parsed.segments.forEach((segment, i) => {
+          // The grammar reads a verb before a plural as the name of a collection where the path uses it as one.
+          const verbs = segment.kind === 'collection' ? [] : segmentVerbs(segment, extraVerbs, path.parsed.segments[i + 1]);
+          // A name whose first word is a verb and a noun (`capture`, `play`, `change-items`) is an action
           // where the grammar labels it so (the last segment, nothing lists or indexes it), unless the
           // path is read or deleted like a resource (`GET/DELETE /migrations/{id}/archive`).
-          if (segment.kind === 'action' && verbs.length === 0 && segment.words.length === 1 && !resource) {
-            verbs.push(...segment.words);
+          const first = segment.words.find((w) => !MODIFIER_WORDS.has(w));
+          if (segment.kind === 'action' && verbs.length === 0 && !resource && first !== undefined &&
+            lexicalReading(first, extraVerbs) !== undefined) {
+            verbs.push(first);
           }
           if (verbs.length > 0) results.push({ message: segmentMessage(path, segment, verbs), path: path.jsonPath });
           const methodVerbs = customMethodVerbs(segment, extraVerbs);
@@ -58,7 +62,7 @@ export const pathNoVerbs = createRulesetFunction<unknown, PathNoVerbsOptions | n
               path: path.jsonPath,
             });
           }
-        }
+        });
       }
       return results;
     });

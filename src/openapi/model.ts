@@ -150,6 +150,7 @@ function buildModel(root: JsonObject, words: WordOptions): ApiModel {
       listsItems: isObject(value.get) && getListsItems(value.get, root, version),
       creates: isObject(value.post) && createsResource(value.post),
       hasGet: isObject(value.get),
+      methods: HTTP_METHODS.filter((m) => isObject(value[m])),
     });
     const info: PathInfo = { key, parsed, value, jsonPath, operations: [] };
     const pathParams = readParameters(value.parameters, [...jsonPath, 'parameters']);

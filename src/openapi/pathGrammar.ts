@@ -1,4 +1,15 @@
-import { AMBIGUOUS_VERBS, PREPOSITION_WORDS, SINGLETON_WORDS, VERB_WORDS, isPluralWord, splitWords } from './words.js';
+import { isAcronym, segmentVerbs } from './segmentVerbs.js';
+import {
+  JOINED_NOUNS,
+  METHOD_VERBS,
+  MODIFIER_WORDS,
+  PREPOSITION_WORDS,
+  SINGLETON_WORDS,
+  isPluralWord,
+  lexicalReading,
+  splitWords,
+  type VerbReading,
+} from './words.js';
 
 /**
  * What a path segment is, judged from the path alone and from what the document says about it:
@@ -103,6 +114,11 @@ export interface TerminalFacts {
   readonly creates: boolean;
   /** The path has a GET. */
   readonly hasGet: boolean;
+  /**
+   * The path's methods in lower case. When given, a word read as a noun first (`refund`, `copy`) is an
+   * action only where POST is the path's one method.
+   */
+  readonly methods?: readonly string[];
 }
 
 /**
@@ -111,19 +127,19 @@ export interface TerminalFacts {
  */
 export function headWord(segment: PathSegment): string {
   const { words } = segment;
-  const preposition = words.findIndex((w, i) => i > 0 && PREPOSITION_WORDS.has(w));
+  // `on` in `add_on_results` belongs to the noun `add-on`: not a preposition.
+  const preposition = words.findIndex((w, i) => i > 0 && PREPOSITION_WORDS.has(w) && !JOINED_NOUNS.has(words[i - 1]! + w));
   return (preposition > 0 ? words[preposition - 1] : words[words.length - 1]) ?? '';
 }
 
-/** True when a word names an action, given the extra verbs a team declared. */
-export function isVerbWord(word: string, extraVerbs: ReadonlySet<string>): boolean {
-  return VERB_WORDS.has(word) || extraVerbs.has(word);
-}
-
 /**
- * Labels the static segments of a parsed path: collection, singleton, action or plain static.
- * Collections are segments followed by a parameter (here or in any other path of the document),
- * or terminal segments whose GET lists items or whose POST creates one.
+ * Labels the static segments of a parsed path: collection, singleton, action or plain static, in the
+ * path's own grammar. A segment followed by an item parameter is a collection; a static segment followed
+ * by another static segment is a namespace there (plain static), whatever other paths do with it; the
+ * last segment is a collection when another path follows it with an item parameter, when its GET lists
+ * items, or when its POST creates one. Actions are segments whose words are verbs (see `segmentVerbs`),
+ * names with a leading underscore (`_search`, `_termvectors`), and words that are verbs and nouns in the
+ * action position (the last segment, which nothing lists or indexes, after an item or without a GET).
  */
 export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: TerminalFacts): void {
   const { segments } = parsed;
@@ -133,14 +149,35 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
     const previous = segments[i - 1];
     const isLast = next === undefined;
     const word = headWord(segment);
-    const first = segment.words[0] ?? '';
+    const first = segment.words.find((w) => !MODIFIER_WORDS.has(w)) ?? '';
     const prefix = prefixOf(parsed, i);
+    const afterItem = previous?.kind === 'param';
     const singleton = segment.words.length > 0 && (SINGLETON_WORDS.has(word) || facts.extraSingletons.has(word));
+    const actionPosition =
+      isLast && !terminal.listsItems && !facts.itemParents.has(prefix) && (afterItem || !terminal.hasGet);
+    const verbs = segmentVerbs(segment, facts.extraVerbs, next);
+    // A static segment of one thing (`/charges/{id}/dispute/close`, `/storefront/...`), not a collection.
+    const afterSingular = previous?.kind === 'static' && !isPluralWord(headWord(previous), facts.extraUncountables);
 
-    // A verb phrase (`reset-password`, `sign_in`): an ambiguous verb followed by a singular object. With a
-    // plural last word the verb reads as a noun (`check_runs`, `export_jobs`).
-    const verbPhrase = segment.words.length >= 2 && AMBIGUOUS_VERBS.has(first) && !isPluralWord(word);
-    if (isVerbWord(first, facts.extraVerbs) || isVerbWord(word, facts.extraVerbs) || verbPhrase) {
+    // `_search`, `_reindex`, `_termvectors`: an endpoint the API names itself, never a collection.
+    if (segment.name.startsWith('_')) {
+      segment.kind = verbs.length > 0 || (isLast && !terminal.hasGet) ? 'action' : 'static';
+      return;
+    }
+    // A verb before a plural, where the path uses the name as a collection (`/ConnectApps/{Sid}`,
+    // `/zip_downloads/{id}`, a GET that lists `commit_activity`), names that collection; a verb the HTTP
+    // methods say stays a verb (`/get_users`).
+    const collectionPosition = (next?.kind === 'param' && !next.subPath) ||
+      (isLast && (facts.itemParents.has(prefix) || terminal.listsItems));
+    const namesCollection = collectionPosition && segment.words.length > 1 && verbs.length === 1 &&
+      verbs[0] === first && first === segment.words[0] && !METHOD_VERBS.has(first) && isPluralWord(word, facts.extraUncountables);
+    if (verbs.length > 0 && !namesCollection) {
+      segment.kind = 'action';
+      return;
+    }
+    // A dotted or `#` name is judged by its method part alone (`segmentVerbs`).
+    if (actionPosition && !(singleton && segment.words.length === 1) && !isAcronym(segment.name) && !/[.#]/.test(segment.name) && !JOINED_NOUNS.has(first + (segment.words[1] ?? '')) &&
+      startsAction(segment, lexicalReading(first, facts.extraVerbs), terminal, afterItem || afterSingular)) {
       segment.kind = 'action';
       return;
     }
@@ -152,24 +189,46 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
       segment.kind = qualifier ? 'static' : 'collection';
       return;
     }
-    const afterItem = previous?.kind === 'param';
-    const ambiguous = segment.words.length === 1 && AMBIGUOUS_VERBS.has(first);
-    // `/charges/{id}/capture`, `/storefront/login`: a verb-like word that nothing lists or indexes.
-    if (ambiguous && isLast && !terminal.listsItems && !facts.itemParents.has(prefix) && (afterItem || !terminal.hasGet)) {
-      segment.kind = 'action';
-      return;
-    }
     if (singleton) {
       segment.kind = 'singleton';
       return;
     }
-    if (qualifier) return;
-    if (facts.itemParents.has(prefix) || (isLast && terminal.listsItems)) {
+    if (qualifier || !isLast) return;
+    if (facts.itemParents.has(prefix) || terminal.listsItems) {
       segment.kind = 'collection';
       return;
     }
     // A POST that creates under an item or a singleton (`/orders/{id}/cancellation`) makes one
     // sub-resource of that parent, not a collection.
-    if (isLast && terminal.creates && !afterItem && previous?.kind !== 'singleton') segment.kind = 'collection';
+    if (terminal.creates && !afterItem && previous?.kind !== 'singleton') segment.kind = 'collection';
   });
+}
+
+/**
+ * Whether a name whose first word is a verb as well as a noun names an action in the action position,
+ * by how the lexicon reads that word and by the methods of the path:
+ * - one word read as a verb first (`capture`, `play`, `export`, `hangup`): an action, whatever the method;
+ * - one word read as a verb as often as a noun (`search`, `check`, `revoke`): under POST, unless the path
+ *   is also read or deleted like a resource, or the POST creates at the top (`POST /invoice` answering 201);
+ * - one word read as a noun first (`refund`, `copy`, `close`): under POST alone, after an item or a
+ *   singular name;
+ * - a compound that is neither read nor deleted like a resource: a verb before its singular object
+ *   (`change_status`, `regenerate_secret`), or a verb of the lexicon's texts before a plural one
+ *   (`change-items`, `check-credentials`); a rarer verb before a plural (`login_links`, `upload_sessions`)
+ *   names a thing.
+ */
+function startsAction(segment: PathSegment, reading: VerbReading | undefined, terminal: TerminalFacts, afterOne: boolean): boolean {
+  if (reading === undefined || reading === 'verb') return false;
+  const methods = terminal.methods ?? [];
+  const readLike = terminal.hasGet || methods.includes('delete');
+  const post = methods.includes('post');
+  if (segment.words.length === 1) {
+    // A POST that creates at the top (`POST /invoice` answering 201) makes a collection, not an action.
+    if (reading === 'either') return post && !readLike && (afterOne || !terminal.creates);
+    if (reading === 'noun-first') return afterOne && post && methods.length === 1;
+    return true;
+  }
+  if (readLike || reading === 'noun-first') return false;
+  if (!isPluralWord(headWord(segment))) return true;
+  return segment.words.length === 2 && reading !== 'rare-verb';
 }

@@ -1,4 +1,13 @@
 import pluralize from 'pluralize';
+import {
+  NOUN_FIRST,
+  PREFIXED_NOUNS,
+  UNATTESTED_VERBS,
+  VERB_FIRST,
+  VERB_ONLY,
+  VERB_OR_NOUN,
+  VERB_RARE_NOUN,
+} from './verbLexicon.generated.js';
 
 // Word knowledge shared by the path rules. Lists hold lower-case words.
 
@@ -36,46 +45,82 @@ export const PREPOSITION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Words that are verbs in a path whatever their position. Nouns that share a spelling with a verb
- * ("order", "report", "request", "export", "search") are deliberately absent: they are judged by
- * {@link AMBIGUOUS_VERBS} and their position instead.
+ * Verbs that repeat what an HTTP method says (read, create, replace, update, delete). As a segment of
+ * their own they are verbs wherever they stand (`/posts/delete/233`, `/users/list`), even those English
+ * also uses as nouns (`list`, `set`, `change`): the method already says it.
  */
-export const VERB_WORDS: ReadonlySet<string> = new Set([
-  'abandon', 'activate', 'add', 'allocate', 'append', 'apply', 'approve', 'assign', 'attach', 'authenticate', 'authorize',
-  'calculate', 'change', 'compare', 'compute', 'confirm', 'convert', 'count', 'create', 'deactivate', 'decline', 'decrypt',
-  'delete', 'deny', 'deregister', 'destroy', 'detach', 'disable', 'edit', 'enable', 'encrypt', 'enqueue', 'erase',
-  'execute', 'fetch', 'finalize', 'find', 'generate', 'get', 'insert', 'install', 'invalidate', 'invoke', 'kill',
-  'list', 'lookup', 'make', 'modify', 'move', 'notify', 'obtain', 'perform', 'provision', 'purge', 'put',
-  'query', 'read', 'reactivate', 'recalculate', 'reject', 'reload', 'remove', 'rename', 'reopen', 'replace',
-  'resend', 'restore', 'restrict', 'resume', 'retrieve', 'retry', 'revoke', 'save', 'send', 'set', 'show',
-  'start', 'stop', 'submit', 'suspend', 'toggle', 'trigger', 'unassign', 'unblock', 'undelete', 'uninstall', 'unlock',
-  'unpublish', 'unregister', 'unsubscribe', 'unsuspend', 'update', 'upsert', 'validate', 'verify', 'void', 'write',
+export const METHOD_VERBS: ReadonlySet<string> = new Set([
+  'get', 'fetch', 'find', 'list', 'lookup', 'obtain', 'query', 'read', 'retrieve', 'show', 'add', 'create', 'insert',
+  'make', 'put', 'replace', 'set', 'upsert', 'save', 'update', 'modify', 'edit', 'change', 'delete', 'remove',
+  'destroy', 'erase', 'purge',
 ]);
 
 /**
- * Words that are verbs when they name what a request does ("/charges/{id}/capture",
- * "/posts/delete") but are also ordinary resource nouns ("/export", "/search"). They are reported
- * only where a noun makes no sense: after an item parameter, or before another segment that is
- * not a collection.
+ * How English reads a word that can be a verb, from the lexicon (WordNet, compacted at build time by
+ * scripts/build-lexicon.mjs), by how often its tagged texts use the word as a verb and otherwise:
+ * - `verb`: only a verb (`approve`, `seek`, `render`, `dismiss`, `compute`);
+ * - `verb-rare-noun`: a verb whose noun the texts never use (`add`, `cancel`, `update`);
+ * - `verb-first`: a verb at least twice as often as a noun (`play`, `count`, `capture`, `export`);
+ * - `either`: a verb more often than a noun, but less than twice (`search`, `check`, `change`), or
+ *   neither reading in the texts (`archive`, `revoke`);
+ * - `noun-first`: a noun (or adjective) as often or more (`refund`, `copy`, `name`, `access`);
+ * - `rare-verb`: a verb the texts never use and no noun (`download`, `regenerate`, `disassociate`), or a
+ *   verb written together with its particle (`hangup`, `login`, `signup`).
+ * Words the lexicon lacks are read through their parts: a reversal or repetition prefix on a verb is a
+ * verb (`unlink`, `reindex`, `deregister`, `unmerge`), unless the lexicon knows it as a noun (`resource`).
+ * Anything else is not a verb (undefined).
  */
-export const AMBIGUOUS_VERBS: ReadonlySet<string> = new Set([
-  'accept', 'archive', 'block', 'cancel', 'capture', 'check', 'clone', 'close', 'commit', 'complete', 'connect',
-  'copy', 'disconnect', 'do', 'download', 'end', 'exchange', 'export', 'follow', 'grant', 'import', 'invite',
-  'issue', 'join', 'leave', 'load', 'lock', 'login', 'logout', 'mark', 'merge', 'mute', 'open', 'pause', 'pay',
-  'publish', 'push', 'refresh', 'refund', 'register', 'reissue', 'release', 'renew', 'reply', 'report', 'request',
-  'rerequest', 'rerun', 'reset', 'restart', 'review', 'rollback', 'run', 'search', 'share', 'sign', 'signin',
-  'signout', 'signup', 'split', 'star', 'subscribe', 'sync', 'test', 'transfer', 'unarchive', 'unfollow', 'unmute',
-  'unshare', 'unstar', 'upload', 'vote', 'watch',
-]);
+export type VerbReading = 'verb' | 'verb-rare-noun' | 'verb-first' | 'either' | 'noun-first' | 'rare-verb';
+
+let lexicon: Map<string, VerbReading> | undefined;
+let prefixedNouns: Set<string> | undefined;
+
+function lexiconReading(word: string): VerbReading | undefined {
+  if (lexicon === undefined) {
+    // Built on first use: about 10,000 words, a few milliseconds.
+    const classes = [
+      [VERB_ONLY, 'verb'],
+      [VERB_RARE_NOUN, 'verb-rare-noun'],
+      [VERB_FIRST, 'verb-first'],
+      [VERB_OR_NOUN, 'either'],
+      [NOUN_FIRST, 'noun-first'],
+      [UNATTESTED_VERBS, 'rare-verb'],
+    ] as const;
+    lexicon = new Map();
+    prefixedNouns = new Set(PREFIXED_NOUNS.split(' '));
+    for (const [list, reading] of classes) for (const w of list.split(' ')) lexicon.set(w, reading);
+  }
+  return lexicon.get(word);
+}
+
+const VERB_PREFIX = /^(un|re|de|dis|mis)(?=[a-z]{3,}$)/;
 
 /**
- * Verbs that are also ordinary nouns at the end of a compound name: `task_list`, `user_count`,
- * `status_update`, `data_set` name things, while `users.list` and `bulk_update` name actions.
+ * How a lower-case word reads as a verb when it is a segment of its own, or undefined when it is not one:
+ * a team verb or a verb the HTTP methods say is always a verb there.
  */
-export const NOUN_VERB_WORDS: ReadonlySet<string> = new Set([
-  'change', 'count', 'edit', 'find', 'insert', 'list', 'lookup', 'move', 'query', 'read', 'set', 'show', 'start',
-  'stop', 'update',
-]);
+export function verbReading(word: string, extraVerbs: ReadonlySet<string> = EMPTY): VerbReading | undefined {
+  if (METHOD_VERBS.has(word)) return 'verb';
+  return lexicalReading(word, extraVerbs);
+}
+
+/** How a lower-case word reads as a verb inside a compound name: the lexicon's reading, and team verbs. */
+export function lexicalReading(word: string, extraVerbs: ReadonlySet<string> = EMPTY): VerbReading | undefined {
+  if (extraVerbs.has(word)) return 'verb';
+  // One or two letters are codes or abbreviations (`id`, `up` as in a status), not verbs to judge.
+  if (word.length < 3) return undefined;
+  const known = lexiconReading(word);
+  if (known !== undefined) return known;
+  const prefix = VERB_PREFIX.exec(word)?.[1];
+  if (prefix !== undefined && lexiconReading(word.slice(prefix.length)) !== undefined && !prefixedNouns?.has(word)) return 'verb';
+  return undefined;
+}
+
+/** True for a word that is a noun (or adjective) as well as a verb: it can complete or qualify a noun. */
+export function hasNounReading(word: string): boolean {
+  const reading = lexiconReading(word);
+  return reading !== undefined && reading !== 'verb' && reading !== 'rare-verb';
+}
 
 /** Words that say how an action is done, not what it acts on: `bulk_delete`, `batchGet`, `auto_assign`. */
 export const MODIFIER_WORDS: ReadonlySet<string> = new Set([

@@ -83,7 +83,7 @@ const CHOICES: Choice[] = [
     ruleset: 'words.spectral.yaml',
     rules: ['rl-collection-names-plural', 'rl-collection-pagination', 'rl-path-no-verbs', 'rl-path-nesting-depth'],
     byDefault: ['rl-collection-names-plural paths//users/{id}/wallet', 'rl-collection-pagination paths//users/{id}/wallet/get'],
-    switched: ['rl-path-no-verbs paths//orders/{id}/fulfil'],
+    switched: ['rl-path-no-verbs paths//orders/{id}/geocode'],
   },
 ];
 

@@ -2,6 +2,19 @@ import { describe } from 'vitest';
 import { testRule } from '../helpers/ruleTester.js';
 import { oas3, listGet } from '../helpers/pathDocuments.js';
 
+const swagger2 = (paths: string): string => `swagger: "2.0"\ninfo: {title: t, version: "1.0"}\npaths:\n${paths}`;
+const oas31 = (paths: string): string => `openapi: 3.1.0\ninfo: {title: t, version: "1.0"}\npaths:\n${paths}`;
+const okGet = `\n    get: {responses: {'200': {description: ok}}}`;
+// Actions before an item: left to the verb rule, never told to become plural.
+const actionsBeforeItems = [
+  `  /_reindex/{task_id}/_rethrottle:\n    post: {responses: {'200': {description: ok}}}`,
+  `  /{index}/_doc/{id}:${okGet}`,
+  `  /approve/{request_id}:${okGet}`,
+  `  /unlink/{account_id}:${okGet}`,
+  `  /invoice/{id}:${okGet}`,
+].join('\n');
+const invoiceOnly = [{ path: ['paths', '/invoice/{id}'], message: '"invoices"' }];
+
 
 describe('rl-collection-names-plural', () => {
   testRule('rl-collection-names-plural', [
@@ -105,6 +118,29 @@ describe('rl-collection-names-plural', () => {
       file: 'plural/root.yaml',
       document: oas3(`  /invoice/{id}:\n    $ref: './invoice-item.yaml'`),
       errors: [{ path: ['paths', '/invoice/{id}'] }],
+    },
+    {
+      name: 'an underscore-prefixed or verb segment before an item is left to the verb rule (OpenAPI 3.0)',
+      document: oas3(actionsBeforeItems),
+      errors: invoiceOnly,
+    },
+    {
+      name: 'an underscore-prefixed or verb segment before an item is left to the verb rule (Swagger 2.0)',
+      document: swagger2(actionsBeforeItems),
+      errors: invoiceOnly,
+    },
+    {
+      name: 'an underscore-prefixed or verb segment before an item is left to the verb rule (OpenAPI 3.1)',
+      document: oas31(actionsBeforeItems),
+      errors: invoiceOnly,
+    },
+    {
+      name: 'a noun that English also uses as a verb is a collection before an item',
+      document: oas3(`  /export/{id}:${okGet}\n  /check/{id}:${okGet}`),
+      errors: [
+        { path: ['paths', '/export/{id}'], message: '"exports"' },
+        { path: ['paths', '/check/{id}'], message: '"checks"' },
+      ],
     },
     {
       name: 'works on Swagger 2.0',

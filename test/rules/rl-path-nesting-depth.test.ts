@@ -2,6 +2,22 @@ import { describe } from 'vitest';
 import { testRule } from '../helpers/ruleTester.js';
 import { oas3, get, post, listGet } from '../helpers/pathDocuments.js';
 
+const swagger2 = (paths: string): string => `swagger: "2.0"\ninfo: {title: t, version: "1.0"}\npaths:\n${paths}`;
+const oas31 = (paths: string): string => `openapi: 3.1.0\ninfo: {title: t, version: "1.0"}\npaths:\n${paths}`;
+// `custom_fields` is an item parent in `/incidents/{id}`'s document, but in its own path `incidents`
+// is followed by a static segment: a namespace there.
+const namespaced = [
+  `  /incidents/{id}:${get}`,
+  `  /incidents/custom_fields/{field_id}/field_options/{option_id}:${get}`,
+  `  /incidents/{id}/custom_fields/{field_id}/field_options/{option_id}:${get}`,
+].join('\n');
+const namespacedErrors = [
+  {
+    path: ['paths', '/incidents/{id}/custom_fields/{field_id}/field_options/{option_id}'],
+    message: 'Path nests 3 collections ("incidents", "custom_fields", "field_options"), more than 2',
+  },
+];
+
 
 describe('rl-path-nesting-depth', () => {
   testRule('rl-path-nesting-depth', [
@@ -65,9 +81,18 @@ describe('rl-path-nesting-depth', () => {
       errors: [],
     },
     {
-      name: 'a plural collection right after another plural name still counts',
-      document: oas3(`  /repos/{repo}/issues/{number}:${get}\n  /repos/{repo}/issues/comments/{commentId}:${get}`),
-      errors: [{ path: ['paths', '/repos/{repo}/issues/comments/{commentId}'], message: '3 collections' }],
+      // In its own path `issues` is followed by a static segment: a namespace there, whatever
+      // `/repos/{repo}/issues/{number}` makes of it, so `comments` is the second collection, not the third.
+      name: 'a static segment followed by another static segment is a namespace in that path',
+      document: oas3(
+        [`  /repos/{repo}/issues/{number}:${get}`, `  /repos/{repo}/issues/comments/{commentId}:${get}`, `  /incidents/{id}:${get}`, `  /incidents/custom_fields/{field_id}/field_options:${listGet}`].join('\n'),
+      ),
+      errors: [],
+    },
+    {
+      name: 'the same collections each followed by an item nest three, and the message counts what was judged',
+      document: oas3(`  /repos/{repo}/issues/{number}/comments/{commentId}:${get}`),
+      errors: [{ path: ['paths', '/repos/{repo}/issues/{number}/comments/{commentId}'], message: 'Path nests 3 collections ("repos", "issues", "comments")' }],
     },
     {
       name: 'maxCollections raises the limit',
@@ -97,6 +122,21 @@ describe('rl-path-nesting-depth', () => {
       file: 'rl-path-nesting-depth/root.yaml',
       document: oas3(`  /customers/{id}/orders/{orderId}/lines:\n    $ref: './order-lines.yaml'`),
       errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}/lines'], message: '"lines"' }],
+    },
+    {
+      name: 'counts collections in the path\'s own grammar (OpenAPI 3.0)',
+      document: oas3(namespaced),
+      errors: namespacedErrors,
+    },
+    {
+      name: 'counts collections in the path\'s own grammar (Swagger 2.0)',
+      document: swagger2(namespaced),
+      errors: namespacedErrors,
+    },
+    {
+      name: 'counts collections in the path\'s own grammar (OpenAPI 3.1)',
+      document: oas31(namespaced),
+      errors: namespacedErrors,
     },
     {
       name: 'works on Swagger 2.0',

@@ -2,6 +2,53 @@ import { describe } from 'vitest';
 import { testRule } from '../helpers/ruleTester.js';
 import { get, listGet, oas3, ok, post } from '../helpers/pathDocuments.js';
 
+const swagger2 = (paths: string): string => `swagger: "2.0"\ninfo: {title: t, version: "1.0"}\npaths:\n${paths}`;
+const oas31 = (paths: string): string => `openapi: 3.1.0\ninfo: {title: t, version: "1.0"}\npaths:\n${paths}`;
+const put = `\n    put: ${ok}`;
+const created = `\n    post: {responses: {'201': {description: created}}}`;
+
+// Verbs the English lexicon knows, in the positions where they name what the request does.
+const lexiconVerbs = [
+  `  /me/player/play:${put}`,
+  `  /me/player/seek:${put}`,
+  `  /calls/{id}/hangup:${post}`,
+  `  /calls/{id}/refer:${post}`,
+  `  /users/{id}/associate:${post}`,
+  `  /users/{id}/disassociate:${post}`,
+  `  /apps/{id}/regenerate_secret:${post}`,
+  `  /templates/{id}/render:${post}`,
+  `  /alerts/{id}/dismiss:${post}`,
+  `  /accounts/{id}/unlink_card:${post}`,
+  `  /{index}/_reindex:${post}`,
+  `  /{index}/_explain/{id}:${get}`,
+].join('\n');
+const lexiconVerbErrors = [
+  { path: ['paths', '/me/player/play'], message: '"play"' },
+  { path: ['paths', '/me/player/seek'], message: '"seek"' },
+  { path: ['paths', '/calls/{id}/hangup'], message: '"hangup"' },
+  { path: ['paths', '/calls/{id}/refer'], message: '"refer"' },
+  { path: ['paths', '/users/{id}/associate'], message: '"associate"' },
+  { path: ['paths', '/users/{id}/disassociate'], message: '"disassociate"' },
+  { path: ['paths', '/apps/{id}/regenerate_secret'], message: '"regenerate"' },
+  { path: ['paths', '/templates/{id}/render'], message: '"render"' },
+  { path: ['paths', '/alerts/{id}/dismiss'], message: '"dismiss"' },
+  { path: ['paths', '/accounts/{id}/unlink_card'], message: '"unlink"' },
+  { path: ['paths', '/{index}/_reindex'], message: '"reindex"' },
+  { path: ['paths', '/{index}/_explain/{id}'], message: '"explain"' },
+];
+// Nouns that English also uses as verbs, where they name resources.
+const lexiconNouns = [
+  `  /change_events:${created}${get}`,
+  `  /change_events/{id}:${get}`,
+  `  /database/compute/settings:${get}`,
+  `  /users/count:${get}`,
+  `  /users/{id}/name:${put}`,
+  `  /{index}/_termvectors:${post}`,
+  `  /{index}/_doc/{id}:${get}`,
+  `  /accounts/{id}/login_links:${post}`,
+  `  /Accounts/{id}/SIP:${post}`,
+].join('\n');
+
 
 describe('rl-path-no-verbs', () => {
   testRule('rl-path-no-verbs', [
@@ -95,16 +142,16 @@ describe('rl-path-no-verbs', () => {
     },
     {
       name: 'a team verb is reported like a built-in one',
-      document: oas3(`  /orders/{id}/fulfil:${post}\n  /fulfil_orders:${post}`),
-      options: { words: { verbs: ['fulfil'] } },
+      document: oas3(`  /orders/{id}/geocode:${post}\n  /geocode_orders:${post}`),
+      options: { words: { verbs: ['geocode'] } },
       errors: [
-        { path: ['paths', '/orders/{id}/fulfil'], message: '"fulfil"' },
-        { path: ['paths', '/fulfil_orders'], message: '"fulfil"' },
+        { path: ['paths', '/orders/{id}/geocode'], message: '"geocode"' },
+        { path: ['paths', '/geocode_orders'], message: '"geocode"' },
       ],
     },
     {
       name: 'without the team verb the same paths are not reported',
-      document: oas3(`  /orders/{id}/fulfil:${post}\n  /fulfil_orders:${post}`),
+      document: oas3(`  /orders/{id}/geocode:${post}\n  /geocode_orders:${post}`),
       errors: [],
     },
     {
@@ -112,6 +159,49 @@ describe('rl-path-no-verbs', () => {
       file: 'rl-path-no-verbs/root.yaml',
       document: oas3(`  /orders/{id}/cancel:\n    $ref: './cancel-order.yaml'\n  /migrations/{id}/archive:\n    $ref: './migration-archive.yaml'`),
       errors: [{ path: ['paths', '/orders/{id}/cancel'], message: '"cancel"' }],
+    },
+    {
+      name: 'verbs the lexicon knows are reported where they name the request (OpenAPI 3.0)',
+      document: oas3(lexiconVerbs),
+      errors: lexiconVerbErrors,
+    },
+    {
+      name: 'verbs the lexicon knows are reported where they name the request (Swagger 2.0)',
+      document: swagger2(lexiconVerbs),
+      errors: lexiconVerbErrors,
+    },
+    {
+      name: 'verbs the lexicon knows are reported where they name the request (OpenAPI 3.1)',
+      document: oas31(lexiconVerbs),
+      errors: lexiconVerbErrors,
+    },
+    {
+      name: 'nouns that are also verbs are not reported where they name resources (OpenAPI 3.0)',
+      document: oas3(lexiconNouns),
+      errors: [],
+    },
+    {
+      name: 'nouns that are also verbs are not reported where they name resources (Swagger 2.0)',
+      document: swagger2(lexiconNouns),
+      errors: [],
+    },
+    {
+      name: 'nouns that are also verbs are not reported where they name resources (OpenAPI 3.1)',
+      document: oas31(lexiconNouns),
+      errors: [],
+    },
+    {
+      name: 'a verb and a plural object after an item is an action; the same words used as a collection are a noun',
+      document: oas3(`  /orders/{id}/change-items:${post}\n  /change_items/{id}:${get}`),
+      errors: [{ path: ['paths', '/orders/{id}/change-items'], message: '"change"' }],
+    },
+    {
+      name: 'a verb before a plural names the collection where the path uses it as one, unless the method says the verb',
+      document: oas3(`  /ConnectApps/{Sid}:${get}\n  /stats/commit_activity:${listGet}\n  /get_users:${listGet}\n  /users/terminate_sessions:${post}`),
+      errors: [
+        { path: ['paths', '/get_users'], message: '"get"' },
+        { path: ['paths', '/users/terminate_sessions'], message: '"terminate"' },
+      ],
     },
     {
       name: 'works on Swagger 2.0',
