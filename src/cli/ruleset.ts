@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
@@ -7,6 +6,7 @@ import Parsers from '@stoplight/spectral-parsers';
 import pkg from '../../package.json' with { type: 'json' };
 import pack from '../../rulesets/index.js';
 import { findRulesetFile } from '../loader/discoverRuleset.js';
+import { readBoundedFile } from '../loader/readFile.js';
 import { loadRuleset } from '../loader/ruleset.js';
 import { selectRuleset } from './common.js';
 
@@ -45,13 +45,15 @@ const SEVERITIES = new Set<unknown>(['error', 'warn', 'info', 'hint', 'off', -1,
  */
 export async function packRuleset(file: string): Promise<Ruleset | undefined> {
   if (!/\.(ya?ml|json)$/i.test(file)) return undefined;
-  let text: string;
+  // Bounded and never blocking (a FIFO); a file that cannot be read or parsed is left to loadRuleset to report.
+  const read = await readBoundedFile(file);
+  if (!read.ok) return undefined;
+  let parsed: { data: unknown; diagnostics: readonly { severity: number }[] };
   try {
-    text = await readFile(file, 'utf8');
+    parsed = (/\.json$/i.test(file) ? Parsers.Json : Parsers.Yaml).parse(read.value.toString('utf8'));
   } catch {
     return undefined;
   }
-  const parsed = (/\.json$/i.test(file) ? Parsers.Json : Parsers.Yaml).parse(text);
   const data = parsed.data as Record<string, unknown> | undefined;
   if (parsed.diagnostics.some((d) => d.severity === 0) || !isObject(data)) return undefined;
   if (!Object.keys(data).every((key) => ['extends', 'rules', 'overrides'].includes(key))) return undefined;
