@@ -241,7 +241,8 @@ export interface DataFindings {
 /**
  * Walks parsed data without recursion: where it nests deeper than LIMITS.maxDepth, and every key named
  * `__proto__`. JavaScript parsers store such a key as the object's prototype, so the keys that follow it
- * in the same object vanish from every rule's view (they silently drop data, like duplicate keys).
+ * in the same object vanish from every rule's view (they silently drop data, like duplicate keys). Such a
+ * key is also dropped from the parser's record of key order (see forgetOrderedKey), so Spectral can run.
  */
 export function inspectData(data: unknown, maxDepth: number = LIMITS.maxDepth): DataFindings {
   const protoKeys: JsonPath[] = [];
@@ -260,12 +261,29 @@ export function inspectData(data: unknown, maxDepth: number = LIMITS.maxDepth): 
     }
     for (const key of Reflect.ownKeys(value)) {
       if (typeof key !== 'string') continue;
-      if (key === '__proto__') protoKeys.push([...pathOf(frame), key]);
+      if (key === '__proto__') {
+        protoKeys.push([...pathOf(frame), key]);
+        forgetOrderedKey(value, key);
+      }
       else if (key === 'hasOwnProperty' && shadowKey === undefined) shadowKey = [...pathOf(frame), key];
       if (key !== '__proto__') stack.push({ value: (value as Record<string, unknown>)[key], depth: frame.depth + 1, parent: frame, key });
     }
   }
   return { protoKeys, ...(shadowKey ? { shadowKey } : {}) };
+}
+
+/**
+ * Removes a key that is not an own property from the key order the YAML parser keeps (an ordered-object
+ * proxy). Assigning `__proto__` sets the prototype (or, for a scalar, nothing) yet the proxy records the
+ * key, and later lists it among the object's own keys, which JavaScript refuses once the object is
+ * frozen: Spectral's run failed with "'ownKeys' on proxy: trap returned extra keys".
+ */
+function forgetOrderedKey(value: object, key: string): void {
+  if (Object.prototype.hasOwnProperty.call(value, key)) return;
+  const orderKey = Object.getOwnPropertySymbols(value).find((s) => s.description?.startsWith('__object_order_'));
+  const order = orderKey === undefined ? undefined : (value as Record<symbol, unknown>)[orderKey];
+  if (!Array.isArray(order)) return;
+  for (let i = order.indexOf(key); i !== -1; i = order.indexOf(key)) order.splice(i, 1);
 }
 
 /** A node met by the walk; its JSON path is rebuilt from the parents only when it is reported. */
