@@ -5,6 +5,7 @@ import path from 'node:path';
 import { LIMITS } from '../loader/limits.js';
 import { parseData } from '../loader/referencedFiles.js';
 import { git, gitTopLevel } from '../repo/git.js';
+import { checkRevisionName } from '../since/since.js';
 
 /** The older description: where its root now lies in the copy, the folder its `$ref`s may read, and how to remove the copy. */
 export interface RevisionCopy {
@@ -17,6 +18,7 @@ export interface RevisionCopy {
 
 /** The commit a revision names, checked before anything is read: an Error (exit 2) when it names none. */
 export async function resolveRevision(ref: string, cwd: string): Promise<{ top: string; commit: string }> {
+  checkRevisionName(ref);
   const top = await gitTopLevel(cwd);
   if (top === undefined) throw new Error(`--since ${ref}: ${cwd} is not inside a git repository`);
   const resolved = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top);
