@@ -228,7 +228,12 @@ function yamlAstParser(): AstParser {
 }
 
 // Every YAML text restlint's loader and Spectral parse goes through this parser; guard it before the first.
-guardYamlParser('@stoplight/spectral-parsers');
+// Where it cannot be found from here (a host that bundles its own copy), the checks before parsing remain.
+try {
+  guardYamlParser('@stoplight/spectral-parsers');
+} catch {
+  // nothing to guard
+}
 
 /** What a walk of a parsed document found: the first place nested too deeply, and keys named `__proto__`. */
 export interface DataFindings {
