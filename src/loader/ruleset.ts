@@ -117,13 +117,32 @@ async function checkRulesetFiles(root: string): Promise<void> {
       const at = { line: error.range.start.line + 1, column: error.range.start.character + 1 };
       throw new LoadError({ file: root, ...(via === undefined ? at : {}), message: `invalid ruleset: ${via === undefined ? '' : `${via} line ${at.line}, column ${at.column}: `}cannot parse: ${error.message}` });
     }
+    // Modules the bundler (or Node's require) reads: a FIFO among them would stall the run.
+    const modules = [...extendedFiles(parsed.data, file, false).map((m) => [m, 'extends'] as const), ...functionFiles(parsed.data, file).map((m) => [m, 'names as a function'] as const)];
+    for (const [module, how] of modules) {
+      const stats = await fs.promises.stat(module).catch(() => undefined);
+      if (stats !== undefined && !stats.isFile()) {
+        throw new LoadError({ file: root, message: `cannot load ruleset: ${shown(module)} (which ${via === undefined ? 'it' : shown(file)} ${how}): not a regular file (a folder, device, socket or FIFO)` });
+      }
+    }
     for (const target of extendedFiles(parsed.data, file)) await visit(target, [...chain, file]);
   };
   await visit(root, []);
 }
 
-/** The YAML/JSON ruleset files a ruleset's `extends` (top level and in overrides) name, resolved as the migrator resolves them. */
-function extendedFiles(data: unknown, file: string): string[] {
+/** The function files a YAML/JSON ruleset's `functions` name (`<functionsDir>/<name>.js`), resolved as the migrator resolves them. */
+function functionFiles(data: unknown, file: string): string[] {
+  const record = (typeof data === 'object' && data !== null ? data : {}) as { functions?: unknown; functionsDir?: unknown };
+  if (!Array.isArray(record.functions)) return [];
+  const dir = typeof record.functionsDir === 'string' ? record.functionsDir : 'functions';
+  return record.functions.filter((name): name is string => typeof name === 'string').map((name) => path.resolve(path.dirname(file), dir, `${name}.js`));
+}
+
+/**
+ * The local files a ruleset's `extends` (top level and in overrides) name, resolved as the migrator resolves
+ * them: the YAML/JSON rulesets only (which the migrator reads itself), or with `rulesetsOnly` false all of them.
+ */
+function extendedFiles(data: unknown, file: string, rulesetsOnly = true): string[] {
   if (typeof data !== 'object' || data === null) return [];
   const record = data as { extends?: unknown; overrides?: unknown };
   const lists = [record.extends, ...(Array.isArray(record.overrides) ? record.overrides.map((o: unknown) => (o as { extends?: unknown } | null)?.extends) : [])];
@@ -141,7 +160,7 @@ function extendedFiles(data: unknown, file: string): string[] {
           target = undefined; // the bundler reports what it cannot find
         }
       }
-      if (target !== undefined && /\.(json|ya?ml)$/i.test(target)) files.push(target);
+      if (target !== undefined && (!rulesetsOnly || /\.(json|ya?ml)$/i.test(target))) files.push(target);
     }
   }
   return files;

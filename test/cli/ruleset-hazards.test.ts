@@ -73,7 +73,14 @@ describe('loading a ruleset never hangs: one line naming it, exit 2 (issue 9, at
     const notRegular = 'cannot read: not a regular file (a device, socket or FIFO)';
     expect((await lint(folder, '-r', 'fifo.yaml')).stderr).toBe(`restlint: fifo.yaml: cannot load ruleset: ${notRegular}\n`);
     expect((await lint(folder, '-r', 'fifo.mjs')).stderr).toBe(`restlint: fifo.mjs: cannot load ruleset: ${notRegular}\n`);
-    expect((await lint(folder, '-r', 'team.yaml')).stderr).toBe(`restlint: team.yaml: cannot load ruleset: fifo.yaml (which it extends): ${notRegular}\n`);
+    expect((await lint(folder, '-r', 'team.yaml')).stderr).toBe('restlint: team.yaml: cannot load ruleset: fifo.yaml (which it extends): not a regular file (a folder, device, socket or FIFO)\n');
+    // A custom function file or an extended JS ruleset that is a FIFO: Node's require would block on it.
+    mkdirSync(path.join(folder, 'functions'));
+    expect(spawnSync('mkfifo', [path.join(folder, 'functions/check.js')]).status).toBe(0);
+    writeFileSync(path.join(folder, 'custom.yaml'), 'functions: [check]\nrules:\n  r: {given: $, then: {function: check}}\n');
+    expect((await lint(folder, '-r', 'custom.yaml')).stderr).toBe('restlint: custom.yaml: cannot load ruleset: functions/check.js (which it names as a function): not a regular file (a folder, device, socket or FIFO)\n');
+    writeFileSync(path.join(folder, 'js-base.yaml'), 'extends: [./fifo.mjs]\n');
+    expect((await lint(folder, '-r', 'js-base.yaml')).stderr).toBe('restlint: js-base.yaml: cannot load ruleset: fifo.mjs (which it extends): not a regular file (a folder, device, socket or FIFO)\n');
     const baseline = await lint(folder, '--no-ruleset-lookup', '--baseline', 'base.json');
     expect(baseline.stderr).toBe('restlint: base.json: cannot read baseline: not a regular file (a device, socket or FIFO)\n');
     expect(baseline.code).toBe(2);
