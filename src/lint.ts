@@ -1,6 +1,6 @@
 import { Document, Spectral, type ISpectralDiagnostic, type Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
-import { checkYamlAliases, inspectData, type JsonPath } from './loader/inspect.js';
+import { checkYamlAliases, inspectData, YamlAliasBombError, type JsonPath } from './loader/inspect.js';
 import { LIMITS } from './loader/limits.js';
 import { innermostReason, type Problem, type Result } from './loader/problem.js';
 import { createSafeResolver, type RefOptions } from './loader/resolver.js';
@@ -126,6 +126,7 @@ function parseSafely<D>(text: string, source: string, parse: (text: string, sour
   try {
     return { ok: true, value: parse(text, source) };
   } catch (error) {
+    if (error instanceof YamlAliasBombError) return { ok: false, problem: { file: source, ...error.problem } };
     const message = error instanceof RangeError ? `cannot parse: nested too deeply (restlint reads up to ${LIMITS.maxDepth} levels)` : `cannot parse: ${innermostReason(error)}`;
     return { ok: false, problem: { file: source, message } };
   }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { LIMITS } from '../loader/limits.js';
 import { parseData } from '../loader/referencedFiles.js';
 import { git, gitTopLevel } from '../repo/git.js';
+import { checkRevisionName } from '../since/since.js';
 
 /** The older description: where its root now lies in the copy, the folder its `$ref`s may read, and how to remove the copy. */
 export interface RevisionCopy {
@@ -17,6 +18,7 @@ export interface RevisionCopy {
 
 /** The commit a revision names, checked before anything is read: an Error (exit 2) when it names none. */
 export async function resolveRevision(ref: string, cwd: string): Promise<{ top: string; commit: string }> {
+  checkRevisionName(ref);
   const top = await gitTopLevel(cwd);
   if (top === undefined) throw new Error(`--since ${ref}: ${cwd} is not inside a git repository`);
   const resolved = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top);
@@ -33,7 +35,23 @@ export async function copyAtRevision(file: string, top: string, commit: string):
   const dir = await mkdtemp(path.join(os.tmpdir(), 'restlint-breaking-'));
   const mirror = (folder: string) => path.join(dir, path.relative(top, folder));
   const remove = () => rm(dir, { recursive: true, force: true });
-  const rootRelative = path.relative(top, file).split(path.sep).join('/');
+  try {
+    const rootRelative = path.relative(top, file).split(path.sep).join('/');
+    const rootFound = await copyReachable(rootRelative, dir, top, commit);
+    return { file: rootFound ? path.join(dir, ...rootRelative.split('/')) : undefined, mirror, remove };
+  } catch (error) {
+    // Whatever stops the copy, no temporary copy is left behind.
+    await remove();
+    throw error;
+  }
+}
+
+/**
+ * Copies the root and the files its `$ref`s reach into `dir`; whether the root existed at the revision. Only
+ * files are copied: a `$ref` to a folder (`./schemas/`), to a file that did not exist then, or to one that
+ * cannot be written beside the others is skipped, and the resolver reports it as it reports it today.
+ */
+async function copyReachable(rootRelative: string, dir: string, top: string, commit: string): Promise<boolean> {
   const copied = new Set<string>();
   const pending = [rootRelative];
   let rootFound = false;
@@ -41,18 +59,23 @@ export async function copyAtRevision(file: string, top: string, commit: string):
     const relative = pending.pop()!;
     if (copied.has(relative)) continue;
     copied.add(relative);
-    const shown = await git(['show', `${commit}:${relative}`], top);
+    // `cat-file blob` gives a file's content, and fails for a folder (where `show` would list it).
+    const shown = await git(['cat-file', 'blob', `${commit}:${relative}`], top);
     if (!shown.ok) continue;
-    if (relative === rootRelative) rootFound = true;
     const target = path.join(dir, ...relative.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, shown.stdout);
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, shown.stdout);
+    } catch {
+      continue; // a file where a folder must be, or the reverse: the resolver says what is missing
+    }
+    if (relative === rootRelative) rootFound = true;
     for (const ref of fileRefs(parseData(shown.stdout, target))) {
-      const next = path.posix.normalize(path.posix.join(path.posix.dirname(relative), ref));
-      if (!next.startsWith('../') && !path.posix.isAbsolute(next) && !copied.has(next)) pending.push(next);
+      const next = path.posix.normalize(path.posix.join(path.posix.dirname(relative), ref)).replace(/\/+$/, '');
+      if (next !== '' && next !== '.' && !next.startsWith('../') && !path.posix.isAbsolute(next) && !copied.has(next)) pending.push(next);
     }
   }
-  return { file: rootFound ? path.join(dir, ...rootRelative.split('/')) : undefined, mirror, remove };
+  return rootFound;
 }
 
 /** The relative file parts of every `$ref` in a value (`schemas.yaml` of `schemas.yaml#/User`), walked without recursion. */

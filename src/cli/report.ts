@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import { compareWithBaseline, parseBaseline, type Baseline, type BaselineEntry } from '../baseline/baseline.js';
+import { compareWithBaseline, type BaselineEntry } from '../baseline/baseline.js';
+import { readBaselineFile } from '../baseline/file.js';
 import { SEVERITIES, type Finding, type RuleInfo, type SeverityName } from '../lint.js';
-import { LoadError, reasonOf } from '../loader/problem.js';
-import { describeReadError } from '../loader/readFile.js';
 import { referencedFiles } from '../loader/referencedFiles.js';
 import { isInside } from '../loader/resolver.js';
 import { repositoryRoot } from '../repo/git.js';
@@ -46,7 +44,7 @@ export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run
   const outputs = parseOutputs(args.format ?? [], args['output-file'], cwd);
   await checkOutputs(outputs, cwd);
   const baselineFile = args.baseline === undefined ? undefined : path.resolve(cwd, args.baseline);
-  const baseline = baselineFile === undefined ? undefined : await readBaseline(baselineFile);
+  const baseline = baselineFile === undefined ? undefined : await readBaselineFile(baselineFile);
   const since = args.since === undefined ? undefined : await createSinceFilter(args.since, cwd);
   const root = baseline || since || needsRepositoryRoot(outputs) ? await repositoryRoot(cwd) : cwd;
 
@@ -70,20 +68,6 @@ export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run
     const threshold = SEVERITIES[args['fail-severity']];
     return findings.some((f) => f.severity <= threshold) ? EXIT.findings : EXIT.clean;
   };
-}
-
-async function readBaseline(file: string): Promise<Baseline> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new LoadError({ file, message: `cannot read baseline: ${describeReadError(error)}` });
-  }
-  try {
-    return parseBaseline(text);
-  } catch (error) {
-    throw new LoadError({ file, message: reasonOf(error) });
-  }
 }
 
 /** Every local file the run read: the descriptions and what their `$ref`s reach (inside the folder refs may read), the ruleset, the baseline. */

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
@@ -7,10 +6,10 @@ import Parsers from '@stoplight/spectral-parsers';
 import pkg from '../../package.json' with { type: 'json' };
 import pack from '../../rulesets/index.js';
 import { findRulesetFile } from '../loader/discoverRuleset.js';
+import { readBoundedFile } from '../loader/readFile.js';
 import { loadRuleset } from '../loader/ruleset.js';
 import { checkYamlAliases } from '../loader/inspect.js';
 import { LoadError, reasonOf } from '../loader/problem.js';
-import { describeReadError } from '../loader/readFile.js';
 import { restlintProfile } from '../../rulesets/profiles/profile.js';
 import { READY_MADE_PROFILES } from '../../rulesets/profiles/readyMade.js';
 import { selectRuleset } from './common.js';
@@ -105,17 +104,20 @@ export async function packRuleset(file: string): Promise<Ruleset | undefined> {
  */
 async function analyseRuleset(file: string, options: { anyRestlint: boolean }): Promise<Analysis> {
   if (!/\.(ya?ml|json)$/i.test(file)) return { reason: 'it is a JavaScript ruleset, and loading it runs its code', kind: 'code' };
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return { reason: `cannot read ruleset: ${describeReadError(error)}`, kind: 'broken' };
-  }
+  // Bounded and never blocking (a FIFO).
+  const read = await readBoundedFile(file);
+  if (!read.ok) return { reason: `cannot read ruleset: ${read.reason.replace(/^cannot read: /, '')}`, kind: 'broken' };
+  const text = read.value.toString('utf8');
   const json = /\.json$/i.test(file);
   const bomb = json ? undefined : checkYamlAliases(text);
   // The bundler's migrator would expand the aliases without bound: nothing reads such a file further.
   if (bomb !== undefined) return { reason: bomb.message, kind: 'broken', line: bomb.line, column: bomb.column, fatal: true };
-  const parsed = (json ? Parsers.Json : Parsers.Yaml).parse(text);
+  let parsed: ReturnType<typeof Parsers.Yaml.parse> | ReturnType<typeof Parsers.Json.parse>;
+  try {
+    parsed = (json ? Parsers.Json : Parsers.Yaml).parse(text);
+  } catch (error) {
+    return { reason: `cannot parse: ${reasonOf(error)}`, kind: 'broken' };
+  }
   const data = parsed.data as Record<string, unknown> | undefined;
   const error = parsed.diagnostics.find((d) => d.severity === 0);
   if (error !== undefined) return { reason: `cannot parse: ${error.message}`, kind: 'broken', line: error.range.start.line + 1, column: error.range.start.character + 1 };

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIMITS } from './limits.js';
 
@@ -46,28 +47,43 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-// A YAML anchor (`&name`) or alias (`*name`) where a node can start: after indentation, `- `, `? `, `: `, `[`, `{`, `,`.
-const NODE_START = String.raw`(?:^[ \t]*(?:[-?:][ \t]+)*|[:\[{,][ \t]*)`;
-const ANCHOR = new RegExp(`${NODE_START}&([^\\s,\\[\\]{}]+)`, 'gm');
-const ALIAS = new RegExp(`${NODE_START}\\*([^\\s,\\[\\]{}]+)`, 'gm');
+// Every `&name` and `*name` in the text, overlapping: yaml-ast-parser ends an anchor or alias name at white
+// space or a flow indicator, so each name it reads is one of these (a name as this pattern cuts it), wherever
+// the parser finds it: after a tag (`!!seq &a`), a document marker (`--- &a`) or in flow (`{k:&a v}`).
+const ANCHOR = /&(?=([^\s,[\]{}]+))/g;
+const ALIAS = /\*(?=([^\s,[\]{}]+))/g;
 
 /**
  * Refuses a YAML text whose aliases would expand it beyond LIMITS (a "billion laughs" document: nine
  * anchors of nine aliases each make 387 million nodes out of 300 bytes, which the YAML parser Spectral uses
- * expands without bound). The check parses only when the text has an alias to one of its anchors, which no
- * description in the corpus has, so it costs nothing on ordinary documents.
+ * expands without bound). It parses only when the text names an alias of one of its anchors, which no
+ * description in the corpus does, so it costs nothing on ordinary documents. The file name plays no part:
+ * a `.json` file may still be read by a YAML parser. The parsers themselves are guarded too (guardYamlParser).
  */
 export function checkYamlAliases(text: string): TextProblem | undefined {
   const anchors = new Set([...text.matchAll(ANCHOR)].map((m) => m[1]));
   if (anchors.size === 0) return undefined;
   if (![...text.matchAll(ALIAS)].some((m) => anchors.has(m[1]))) return undefined;
-  let root: AstNode | undefined;
+  const parser = yamlAstParser();
   try {
-    root = yamlAstParser().load(text, { ignoreDuplicateKeys: true }) as AstNode | undefined;
-  } catch {
+    parser.load(text, { ignoreDuplicateKeys: true });
+  } catch (error) {
+    if (error instanceof YamlAliasBombError) return error.problem;
     return undefined; // the real parse reports what is wrong with the text
   }
-  if (root === undefined || root === null) return undefined;
+  return undefined;
+}
+
+/** Thrown by a guarded YAML parser for a text whose aliases expand beyond LIMITS; `problem` says how far. */
+export class YamlAliasBombError extends Error {
+  constructor(readonly problem: TextProblem) {
+    super(problem.message);
+    this.name = 'YamlAliasBombError';
+  }
+}
+
+/** Why a parsed YAML tree expands too far once its aliases are replaced by copies of their anchors, or undefined. */
+function aliasProblem(root: AstNode): TextProblem | undefined {
   const { own, expanded } = countNodes(root);
   const allowed = own + Math.max(LIMITS.maxAliasNodes, own * LIMITS.maxAliasFactor);
   if (expanded <= allowed) return undefined;
@@ -139,20 +155,84 @@ function childrenOf(node: AstNode): AstNode[] {
   return out.filter((n): n is AstNode => typeof n === 'object' && n !== null && typeof n.kind === 'number');
 }
 
-let astParser: { load(text: string, options: object): unknown } | undefined;
+interface AstParser {
+  load(text: string, options?: object): unknown;
+}
+
+const GUARDED = Symbol.for('restlint.yamlAliasGuard');
 
 /**
- * The YAML parser that Spectral's YAML parser is built on, reached through the packages restlint depends
- * on (so it is exactly the version that parses the document), and loaded only when a text has aliases.
+ * Bounds alias expansion inside the YAML parser that `fromPackage` (a package restlint depends on) parses
+ * with, for every text it parses, whatever the file is called and whoever asks: a root description, a
+ * referenced or remote file Spectral parses, a ruleset. yaml-ast-parser builds a tree in which an alias
+ * points at its anchor's node, so the tree stays as small as the text; the expansion comes after, when
+ * @stoplight/yaml turns the tree into data and copies the anchor for every alias. The guard counts the
+ * aliases the parser builds and, when there are any, the tree's expanded size (a linear walk) before any
+ * data is built, and throws YamlAliasBombError beyond LIMITS. Installing it twice is harmless.
  */
-function yamlAstParser(): { load(text: string, options: object): unknown } {
+export function guardYamlParser(fromPackage: string): void {
+  const main = createRequire(here()).resolve(fromPackage);
+  const astPath = createRequire(createRequire(main).resolve('@stoplight/yaml')).resolve('@stoplight/yaml-ast-parser');
+  const parser = createRequire(astPath)(astPath) as AstParser & { [GUARDED]?: true };
+  if (parser[GUARDED]) return;
+  // The loader creates every alias through this module's newAnchorRef; counting them spares the walk of
+  // trees without aliases (every description in the corpus). Without it, every tree is walked.
+  let tree: { newAnchorRef?: (...args: unknown[]) => unknown } | undefined;
+  try {
+    tree = createRequire(astPath)(path.join(path.dirname(astPath), 'yamlAST.js')) as typeof tree;
+  } catch {
+    tree = undefined;
+  }
+  let aliases = 0;
+  const newAnchorRef = tree?.newAnchorRef;
+  const counting = tree !== undefined && typeof newAnchorRef === 'function';
+  if (counting) {
+    tree!.newAnchorRef = function countedAnchorRef(this: unknown, ...args: unknown[]) {
+      aliases += 1;
+      return newAnchorRef!.apply(this, args);
+    };
+  }
+  const load = parser.load;
+  parser.load = function guardedLoad(this: unknown, text: string, options?: object) {
+    const outer = aliases;
+    aliases = 0;
+    try {
+      const root = load.call(this, text, options) as AstNode | undefined;
+      if ((aliases > 0 || !counting) && typeof root === 'object' && root !== null) {
+        const problem = aliasProblem(root);
+        if (problem !== undefined) throw new YamlAliasBombError(problem);
+      }
+      return root;
+    } finally {
+      aliases = outer;
+    }
+  };
+  parser[GUARDED] = true;
+}
+
+function here(): string {
+  return typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+}
+
+let astParser: AstParser | undefined;
+
+/** The guarded yaml-ast-parser that Spectral's YAML parser is built on (exactly the version that parses the document). */
+function yamlAstParser(): AstParser {
   if (astParser === undefined) {
-    const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-    const parsers = createRequire(here).resolve('@stoplight/spectral-parsers');
+    guardYamlParser('@stoplight/spectral-parsers');
+    const parsers = createRequire(here()).resolve('@stoplight/spectral-parsers');
     const yaml = createRequire(parsers).resolve('@stoplight/yaml');
-    astParser = createRequire(yaml)('@stoplight/yaml-ast-parser') as { load(text: string, options: object): unknown };
+    astParser = createRequire(yaml)('@stoplight/yaml-ast-parser') as AstParser;
   }
   return astParser;
+}
+
+// Every YAML text restlint's loader and Spectral parse goes through this parser; guard it before the first.
+// Where it cannot be found from here (a host that bundles its own copy), the checks before parsing remain.
+try {
+  guardYamlParser('@stoplight/spectral-parsers');
+} catch {
+  // nothing to guard
 }
 
 /** What a walk of a parsed document found: the first place nested too deeply, and keys named `__proto__`. */
@@ -166,7 +246,8 @@ export interface DataFindings {
 /**
  * Walks parsed data without recursion: where it nests deeper than LIMITS.maxDepth, and every key named
  * `__proto__`. JavaScript parsers store such a key as the object's prototype, so the keys that follow it
- * in the same object vanish from every rule's view (they silently drop data, like duplicate keys).
+ * in the same object vanish from every rule's view (they silently drop data, like duplicate keys). Such a
+ * key is also dropped from the parser's record of key order (see forgetOrderedKey), so Spectral can run.
  */
 export function inspectData(data: unknown, maxDepth: number = LIMITS.maxDepth): DataFindings {
   const protoKeys: JsonPath[] = [];
@@ -185,12 +266,29 @@ export function inspectData(data: unknown, maxDepth: number = LIMITS.maxDepth): 
     }
     for (const key of Reflect.ownKeys(value)) {
       if (typeof key !== 'string') continue;
-      if (key === '__proto__') protoKeys.push([...pathOf(frame), key]);
+      if (key === '__proto__') {
+        protoKeys.push([...pathOf(frame), key]);
+        forgetOrderedKey(value, key);
+      }
       else if (key === 'hasOwnProperty' && shadowKey === undefined) shadowKey = [...pathOf(frame), key];
       if (key !== '__proto__') stack.push({ value: (value as Record<string, unknown>)[key], depth: frame.depth + 1, parent: frame, key });
     }
   }
   return { protoKeys, ...(shadowKey ? { shadowKey } : {}) };
+}
+
+/**
+ * Removes a key that is not an own property from the key order the YAML parser keeps (an ordered-object
+ * proxy). Assigning `__proto__` sets the prototype (or, for a scalar, nothing) yet the proxy records the
+ * key, and later lists it among the object's own keys, which JavaScript refuses once the object is
+ * frozen: Spectral's run failed with "'ownKeys' on proxy: trap returned extra keys".
+ */
+function forgetOrderedKey(value: object, key: string): void {
+  if (Object.prototype.hasOwnProperty.call(value, key)) return;
+  const orderKey = Object.getOwnPropertySymbols(value).find((s) => s.description?.startsWith('__object_order_'));
+  const order = orderKey === undefined ? undefined : (value as Record<symbol, unknown>)[orderKey];
+  if (!Array.isArray(order)) return;
+  for (let i = order.indexOf(key); i !== -1; i = order.indexOf(key)) order.splice(i, 1);
 }
 
 /** A node met by the walk; its JSON path is rebuilt from the parents only when it is reported. */

@@ -34,7 +34,7 @@ export async function readBoundedFile(file: string, maxBytes: number = LIMITS.ma
     if (stats.isDirectory()) return { ok: false, reason: describeReadError({ code: 'EISDIR' }) };
     if (!stats.isFile()) return { ok: false, reason: 'cannot read: not a regular file (a device, socket or FIFO)' };
     if (stats.size > maxBytes && !prefixOnly) {
-      return { ok: false, reason: `file is too large (${formatBytes(stats.size)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
+      return { ok: false, reason: `file is too large (${sizeAgainst(stats.size, maxBytes)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
     }
     // Read to the cap, not to the size stat gave: the file may have grown since.
     const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
@@ -54,6 +54,12 @@ export async function readBoundedFile(file: string, maxBytes: number = LIMITS.ma
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/** A size next to the cap it exceeds: in MB or KB, or in bytes when both would round to the same figure ("32 MB; up to 32 MB"). */
+function sizeAgainst(size: number, cap: number): string {
+  const rounded = formatBytes(size);
+  return rounded === formatBytes(cap) ? `${size.toLocaleString('en-US')} bytes, over ${cap.toLocaleString('en-US')}` : rounded;
 }
 
 /** A short reason for a failed read, from the Node error code where there is one. */

@@ -5,7 +5,6 @@ import { isDescriptionRoot } from './detect.js';
 import { LIMITS } from './limits.js';
 import type { Problem } from './problem.js';
 import { describeReadError, readBoundedFile } from './readFile.js';
-import { isInside } from './resolver.js';
 
 /** The files a run lints, and the targets that gave none. */
 export interface ExpandedTargets {
@@ -23,54 +22,63 @@ const DETECT_PREFIX_BYTES = 64 * 1024;
  * Turns command-line targets into description files. A file is taken as named. A folder is walked
  * (skipping node_modules and dot-folders) and a glob is expanded; from those, only the roots of API
  * descriptions are kept, because multi-file descriptions keep their fragments beside the root.
- * A file inside the working directory, or found in a folder outside it, that is a symbolic link leading
- * out of that folder is a problem, not read; a file reached twice (through a link to a folder) is linted once.
+ * What the user names is linted wherever a symbolic link on the way leads (monorepos link shared
+ * descriptions into each service), under the path where the file really lies: its `$ref`s are written
+ * relative to that place, and are still confined to the root (see RefOptions.root). A path inside the
+ * working directory keeps the working directory as the user spells it. A file reached twice, through
+ * several targets or a link, is linted once, in the order the targets first name it; a folder whose
+ * descriptions were all named before is not "empty".
  */
 export async function expandTargets(targets: readonly string[], cwd: string): Promise<ExpandedTargets> {
   const files: string[] = [];
   const seen = new Set<string>();
   const problems: Problem[] = [];
   const realCwd = await realpathOr(cwd);
-  /** The files whose real path stays inside their root, each once; the others become problems, unread. */
-  const contained = async (candidates: readonly string[], base: string | undefined): Promise<string[]> => {
-    const kept: string[] = [];
-    for (const file of candidates) {
-      const root = isInside(file, cwd) ? realCwd : base === undefined ? undefined : await realpathOr(base);
+  const add = async (found: readonly string[]): Promise<void> => {
+    for (const file of found) {
       const real = await realpathOr(file);
-      if (root !== undefined && !isInside(real, root)) {
-        problems.push({ file, message: `not read: it is a symbolic link that leads outside ${root === realCwd ? 'the current folder' : root}` });
-      } else if (!seen.has(real)) {
-        seen.add(real);
-        kept.push(file);
-      }
+      if (seen.has(real)) continue;
+      seen.add(real);
+      const relative = path.relative(realCwd, real);
+      const inside = relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+      files.push(inside ? path.join(cwd, relative) : real);
     }
-    return kept;
   };
 
   for (const target of targets) {
     const absolute = path.resolve(cwd, target);
     const kind = await kindOf(absolute);
     if (kind === 'file') {
-      files.push(...(await contained([absolute], undefined)));
+      await add([absolute]);
     } else if (kind === 'folder') {
       const candidates = await glob(DESCRIPTION_FILES, { cwd: absolute, absolute: true, ignore: IGNORED, caseSensitiveMatch: false });
-      const roots = await keepRoots(await contained(candidates.sort(), absolute));
-      if (roots.length === 0 && candidates.length > 0 && problems.some((p) => candidates.includes(p.file))) continue;
+      const roots = await keepRoots(await distinct(candidates.sort()));
       if (roots.length === 0) problems.push({ file: absolute, message: `no OpenAPI or Swagger description in this folder (looked at ${plural(candidates.length, 'YAML/JSON file')})` });
-      files.push(...roots);
+      await add(roots);
     } else if (isDynamicPattern(target)) {
       const matches = await glob(target, { cwd, absolute: true, ignore: IGNORED });
-      const roots = await keepRoots(await contained(matches.sort(), undefined));
+      const roots = await keepRoots(await distinct(matches.sort()));
       if (matches.length === 0) problems.push({ file: target, message: 'no file matches this pattern' });
-      else if (roots.length === 0 && !problems.some((p) => matches.includes(p.file))) {
-        problems.push({ file: target, message: `no OpenAPI or Swagger description among the ${plural(matches.length, 'file')} this pattern matches` });
-      }
-      files.push(...roots);
+      else if (roots.length === 0) problems.push({ file: target, message: `no OpenAPI or Swagger description among the ${plural(matches.length, 'file')} this pattern matches` });
+      await add(roots);
     } else {
       problems.push({ file: absolute, message: kind.problem });
     }
   }
   return { files, problems };
+}
+
+/** The files, each real file once (a link to a folder inside the walk reaches its files twice), in their order. */
+async function distinct(candidates: readonly string[]): Promise<string[]> {
+  const reals = new Set<string>();
+  const kept: string[] = [];
+  for (const file of candidates) {
+    const real = await realpathOr(file);
+    if (reals.has(real)) continue;
+    reals.add(real);
+    kept.push(file);
+  }
+  return kept;
 }
 
 async function kindOf(file: string): Promise<'file' | 'folder' | { problem: string }> {

@@ -29,6 +29,7 @@ const MISSING = Symbol('missing');
  * outside the repository) is new: all its findings are kept.
  */
 export async function createSinceFilter(ref: string, cwd: string): Promise<SinceFilter> {
+  checkRevisionName(ref);
   const top = await gitTopLevel(cwd);
   if (top === undefined) throw new Error(`--since ${ref}: ${cwd} is not inside a git repository`);
   const resolved = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top);
@@ -62,6 +63,11 @@ export async function createSinceFilter(ref: string, cwd: string): Promise<Since
       return kept;
     },
   };
+}
+
+/** A revision that starts with `-` is an option written where the revision belongs (`--since -h`): an Error, never a help page. */
+export function checkRevisionName(ref: string): void {
+  if (ref === '' || ref.startsWith('-')) throw new Error(`--since ${ref === '' ? '""' : ref}: not a git revision (${ref === '' ? 'it is empty' : 'it starts with "-", as an option does'}); name a branch, tag or commit`);
 }
 
 async function readVersions(file: string, top: string, commit: string): Promise<Versions> {

@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restlint, STACK_TRACE, type JsonFinding } from '../cli/helpers.js';
@@ -88,5 +90,30 @@ describe('restlint breaking', () => {
     expect(usage.stderr).toMatch(/--since <git revision>, or --old <file> and --new <file>/);
     expect(usage.code).toBe(2);
     for (const r of [badRef, missing, unparsable, usage]) expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('--since: a $ref to a folder is reported as lint reports it, the run goes on, and no temporary copy is left (issue 9, attack 10)', async () => {
+    const folderRefs = ROOT_V1.replace("            application/json: {schema: {$ref: './schemas/order.yaml'}}", [
+      "            application/json: {schema: {$ref: './schemas/order.yaml'}}",
+      "        '201': {$ref: './schemas/'}",
+      "        '202': {$ref: './schemas'}",
+    ].join('\n'));
+    repo.write('api/folder-refs.yaml', folderRefs);
+    repo.commit('folder refs');
+    // The copy goes under TMPDIR: a folder of this test's own, so that other runs' copies do not count.
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'restlint-breaking-tmp-'));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const result = await restlint(['breaking', 'api/folder-refs.yaml', 'api/openapi.yaml', '--since', 'HEAD', '-f', 'json'], repo.dir);
+      expect(result.stderr).toBe('');
+      expect(keys(result.stdout)).toEqual([]);
+      expect(result.code).toBe(0);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -55,6 +55,8 @@ const FILES: Record<string, string | Buffer> = {
   'structure.yaml': api(`  /a: "a string"\n  /b: {get: {responses: 42}}\n  /c:\n    parameters: {name: x}\n    get: ${ok}`),
   'odd-keys.yaml': api(`  "": ${ok}\n  users: ${ok}\n  //x: ${ok}\n  /{}: ${ok}\n  /ünïcödé: ${ok}\n  /users.json: ${ok}\n  /hasOwnProperty: ${ok}\n  /constructor: ${ok}`),
   'proto-key.yaml': api(`  /users: ${ok}\n  __proto__: ${ok}\n  /orders: ${ok}`),
+  'proto-scalar.yaml': api(`  __proto__: 1\n  /users: ${ok}`),
+  'proto-scalar.json': '{"openapi": "3.0.3", "info": {"title": "t", "version": "1.0"}, "paths": {"__proto__": "x", "/users": {"get": {"responses": {"200": {"description": "ok"}}}}}}',
   'proto-key.json': '{"openapi": "3.0.3", "info": {"title": "t", "version": "1.0"}, "paths": {"/users": {"get": {"responses": {"__proto__": {"description": "x"}, "200": {"description": "ok"}}}}}}',
   'broken-refs.yaml': api(`  /a:\n    get:\n      responses:\n        '200': {$ref: './missing.yaml'}\n        '404': {$ref: '#/components/responses/Nope'}\n        '500': {$ref: './fragment.yaml#/Nope'}`),
   'fragment.yaml': 'Error: {description: error}\n',
@@ -230,7 +232,8 @@ describe('bad input that can be linted: ordinary findings, exit 0 or 1', () => {
   });
 
   it('a `__proto__` key, which hides the keys after it from JavaScript, is a finding in YAML and JSON', async () => {
-    for (const file of ['proto-key.yaml', 'proto-key.json']) {
+    // proto-scalar: a scalar value (`__proto__: 1`) failed the whole file with "'ownKeys' on proxy" (issue 9, attack 11).
+    for (const file of ['proto-key.yaml', 'proto-key.json', 'proto-scalar.yaml', 'proto-scalar.json']) {
       const { findings } = await lintOne(file);
       expect(codes(findings, 'parser')).toEqual([
         expect.stringMatching(/^parser paths\/(__proto__|\/users\/get\/responses\/__proto__): Key "__proto__" cannot be read: JavaScript parsers take it for the object's prototype/),

@@ -26,7 +26,8 @@ describe('a secret outside the root never appears in any output format', () => {
   // Every format `restlint lint` has, each once to stdout and once to a file: the formats other engineers add join this test by themselves.
   it.each(OUTPUT_FORMATS.map((format) => [format]))('%s', async (format) => {
     const before = new Set(filesUnder(box.project).map(([file]) => file));
-    const targets = ['api/openapi.yaml', 'leak.yaml', 'specs'];
+    // Targets that are links to a description outside are linted (the user named them: test/cli/targets.test.ts); what a $ref reaches is not.
+    const targets = ['api/openapi.yaml'];
     const [toStdout, toFile] = await Promise.all([
       restlint(['lint', ...targets, '--no-ruleset-lookup', '--format', format], box.project),
       restlint(['lint', ...targets, '--no-ruleset-lookup', '--format', `${format}:report.${format}`], box.project),
@@ -34,11 +35,10 @@ describe('a secret outside the root never appears in any output format', () => {
     for (const run of [toStdout, toFile]) {
       expect(run.stdout + run.stderr).not.toContain(SECRET);
       expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
-      expect(run.code).toBe(2);
+      expect(run.code).toBe(1);
     }
-    // The refusals are reported: the findings name the $refs, and the two links are problems.
+    // The refusals are reported: the findings name the $refs.
     expect(toStdout.stdout.length).toBeGreaterThan(0);
-    expect(toStdout.stderr).toContain('leak.yaml: not read: it is a symbolic link that leads outside the current folder');
     const written = filesUnder(box.project).filter(([file]) => !before.has(file));
     expect(written.map(([file]) => path.basename(file))).toContain(`report.${format}`);
     for (const [, text] of written) expect(text).not.toContain(SECRET);

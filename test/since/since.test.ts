@@ -105,7 +105,7 @@ describe('restlint lint --since <git ref>', () => {
         restlint(['lint', 'openapi.yaml', '--since', 'HEAD'], outside),
       ]);
       expect(bad.stderr).toBe('restlint: --since no-such-branch: no such git revision\n');
-      expect(option.stderr).toBe('restlint: --since --output=x: no such git revision\n');
+      expect(option.stderr).toBe('restlint: --since --output=x: not a git revision (it starts with "-", as an option does); name a branch, tag or commit\n');
       expect(none.stderr).toBe(`restlint: --since HEAD: ${outside} is not inside a git repository\n`);
       for (const result of [bad, option, none]) {
         expect(result.code).toBe(2);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { createBaseline, serializeBaseline } from '../../baseline/baseline.js';
+import { checkBaselineTarget } from '../../baseline/file.js';
 import { repositoryRoot } from '../../repo/git.js';
 import { terminalText } from '../../text/terminal.js';
 import { EXIT } from '../common.js';
@@ -30,6 +31,8 @@ export const baselineCommand: CommandModule<object, BaselineArgs> = {
  */
 async function writeBaseline(args: BaselineArgs, cwd: string): Promise<number> {
   const file = path.resolve(cwd, args['baseline-file']);
+  // Before linting: a file named by mistake (a description, package.json) is refused, never replaced.
+  await checkBaselineTarget(file);
   const run = await lintTargets(args, cwd);
   if (run.failed) {
     process.stderr.write(`restlint: ${terminalText(args['baseline-file'])}: not written, because some files could not be linted\n`);

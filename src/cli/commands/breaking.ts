@@ -29,8 +29,9 @@ export const breakingCommand: CommandModule<object, BreakingArgs> = {
     refFlags(
       outputOptions(
         (yargs as Argv<object>)
+          .parserConfiguration({ 'nargs-eats-options': true })
           .positional('targets', { type: 'string', array: true, describe: 'Files, folders or glob patterns, compared with themselves at --since' })
-          .option('since', { type: 'string', describe: 'The git revision to compare the targets with (a branch, tag or commit)' })
+          .option('since', { type: 'string', requiresArg: true, describe: 'The git revision to compare the targets with (a branch, tag or commit)' })
           .option('old', { type: 'string', describe: 'The older description (with --new, instead of targets and --since)' })
           .option('new', { type: 'string', describe: 'The newer description' }),
       ),

@@ -3,7 +3,7 @@ import { createLinter, SEVERITIES, type Finding, type SeverityName } from '../..
 import { isDescriptionRoot } from '../../loader/detect.js';
 import { readDescriptionFile } from '../../loader/readFile.js';
 import { expandTargets } from '../../loader/targets.js';
-import { printProblem } from '../common.js';
+import { printProblem, UsageError } from '../common.js';
 import { outputOptions } from '../outputs.js';
 import { refFlags, refOptions, type RefArgs } from '../refs.js';
 import { prepareReport, type LintRun, type ReportArgs } from '../report.js';
@@ -35,7 +35,8 @@ export const lintCommand: CommandModule<object, LintArgs> = {
   command: 'lint <targets..>',
   describe: 'Lint API descriptions: files, folders (their OpenAPI/Swagger roots) or globs',
   builder: (yargs) =>
-    outputOptions(linterOptions(yargs as Argv<object>))
+    // `--since -h` takes `-h` as the revision (then refused as none), rather than printing help and exiting 0.
+    outputOptions(linterOptions((yargs as Argv<object>).parserConfiguration({ 'nargs-eats-options': true })))
       .option('fail-severity', {
         alias: 'F',
         choices: Object.keys(SEVERITIES) as SeverityName[],
@@ -43,7 +44,7 @@ export const lintCommand: CommandModule<object, LintArgs> = {
         describe: 'Exit with 1 when a finding has this severity or a worse one',
       })
       .option('baseline', { type: 'string', describe: 'Report only findings this baseline file (written by restlint baseline) does not record' })
-      .option('since', { type: 'string', describe: 'Report only findings on nodes that changed since this git revision' })
+      .option('since', { type: 'string', requiresArg: true, describe: 'Report only findings on nodes that changed since this git revision' })
       .option('skip-non-api', { type: 'boolean', describe: 'Skip named files that are not OpenAPI/Swagger roots instead of failing (for pre-commit hooks)' })
       .example('$0 lint openapi.yaml', 'Lint one description')
       .example('$0 lint specs/ --format json', 'Lint every description under specs/, as JSON')
@@ -62,6 +63,8 @@ async function lint(args: LintArgs, cwd: string): Promise<number> {
 
 /** Lints every target, printing the problems of those that cannot be linted; the findings are left to the caller. */
 export async function lintTargets(args: LinterArgs, cwd: string): Promise<LintRun> {
+  // yargs drops a lone `-` from the targets: `restlint lint -` would lint nothing and exit 0.
+  if (args.targets.length === 0) throw new UsageError('no target: restlint does not read a description from standard input ("-"); name a file, folder or glob');
   const { ruleset, discovered } = await chooseRuleset(args.ruleset, args['ruleset-lookup'], cwd, { configCode: args['config-code'] });
   const { files, problems } = await expandTargets(args.targets, cwd);
   for (const problem of problems) printProblem(problem, cwd);
