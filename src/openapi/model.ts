@@ -238,6 +238,18 @@ export function isActionSpelling(segment: PathSegment): boolean {
 }
 
 /**
+ * True when a path ends in an operation spelled as one: its last segment, or the one before a last
+ * static segment, is a custom method or starts with `_` (`/{index}/_termvectors`, `/_render/template`,
+ * `/topics:publish`). Such a path computes or acts; it creates nothing with an address of its own.
+ */
+export function spelledAsAction(parsed: ParsedPath): boolean {
+  const last = terminalSegment(parsed);
+  if (last === undefined || last.kind === 'param') return false;
+  const previous = parsed.segments[last.index - 1];
+  return isActionSpelling(last) || (previous !== undefined && previous.kind !== 'param' && isActionSpelling(previous));
+}
+
+/**
  * The kind of an operation. A GET is a collection read when its path names a collection and it may
  * answer a list, or when it answers a list whatever its last segment (`/containers/json`,
  * `/me/following`), or when it takes a page position and may answer a list; never when it reads one
@@ -260,13 +272,11 @@ export function classifyOperation(method: HttpMethod, parsed: ParsedPath, facts:
       if (kind === 'action') return 'action';
       return 'read';
     }
-    case 'post': {
-      if (last !== undefined && (kind === 'action' || isActionSpelling(last))) return 'action';
-      const previous = last === undefined ? undefined : parsed.segments[last.index - 1];
-      if (kind === 'collection') return previous !== undefined && isActionSpelling(previous) ? 'action' : 'create';
+    case 'post':
+      if (kind === 'action' || spelledAsAction(parsed)) return 'action';
+      if (kind === 'collection') return 'create';
       if (kind === 'param') return 'update';
       return 'other';
-    }
     case 'put':
       return kind === 'action' ? 'action' : 'replace';
     case 'patch':
