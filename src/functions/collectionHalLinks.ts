@@ -1,7 +1,6 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import { isJsonMediaType } from '../openapi/mediaTypes.js';
 import { getApiModel, isObject, statusClass, type JsonPath } from '../openapi/model.js';
-import { mayAnswerWithList } from '../openapi/listBodies.js';
 import { pagePositionParameters } from '../openapi/paging.js';
 import { alternatives, findProperty, objectProperties, schemaType } from '../openapi/schema.js';
 import { guard } from './guard.js';
@@ -31,11 +30,9 @@ export const collectionHalLinks = createRulesetFunction<unknown, CollectionHalLi
     return guard('collection-hal-links', () => {
       const findings = new FindingList();
       for (const operation of getApiModel(root).operations) {
-        // A GET the path grammar could not label (`/search/issues`, `/Calls.json`) is a collection page
-        // too when it takes a page position and answers a list.
-        if (operation.kind !== 'collection-read' && operation.kind !== 'read') continue;
-        if (pagePositionParameters(operation).length === 0) continue;
-        if (!mayAnswerWithList(operation)) continue;
+        // The classifier decides what is a collection read, for this rule and `rl-collection-pagination`
+        // alike; a collection is paginated when it takes a page position (offset, page or cursor).
+        if (operation.kind !== 'collection-read' || pagePositionParameters(operation).length === 0) continue;
         for (const response of operation.responses) {
           if (statusClass(response.status) !== 2) continue;
           if (options?.linkHeader === true && response.headers.has('link')) continue;

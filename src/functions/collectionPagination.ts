@@ -1,6 +1,5 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, statusClass, type OperationInfo } from '../openapi/model.js';
-import { mayAnswerWithList } from '../openapi/listBodies.js';
 import { findParameter, findResponse } from '../openapi/parameters.js';
 import { CURSOR_PARAMETERS, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from '../openapi/paging.js';
 import { guard } from './guard.js';
@@ -61,9 +60,8 @@ export const collectionPagination = createRulesetFunction<unknown, CollectionPag
       const style = options?.style ?? 'any';
       const results: IFunctionResult[] = [];
       for (const operation of getApiModel(root, modelWords(options?.words)).operations) {
-        // A path can look like a collection (`/registry` beside `/registry/{name}`) while its GET
-        // answers one object: then there is nothing to page.
-        if (operation.kind !== 'collection-read' || !mayAnswerWithList(operation)) continue;
+        // The classifier decides what is a collection read, for this rule and `rl-collection-hal-links` alike.
+        if (operation.kind !== 'collection-read') continue;
         const facts = pagingFacts(operation);
         const problem = describeProblem(facts, style);
         if (problem !== undefined) {

@@ -1,5 +1,5 @@
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { getApiModel, type HttpMethod } from '../openapi/model.js';
+import { getApiModel, type HttpMethod, type OperationInfo } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
 import { FindingList } from './findingList.js';
 
@@ -10,6 +10,8 @@ export interface RequiredResponseHeader {
   readonly header: string;
   /** Only responses of operations with this method, when given. */
   readonly method?: HttpMethod;
+  /** Only operations for which this holds, when given. */
+  readonly applies?: (operation: OperationInfo) => boolean;
   /** The finding's message. It speaks of the response only: the response may be shared by many operations. */
   readonly message: string;
 }
@@ -19,6 +21,7 @@ export function missingResponseHeader(root: unknown, wanted: RequiredResponseHea
   const findings = new FindingList();
   for (const operation of getApiModel(root).operations) {
     if (wanted.method !== undefined && operation.method !== wanted.method) continue;
+    if (wanted.applies !== undefined && !wanted.applies(operation)) continue;
     for (const response of operation.responses) {
       if (response.status !== wanted.status || isUnresolvedRef(response.value) || response.headers.has(wanted.header)) continue;
       findings.add(response.jsonPath, wanted.message);

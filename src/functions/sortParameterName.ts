@@ -13,8 +13,9 @@ const SORT_FIELD_NAMES = new Set([
 const DIRECTIONS = new Set(['asc', 'desc', 'ascending', 'descending', 'ascend', 'descend', '+', '-', '1', '-1']);
 
 /**
- * Decides whether the query parameter that chooses the sort order is named `sort`. Direction
- * parameters (`direction`, `sort_order`, `order=asc|desc`) are companions of `sort` and are not judged.
+ * Decides whether the query parameter that chooses the sort field is named `sort`. Direction
+ * parameters (`direction`, `sort_order`, or any parameter whose values are only `asc`/`desc`) are
+ * companions of `sort` and are not judged.
  */
 export const sortParameterName = createRulesetFunction<unknown, null>(
   { input: null, options: null },
@@ -22,8 +23,12 @@ export const sortParameterName = createRulesetFunction<unknown, null>(
     return guard('sort-parameter-name', () => {
       const findings = new FindingList();
       for (const operation of getApiModel(root).operations) {
-        for (const parameter of operation.parameters) {
-          if (parameter.in !== 'query' || !choosesSortField(parameter)) continue;
+        const query = operation.parameters.filter((p) => p.in === 'query');
+        const hasSortField = query.some(
+          (p) => isTextual(p) && (compactName(p.name) === 'sort' || SORT_FIELD_NAMES.has(compactName(p.name))),
+        );
+        for (const parameter of query) {
+          if (!choosesSortField(parameter, hasSortField)) continue;
           findings.add(parameter.jsonPath, `Query parameter "${parameter.name}" chooses the sort order; name it \`sort\` (\`?sort=created_at\`).`);
         }
       }
@@ -32,21 +37,51 @@ export const sortParameterName = createRulesetFunction<unknown, null>(
   },
 );
 
-function choosesSortField(parameter: ParameterInfo): boolean {
+/**
+ * Whether a query parameter chooses the field to sort by: a sort-field name (`order_by`, `sort_by`),
+ * or `order` when its values name a field (`order=Name ASC`, `enum: [created, updated]`), or a lone
+ * `order` with no sort field beside it whose description does not make it a direction.
+ */
+function choosesSortField(parameter: ParameterInfo, hasSortField: boolean): boolean {
   const name = compactName(parameter.name);
-  const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
-  // A switch (`sorting=true`) or a number is not the name of a field.
-  if (schema.type === 'boolean' || schema.type === 'integer' || schema.type === 'number') return false;
-  if (SORT_FIELD_NAMES.has(name)) return true;
-  // `order` is as often the direction (`order=desc`) as the field: only an enum of field names tells.
-  if (name !== 'order') return false;
-  const values = enumValues(parameter);
-  return values.length > 0 && values.some((v) => !DIRECTIONS.has(String(v).toLowerCase().trim()));
+  if (!isTextual(parameter)) return false;
+  if (!SORT_FIELD_NAMES.has(name) && name !== 'order') return false;
+  const values = declaredValues(parameter);
+  // Values that are all directions make a direction parameter, whatever its name.
+  if (values.length > 0) return values.some(namesField);
+  if (name !== 'order') return true;
+  if (hasSortField) return false;
+  const description = typeof parameter.value.description === 'string' ? parameter.value.description : '';
+  return !(/\b(asc|desc|ascending|descending)\b/i.test(description) && !/\b(field|property|column|attribute|key)s?\b/i.test(description));
 }
 
-/** The enum of a parameter's values (OpenAPI 3 `schema`, Swagger 2.0 the parameter, or array items). */
-function enumValues(parameter: ParameterInfo): unknown[] {
+/** A switch (`sorting=true`) or a number is not the name of a field. */
+function isTextual(parameter: ParameterInfo): boolean {
   const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
-  const values = Array.isArray(schema.enum) ? schema.enum : isObject(schema.items) && Array.isArray(schema.items.enum) ? schema.items.enum : [];
-  return values.filter((v) => v !== null);
+  return schema.type !== 'boolean' && schema.type !== 'integer' && schema.type !== 'number';
+}
+
+/** A value that names a field: anything left once direction words and signs are taken away (`Name ASC`, `-created_at`). */
+function namesField(value: unknown): boolean {
+  return String(value)
+    .split(/[\s,:]+/)
+    .map((t) => t.replace(/^[+-]/, '').toLowerCase())
+    .some((t) => t !== '' && !DIRECTIONS.has(t));
+}
+
+/** The values a parameter declares: its enum (or its items' enum), default and examples. */
+function declaredValues(parameter: ParameterInfo): unknown[] {
+  const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
+  const values: unknown[] = [];
+  if (Array.isArray(schema.enum)) values.push(...schema.enum);
+  else if (isObject(schema.items) && Array.isArray(schema.items.enum)) values.push(...schema.items.enum);
+  for (const holder of [schema, parameter.value]) {
+    if (holder.default !== undefined) values.push(holder.default);
+    if (holder.example !== undefined) values.push(holder.example);
+    if (Array.isArray(holder.examples)) values.push(...holder.examples);
+    if (isObject(holder.examples)) {
+      for (const example of Object.values(holder.examples)) if (isObject(example) && example.value !== undefined) values.push(example.value);
+    }
+  }
+  return values.filter((v) => v !== null && (typeof v === 'string' || typeof v === 'number'));
 }

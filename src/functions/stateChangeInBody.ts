@@ -1,6 +1,11 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { getApiModel, isObject, type OperationInfo, type OperationKind } from '../openapi/model.js';
-import { isControlQueryParameter, normalizeParameterName } from '../openapi/queryParameters.js';
+import { getApiModel, isObject, type OperationInfo, type ParameterInfo } from '../openapi/model.js';
+import {
+  isControlQueryParameter,
+  isIdentifierListName,
+  isIdentifierName as isOneIdentifierName,
+  normalizeParameterName,
+} from '../openapi/queryParameters.js';
 import { guard } from './guard.js';
 
 export interface StateChangeInBodyOptions {
@@ -9,7 +14,6 @@ export interface StateChangeInBodyOptions {
 }
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch']);
-const RESOURCE_WRITES = new Set<OperationKind>(['create', 'replace', 'update']);
 const MAX_NAMED = 4;
 
 /**
@@ -31,12 +35,10 @@ export const stateChangeInBody = createRulesetFunction<unknown, StateChangeInBod
       const results: IFunctionResult[] = [];
       for (const operation of getApiModel(root).operations) {
         if (!WRITE_METHODS.has(operation.method) || hasRequestBody(operation)) continue;
-        // Writes of a representation (create, replace, update) carry data in every other query
-        // parameter; an action's optional query parameters are mostly options, so only its required
-        // ones count as the data it needs.
-        const writesResource = RESOURCE_WRITES.has(operation.kind);
+        // Optional or required, a query parameter that is not paging, a filter, a switch or an
+        // identifier carries the data of the write.
         const data = operation.parameters
-          .filter((p) => p.in === 'query' && (writesResource || p.value.required === true))
+          .filter((p) => p.in === 'query' && !isFlag(p))
           .filter((p) => !isControlQueryParameter(p.name) && !isIdentifierName(p.name) && !ignored.has(normalizeParameterName(p.name)))
           .map((p) => `\`${p.name}\``);
         if (data.length === 0) continue;
@@ -54,7 +56,13 @@ export const stateChangeInBody = createRulesetFunction<unknown, StateChangeInBod
 
 /** `id`, `ids`, `account_id`, `accountIds`: they pick the target of a write, they are not its new state. */
 function isIdentifierName(name: string): boolean {
-  return /(^|[_-])ids?$/i.test(name) || /[a-z0-9]Ids?$/.test(name);
+  return isIdentifierListName(name) || isOneIdentifierName(name);
+}
+
+/** A boolean query parameter is a switch on how the write runs (`?notify=true`), not data. */
+function isFlag(parameter: ParameterInfo): boolean {
+  const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
+  return schema.type === 'boolean';
 }
 
 function hasRequestBody(operation: OperationInfo): boolean {

@@ -1,5 +1,11 @@
 import { labelPath, parsePath, type ParsedPath, type PathFacts, type PathSegment } from './pathGrammar.js';
+import { isObject, statusClass } from './basics.js';
 import { isJsonMediaType } from './mediaTypes.js';
+import { listEvidence, type ListEvidence } from './listBodies.js';
+import { pagePositionParameters } from './paging.js';
+import { isBatchLookup } from './queryParameters.js';
+
+export { isObject, statusClass };
 
 export type JsonPath = (string | number)[];
 export type JsonObject = Record<string, unknown>;
@@ -9,9 +15,10 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /**
- * What an operation does to its resource, from its method and the kind of the path's last segment:
- * collection-read (`GET /users`), item-read (`GET /users/{id}`), singleton-read (`GET /status`),
- * read (any other GET), create (`POST /users`), replace, update, delete, action (`POST /users/{id}/activate`)
+ * What an operation does to its resource, from its method, the kind of the path's last segment and
+ * what it answers: collection-read (`GET /users`, or any GET that answers a list of items),
+ * item-read (`GET /users/{id}`), singleton-read (`GET /status`), read (any other GET), create
+ * (`POST /users`), replace, update, delete, action (`POST /users/{id}/activate`, `POST /{index}/_termvectors`)
  * and other (HEAD, OPTIONS, TRACE and anything unclassified).
  */
 export type OperationKind =
@@ -96,10 +103,6 @@ export interface WordOptions {
   readonly verbs?: readonly string[];
 }
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function specVersion(root: JsonObject): SpecVersion | undefined {
   if (typeof root.swagger === 'string' && root.swagger.startsWith('2.')) return '2.0';
   if (typeof root.openapi === 'string') {
@@ -165,11 +168,12 @@ function buildModel(root: JsonObject, words: WordOptions): ApiModel {
         path: info,
         value: op,
         jsonPath: opPath,
-        kind: classifyOperation(method, parsed),
+        kind: 'other',
         parameters,
         responses: readResponses(op, opPath, root, version),
         requestBodies: readRequestBodies(op, opPath, parameters, root, version),
       };
+      (operation as { kind: OperationKind }).kind = classifyOperation(method, parsed, answerFacts(operation));
       info.operations.push(operation);
       operations.push(operation);
     }
@@ -206,20 +210,73 @@ export function terminalSegment(parsed: ParsedPath): PathSegment | undefined {
   return last === undefined || last.leadingPrefix ? undefined : last;
 }
 
-export function classifyOperation(method: HttpMethod, parsed: ParsedPath): OperationKind {
+/** What an operation's parameters and answers tell the classifier beyond its path. */
+export interface AnswerFacts {
+  /** What its 2xx JSON answers show about listing items; `maybe` when unknown. */
+  readonly listEvidence?: ListEvidence;
+  /** A required query parameter lists the ids to fetch (`?ids=a,b,c`): the request bounds the answer. */
+  readonly batchLookup?: boolean;
+  /** It takes a page position: an offset, a page number or a cursor. */
+  readonly pagePosition?: boolean;
+}
+
+function answerFacts(operation: OperationInfo): AnswerFacts {
+  if (operation.method !== 'get') return {};
+  const last = terminalSegment(operation.path.parsed);
+  return {
+    listEvidence: listEvidence(operation.responses, last?.kind === 'param' ? '' : (last?.name ?? '')),
+    batchLookup: isBatchLookup(operation),
+    pagePosition: pagePositionParameters(operation).length > 0,
+  };
+}
+
+/**
+ * An action by its spelling, whatever its words: a custom method (`topics:publish`) or a leading
+ * underscore (`_termvectors`, `_render`), the marks APIs give the operations they expose as paths.
+ */
+export function isActionSpelling(segment: PathSegment): boolean {
+  return segment.customMethod !== undefined || /^_[a-z]/i.test(segment.name);
+}
+
+/**
+ * True when a path ends in an operation spelled as one: its last segment, or the one before a last
+ * static segment, is a custom method or starts with `_` (`/{index}/_termvectors`, `/_render/template`,
+ * `/topics:publish`). Such a path computes or acts; it creates nothing with an address of its own.
+ */
+export function spelledAsAction(parsed: ParsedPath): boolean {
+  const last = terminalSegment(parsed);
+  if (last === undefined || last.kind === 'param') return false;
+  const previous = parsed.segments[last.index - 1];
+  return isActionSpelling(last) || (previous !== undefined && previous.kind !== 'param' && isActionSpelling(previous));
+}
+
+/**
+ * The kind of an operation. A GET is a collection read when its path names a collection and it may
+ * answer a list, or when it answers a list whatever its last segment (`/containers/json`,
+ * `/me/following`), or when it takes a page position and may answer a list; never when it reads one
+ * item or a singleton, answers one boolean per id asked (a "contains" check) or looks up a required
+ * list of ids. A POST creates when its last segment names a collection and neither that segment nor
+ * the one before it is an action (`/_render/template`, `/{index}/_termvectors` compute, they do not create).
+ */
+export function classifyOperation(method: HttpMethod, parsed: ParsedPath, facts: AnswerFacts = {}): OperationKind {
   const last = terminalSegment(parsed);
   const kind = last?.kind;
   switch (method) {
-    case 'get':
-      if (kind === 'collection') return 'collection-read';
+    case 'get': {
       if (kind === 'param') return 'item-read';
       if (kind === 'singleton') return 'singleton-read';
+      // A version segment names the API itself (`/apis/batch/v1/`): its answer lists what the API offers.
+      if (kind === 'version') return 'read';
+      const evidence = facts.listEvidence ?? 'maybe';
+      const lists = evidence === 'list' || (evidence === 'maybe' && (kind === 'collection' || facts.pagePosition === true));
+      if (last !== undefined && lists && facts.batchLookup !== true) return 'collection-read';
       if (kind === 'action') return 'action';
       return 'read';
+    }
     case 'post':
+      if (kind === 'action' || spelledAsAction(parsed)) return 'action';
       if (kind === 'collection') return 'create';
       if (kind === 'param') return 'update';
-      if (kind === 'action') return 'action';
       return 'other';
     case 'put':
       return kind === 'action' ? 'action' : 'replace';
@@ -320,10 +377,4 @@ function getListsItems(op: JsonObject, root: JsonObject, version: SpecVersion | 
 /** Whether a POST answers 201 Created. */
 function createsResource(op: JsonObject): boolean {
   return isObject(op.responses) && Object.prototype.hasOwnProperty.call(op.responses, '201');
-}
-
-/** Status class of a response key: 2 for `200` and `2XX`, undefined for `default`. */
-export function statusClass(status: string): number | undefined {
-  const m = /^([1-5])(\d\d|XX)$/i.exec(status);
-  return m ? Number(m[1]) : undefined;
 }

@@ -1,6 +1,8 @@
 // Query parameters that choose which page of a collection a request gets.
+import { isObject } from './basics.js';
 import type { OperationInfo, ParameterInfo } from './model.js';
 import { compactName } from './parameterNames.js';
+import { schemaType } from './schema.js';
 
 // Paging parameter names, compared lower-case without `_`, `-` and `$`: shared by every rule that needs to
 // know whether a query parameter pages (pagination, HAL links, state changes in query parameters).
@@ -24,9 +26,24 @@ export const PAGE_SIZE_PARAMETERS: ReadonlySet<string> = new Set([
   'limit', 'perpage', 'pagesize', 'pagelimit', 'size', 'take', 'top', 'maxresults', 'maxitems',
 ]);
 
+// Names that also start a window of values (`start=1620683817`, `start=2024-01-01`): they page only as numbers.
+const NUMERIC_POSITIONS: ReadonlySet<string> = new Set(['start', 'startindex']);
+
+/**
+ * True for a query parameter that chooses where a page starts (`offset`, `page`, `cursor`, ...). A
+ * `start` that is not a number starts a window of time or values, not a page. (A `before` or `after`
+ * timestamp is a cursor: it pages by time.)
+ */
+export function isPagePosition(parameter: ParameterInfo): boolean {
+  const name = compactName(parameter.name);
+  if (parameter.in !== 'query' || !PAGE_POSITION_PARAMETERS.has(name)) return false;
+  if (!NUMERIC_POSITIONS.has(name)) return true;
+  const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
+  const type = schemaType(schema);
+  return type === undefined || type === 'integer' || type === 'number';
+}
+
 /** The operation's query parameters that choose where a page starts (`offset`, `page`, `cursor`, ...). */
 export function pagePositionParameters(operation: OperationInfo): ParameterInfo[] {
-  return operation.parameters.filter(
-    (p) => p.in === 'query' && PAGE_POSITION_PARAMETERS.has(compactName(p.name)),
-  );
+  return operation.parameters.filter(isPagePosition);
 }

@@ -1,5 +1,8 @@
+import { isObject } from './basics.js';
+import type { OperationInfo } from './model.js';
 import { PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from './paging.js';
 import { compactName } from './parameterNames.js';
+import { schemaType } from './schema.js';
 
 /**
  * Query parameters that steer a request rather than carry data: paging, sorting, filtering, the
@@ -34,4 +37,28 @@ export function normalizeParameterName(name: string): string {
 /** True for a query parameter that steers the request (paging, filters, format, credentials, write switches) rather than carrying data. */
 export function isControlQueryParameter(name: string): boolean {
   return CONTROL_PARAMETERS.has(normalizeParameterName(name));
+}
+
+/** `ids`, `track_ids`, `trackIds`, `user-ids`: a name for a list of identifiers. */
+export function isIdentifierListName(name: string): boolean {
+  return /(^|[_-])ids$/i.test(name) || /[a-z0-9]Ids$/.test(name);
+}
+
+/** `id`, `track_id`, `trackId`: a name for one identifier. */
+export function isIdentifierName(name: string): boolean {
+  return /(^|[_-])id$/i.test(name) || /[a-z0-9]Id$/.test(name);
+}
+
+/**
+ * True when a GET is a batch lookup: a required query parameter lists the identifiers to fetch
+ * (`GET /tracks?ids=a,b,c`, or an array of `id`s), so the request bounds the answer; there is no
+ * collection to page through.
+ */
+export function isBatchLookup(operation: OperationInfo): boolean {
+  return operation.parameters.some((p) => {
+    if (p.in !== 'query' || p.value.required !== true) return false;
+    if (isIdentifierListName(p.name)) return true;
+    const schema = isObject(p.value.schema) ? p.value.schema : p.value;
+    return schemaType(schema) === 'array' && isIdentifierName(p.name);
+  });
 }

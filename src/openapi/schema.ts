@@ -1,4 +1,5 @@
-import { isObject, type JsonObject } from './model.js';
+import { isObject } from './basics.js';
+import type { JsonObject } from './model.js';
 
 /**
  * The properties an object schema is known to have, gathered through `allOf`. A schema that is still

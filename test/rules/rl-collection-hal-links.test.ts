@@ -135,6 +135,55 @@ describe('rl-collection-hal-links', () => {
       errors: [{ path: SCHEMA, message: 'JSON array' }],
     },
     {
+      name: 'the same classifier as rl-collection-pagination: a paged list with no item path is asked, a contains check and a batch lookup are not',
+      document: oas(`  /receipts:
+    get:
+      parameters: [{name: cursor, in: query, schema: {type: string}}, ${q('limit')}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {type: object}}}}}}}
+  /me/tracks/contains:
+    get:
+      parameters: [{name: ids, in: query, required: true, schema: {type: string}}, ${q('offset')}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: array, items: {type: boolean}}}}}
+  /tracks:
+    get:
+      parameters: [{name: ids, in: query, required: true, schema: {type: string}}, ${q('offset')}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {tracks: {type: array, items: {type: object}}}}}}}
+  /metrics/cpu:
+    get:
+      parameters: [{name: start, in: query, schema: {type: string, format: date-time}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {data: {type: array, items: {type: object}}, status: {type: string}}}}}}`),
+      errors: [{ path: ['paths', '/receipts', 'get', 'responses', '200', 'content', 'application/json', 'schema'], message: 'declares no `_links`' }],
+    },
+    {
+      name: 'Swagger 2.0 and OpenAPI 3.1: a paged top-level array with a non-plural last segment is asked',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths:
+  /containers/json:
+    get:
+      parameters: [{name: offset, in: query, type: integer}, {name: limit, in: query, type: integer}]
+      responses: {'200': {description: ok, schema: {type: array, items: {type: object}}}}
+  /containers/contains:
+    get:
+      parameters: [{name: ids, in: query, required: true, type: string}, {name: offset, in: query, type: integer}]
+      responses: {'200': {description: ok, schema: {type: array, items: {type: boolean}}}}
+`,
+      errors: [{ path: ['paths', '/containers/json', 'get', 'responses', '200', 'schema'], message: 'JSON array' }],
+    },
+    {
+      name: 'OpenAPI 3.1: a paged envelope with no item path is asked',
+      document: oas(`  /me/recently-played:
+    get:
+      parameters: [{name: after, in: query, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {type: object}}, next: {type: [string, "null"]}}}}}}`, '', '3.1.0'),
+      errors: [{ path: ['paths', '/me/recently-played', 'get', 'responses', '200', 'content', 'application/json', 'schema'] }],
+    },
+    {
       name: 'OpenAPI 3.1 nullable type arrays are read',
       document: oas(items(PAGED, `{type: [array, 'null'], items: {type: object}}`), '', '3.1.0'),
       errors: [{ path: SCHEMA, message: 'JSON array' }],

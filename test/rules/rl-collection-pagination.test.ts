@@ -290,6 +290,111 @@ paths:
       errors: [{ path: AT, message: 'accepts `limit` but no `offset`' }],
     },
     {
+      name: 'a GET that answers a list is a collection whatever its last segment, with no item path beside it',
+      document: oas3(`  /containers/json:
+    get:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: array, items: {type: object}}}}}
+  /me/following:
+    get:
+      parameters: [{name: after, in: query, schema: {type: string}}, ${q('limit')}]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {artists: {type: object, properties: {items: {type: array, items: {type: object}}, next: {type: string}}}}}
+  /markets:
+    get:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {markets: {type: array, items: {type: string}}}}}}}
+  /me/player/recently-played:
+    get:
+      parameters: [${q('limit')}]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {items: {type: array, items: {type: object}}, next: {type: string}, href: {type: string}}}`),
+      errors: [
+        { path: ['paths', '/containers/json', 'get'], message: 'accepts no pagination parameters' },
+        { path: ['paths', '/me/following', 'get'], message: 'accepts `limit` but no `offset` (it pages with `after`)' },
+        { path: ['paths', '/markets', 'get'], message: 'accepts no pagination parameters' },
+        { path: ['paths', '/me/player/recently-played', 'get'], message: 'accepts `limit` but no `offset`' },
+      ],
+    },
+    {
+      name: 'a lone-limit envelope list with no item path is reported',
+      document: oas3(`  /receipts:
+    get:
+      parameters: [${q('limit')}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {type: object}}}}}}}`),
+      errors: [{ path: ['paths', '/receipts', 'get'], message: 'accepts `limit` but no `offset`' }],
+    },
+    {
+      name: 'a contains check (one boolean per id) and a batch lookup by a required id list are not asked to page',
+      document: oas3(`  /me/following/contains:
+    get:
+      parameters: [{name: ids, in: query, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: array, items: {type: boolean}}}}}
+  /artists:
+    get:
+      parameters: [{name: ids, in: query, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {artists: {type: array, items: {type: object}}}}}}}
+  /artists/{id}: {}
+  /users/{id}/hovercard:
+    get:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {contexts: {type: array, items: {type: object}}}}}}}
+  /metrics/cpu:
+    get:
+      parameters: [{name: start, in: query, required: true, schema: {type: string}}, {name: end, in: query, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}`),
+      errors: [],
+    },
+    {
+      name: 'Swagger 2.0: a top-level array is a collection, a contains check and a batch lookup are not',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths:
+  /containers/json:
+    get:
+      parameters: [{name: limit, in: query, type: integer}]
+      responses: {'200': {description: ok, schema: {type: array, items: {type: object}}}}
+  /tracks/contains:
+    get:
+      parameters: [{name: ids, in: query, required: true, type: string}]
+      responses: {'200': {description: ok, schema: {type: array, items: {type: boolean}}}}
+  /tracks:
+    get:
+      parameters: [{name: trackIds, in: query, required: true, type: string}]
+      responses: {'200': {description: ok, schema: {type: array, items: {type: object}}}}
+`,
+      errors: [{ path: ['paths', '/containers/json', 'get'], message: 'accepts `limit` but no `offset`' }],
+    },
+    {
+      name: 'OpenAPI 3.1: an envelope with a cursor and no item path is reported; an optional ids filter does not bound it',
+      document: `openapi: 3.1.0
+info: {title: t, version: "1.0"}
+paths:
+  /receipts:
+    get:
+      parameters: [{name: cursor, in: query, schema: {type: string}}, {name: ids, in: query, schema: {type: string}}, ${q('limit')}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {data: {type: array, items: {type: object}}, next_cursor: {type: [string, "null"]}}}}}}
+  /receipts/contains:
+    get:
+      parameters: [{name: ids, in: query, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: array, items: {type: boolean}}}}}
+`,
+      errors: [{ path: ['paths', '/receipts', 'get'], message: 'accepts `limit` but no `offset` (it pages with `cursor`)' }],
+    },
+    {
       name: 'works on OpenAPI 3.1',
       document: `openapi: 3.1.0
 info: {title: t, version: "1.0"}

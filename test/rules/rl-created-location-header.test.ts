@@ -41,6 +41,27 @@ describe('rl-created-location-header', () => {
       errors: [],
     },
     {
+      name: 'a POST to an underscore or custom-method action computes: its 201 is not asked for Location',
+      document: oas3(`  /{index}/_termvectors:
+    post: {responses: {'201': {description: computed}}}
+  /{index}/_termvectors/{id}: {}
+  /_render/template:
+    post: {responses: {'201': {description: rendered}}}
+  /_render/template/{id}: {}
+  /topics:publish:
+    post: {responses: {'201': {description: published}}}
+  /templates:
+    post: {responses: {'201': {description: created}}}
+  /templates/{id}: {}`),
+      errors: [{ path: ['paths', '/templates', 'post', 'responses', '201'] }],
+    },
+    {
+      name: 'an item under an underscore namespace is still a create target (`/_security/user/{name}/tokens`)',
+      document: oas3(`  /_security/users/{name}/tokens:
+    post: {responses: {'201': {description: created}}}`),
+      errors: [{ path: ['paths', '/_security/users/{name}/tokens', 'post', 'responses', '201'] }],
+    },
+    {
       name: 'a shared 201 response whose Location header is a $ref passes',
       document: oas3(
         `  /items:\n    post: {responses: {'201': {$ref: '#/components/responses/Created'}}}\n  /things:\n    post: {responses: {'201': {$ref: '#/components/responses/Created'}}}`,
@@ -75,6 +96,10 @@ paths:
     post:
       responses:
         '201': {$ref: '#/responses/Created'}
+  /{index}/_termvectors:
+    post:
+      responses:
+        201: {description: computed}
 responses:
   Created: {description: created}
 `,
@@ -89,6 +114,8 @@ paths:
     post: {responses: {'201': {description: created}}}
   /things:
     post: {responses: {'201': {description: created, headers: ${LOCATION}}}}
+  /_render/template:
+    post: {responses: {'201': {description: rendered}}}
 `,
       errors: [{ path: ['paths', '/items', 'post', 'responses', '201'] }],
     },

@@ -43,8 +43,35 @@ describe('rl-sort-parameter-name', () => {
       errors: [{ path: AT(0), message: '"order"' }],
     },
     {
-      name: '`order` without an enum, parameters that merely contain the words, and non-query parameters pass',
+      name: 'a field-choosing `order` is reported with or without an enum: by its example, its default, or alone',
+      document: oas([str('order', ", example: 'Name ASC'")]) + `
+  /orders:
+    get:
+      parameters: [{name: order, in: query, schema: {type: string, default: '-created_at'}}]
+      responses: {'200': {description: ok}}
+  /teams:
+    get:
+      parameters: [{name: order, in: query, schema: {type: string}}]
+      responses: {'200': {description: ok}}`,
+      errors: [{ path: AT(0), message: '"order"' }, { path: ['paths', '/orders', 'get', 'parameters', 0] }, { path: ['paths', '/teams', 'get', 'parameters', 0] }],
+    },
+    {
+      name: 'a direction-only parameter is a companion of the sort field whatever its name (enum, default, or description)',
+      document: oas([str('sort_by'), str('order', ", default: desc"), str('orderby', ', enum: [asc, desc]')]) + `
+  /teams:
+    get:
+      parameters: [{name: order, in: query, description: 'asc or desc', schema: {type: string}}]
+      responses: {'200': {description: ok}}
+  /events:
+    get:
+      parameters: [{name: sort, in: query, schema: {type: string}}, {name: order, in: query, schema: {type: string}}]
+      responses: {'200': {description: ok}}`,
+      errors: [{ path: AT(0), message: '"sort_by"' }],
+    },
+    {
+      name: 'parameters that merely contain the words, and non-query parameters pass',
       document: oas([
+        str('sort'),
         str('order'),
         str('order_id'),
         str('sorted'),
@@ -76,6 +103,29 @@ paths:
       parameters: [{$ref: '#/parameters/order'}, {name: sort, in: query, type: string}]
       responses: {'200': {description: ok}}`,
       errors: [{ path: ['paths', '/users', 'parameters', 0] }, { path: ['parameters', 'order'] }],
+    },
+    {
+      name: 'Swagger 2.0: order_by and orderby are reported, an asc/desc order beside them is not',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths:
+  /users:
+    get:
+      parameters:
+        - {name: order_by, in: query, type: string, enum: [created_at, name]}
+        - {name: order, in: query, type: string, enum: [asc, desc]}
+      responses: {'200': {description: ok}}
+  /teams:
+    get:
+      parameters:
+        - {name: orderby, in: query, type: string}
+      responses: {'200': {description: ok}}`,
+      errors: [{ path: ['paths', '/users', 'get', 'parameters', 0] }, { path: ['paths', '/teams', 'get', 'parameters', 0] }],
+    },
+    {
+      name: 'OpenAPI 3.1: order with a field example is reported, sort_order is not',
+      document: oas([str('order', ", examples: ['Name ASC']"), str('sort_order', ', enum: [asc, desc]')], '3.1.0'),
+      errors: [{ path: AT(0) }],
     },
   ]);
 });

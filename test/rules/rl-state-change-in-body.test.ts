@@ -49,12 +49,24 @@ describe('rl-state-change-in-body', () => {
       errors: [],
     },
     {
-      name: 'an action counts only its required query parameters as data',
+      name: 'optional query parameters carry data too, on actions and plain POSTs alike',
       document: oas3(`  /pods/{id}/cancel:
-    post: ${op(q('reason', 'container'))}
+    post: ${op(q('reason'))}
   /orders/{id}/ship:
-    post: ${op(qr('carrier') + ', ' + q('note'))}`),
-      errors: [{ path: ['paths', '/orders/{id}/ship', 'post'], message: '(`carrier`)' }],
+    post: ${op(qr('carrier') + ', ' + q('note'))}
+  /streams:
+    post: ${op(q('callbackUrl'))}`),
+      errors: [
+        { path: ['paths', '/pods/{id}/cancel', 'post'], message: '(`reason`)' },
+        { path: ['paths', '/orders/{id}/ship', 'post'], message: '(`carrier`, `note`)' },
+        { path: ['paths', '/streams', 'post'], message: '(`callbackUrl`)' },
+      ],
+    },
+    {
+      name: 'boolean flags, paging and filters on an action are not data',
+      document: oas3(`  /pods/{id}/cancel:
+    post: {parameters: [{name: graceful, in: query, schema: {type: boolean}}, ${q('filter', 'limit')}], responses: {'200': {description: ok}}}`),
+      errors: [],
     },
     {
       name: 'writes without any query parameter, GET and DELETE are not judged',
@@ -105,6 +117,12 @@ paths:
       parameters:
         - {name: name, in: query, type: string}
       responses: {'201': {description: ok}}
+  /users/{id}/notify:
+    post:
+      parameters:
+        - {name: message, in: query, type: string}
+        - {name: urgent, in: query, type: boolean}
+      responses: {'204': {description: ok}}
   /users/{id}:
     put:
       parameters:
@@ -118,7 +136,7 @@ paths:
         - {name: name, in: formData, type: string}
       responses: {'200': {description: ok}}
 `,
-      errors: [{ path: ['paths', '/users', 'post'], message: '(`name`)' }],
+      errors: [{ path: ['paths', '/users', 'post'], message: '(`name`)' }, { path: ['paths', '/users/{id}/notify', 'post'], message: '(`message`)' }],
     },
     {
       name: 'works on OpenAPI 3.1',
@@ -129,8 +147,10 @@ paths:
     post: ${op(q('name'))}
   /users/{id}:
     put: ${op(q('name'), BODY)}
+  /jobs/{id}/retry:
+    post: ${op(q('delay'))}
 `,
-      errors: [{ path: ['paths', '/users', 'post'] }],
+      errors: [{ path: ['paths', '/users', 'post'] }, { path: ['paths', '/jobs/{id}/retry', 'post'], message: '(`delay`)' }],
     },
   ]);
 });

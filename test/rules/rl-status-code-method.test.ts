@@ -162,6 +162,54 @@ paths:
       ],
     },
     {
+      name: 'a POST to an underscore or custom-method action is no create, even beside an item path: it may answer 200',
+      document: oas3(`  /_render/template:
+    post: ${codes('200')}
+  /_render/template/{id}:
+    post: ${codes('200')}
+  /{index}/_termvectors:
+    post: ${codes('200')}
+  /{index}/_termvectors/{id}:
+    get: ${codes('200')}
+  /topics:publish:
+    post: ${codes('200')}
+  /topics/{id}:
+    get: ${codes('200')}
+  /templates:
+    post: ${codes('200')}
+  /templates/{id}:
+    get: ${codes('200')}`),
+      errors: [{ path: at('/templates', 'post', '200'), message: 'a POST that creates a resource' }],
+    },
+    {
+      name: 'Swagger 2.0: an underscore computation answers 200, a create beside it is told 201',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths:
+  /{index}/_termvectors:
+    post: {responses: {200: {description: ok}}}
+  /{index}/_termvectors/{id}:
+    get: {responses: {200: {description: ok}}}
+  /{index}/docs:
+    post: {responses: {200: {description: ok}}}
+  /{index}/docs/{id}:
+    get: {responses: {200: {description: ok}}}
+`,
+      errors: [{ path: ['paths', '/{index}/docs', 'post', 'responses', '200'], message: 'answer 201 Created with a `Location` header' }],
+    },
+    {
+      name: 'OpenAPI 3.1: a POST under an underscore action is no create',
+      document: `openapi: 3.1.0
+info: {title: t, version: "1.0"}
+paths:
+  /_render/template:
+    post: ${codes('200')}
+  /_render/template/{id}:
+    get: ${codes('200')}
+`,
+      errors: [],
+    },
+    {
       name: 'works on OpenAPI 3.1',
       document: `openapi: 3.1.0
 info: {title: t, version: "1.0"}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { ParameterInfo } from '../../src/openapi/model.js';
+import { isPagePosition } from '../../src/openapi/paging.js';
+import { isBatchLookup, isControlQueryParameter, isIdentifierListName } from '../../src/openapi/queryParameters.js';
+import { getApiModel } from '../../src/openapi/model.js';
+
+const param = (name: string, schema: Record<string, unknown> = { type: 'string' }, where = 'query', extra: Record<string, unknown> = {}): ParameterInfo => ({
+  name,
+  in: where,
+  value: { name, in: where, schema, ...extra },
+  jsonPath: [],
+});
+
+/** Each row: a parameter and whether it says where a page starts. */
+const POSITIONS: [string, ParameterInfo, boolean][] = [
+  ['offset', param('offset', { type: 'integer' }), true],
+  ['page', param('page', { type: 'integer' }), true],
+  ['a cursor', param('starting_after'), true],
+  ['a page token in camelCase', param('pageToken'), true],
+  ['Kubernetes continue', param('continue'), true],
+  ['Box marker', param('marker'), true],
+  ['a timestamp before is a cursor by time', param('before', { type: 'string', format: 'date-time' }), true],
+  ['a numeric start', param('start', { type: 'integer' }), true],
+  ['Swagger 2.0 numeric start', { name: 'start', in: 'query', value: { name: 'start', in: 'query', type: 'integer' }, jsonPath: [] }, true],
+  ['a string start opens a time window', param('start'), false],
+  ['a date start opens a time window', param('startIndex', { type: 'string', format: 'date' }), false],
+  ['a lone limit is a page size, not a position', param('limit', { type: 'integer' }), false],
+  ['per_page is a page size', param('per_page', { type: 'integer' }), false],
+  ['a header offset is not a query parameter', param('offset', { type: 'integer' }, 'header'), false],
+  ['a filter', param('status'), false],
+];
+
+describe('isPagePosition', () => {
+  it.each(POSITIONS)('%s', (_name, parameter, expected) => {
+    expect(isPagePosition(parameter)).toBe(expected);
+  });
+});
+
+/** Each row: a name and whether it names a list of identifiers. */
+const ID_LISTS: [string, boolean][] = [
+  ['ids', true], ['track_ids', true], ['trackIds', true], ['user-ids', true], ['IDS', true],
+  ['id', false], ['paids', false], ['kids', false], ['idsx', false],
+];
+
+describe('isIdentifierListName', () => {
+  it.each(ID_LISTS)('%s', (name, expected) => {
+    expect(isIdentifierListName(name)).toBe(expected);
+  });
+});
+
+const lookup = (parameters: unknown[]) =>
+  getApiModel({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/tracks': { get: { parameters, responses: {} } } } }).operations[0]!;
+
+/** Each row: the query parameters of a GET and whether it is a batch lookup bounded by the request. */
+const BATCHES: [string, unknown[], boolean][] = [
+  ['a required ids list', [{ name: 'ids', in: 'query', required: true, schema: { type: 'string' } }], true],
+  ['a required camelCase id list', [{ name: 'trackIds', in: 'query', required: true, schema: { type: 'string' } }], true],
+  ['a required array of ids', [{ name: 'id', in: 'query', required: true, schema: { type: 'array', items: { type: 'string' } } }], true],
+  ['an optional ids filter', [{ name: 'ids', in: 'query', schema: { type: 'string' } }], false],
+  ['a required single id is a filter', [{ name: 'owner_id', in: 'query', required: true, schema: { type: 'string' } }], false],
+  ['a required ids header is not a query parameter', [{ name: 'ids', in: 'header', required: true, schema: { type: 'string' } }], false],
+];
+
+describe('isBatchLookup', () => {
+  it.each(BATCHES)('%s', (_name, parameters, expected) => {
+    expect(isBatchLookup(lookup(parameters))).toBe(expected);
+  });
+});
+
+/** Each row: a query parameter name and whether it steers the request rather than carrying data. */
+const CONTROLS: [string, boolean][] = [
+  ['offset', true], ['Page_Size', true], ['filter[status]', true], ['page.size', true], ['sort_by', true],
+  ['dry-run', true], ['$expand', true], ['api-version', true],
+  ['name', false], ['reason', false], ['callbackUrl', false], ['status', false],
+];
+
+describe('isControlQueryParameter', () => {
+  it.each(CONTROLS)('%s', (name, expected) => {
+    expect(isControlQueryParameter(name)).toBe(expected);
+  });
+});
