@@ -79,9 +79,13 @@ function exactItem(inventory: InventoryParts, path: Segment[]): Item | undefined
   let document = root;
   let refs = refIndex(graph.getNodeData(source)?.refMap);
   let location: Segment[] = [];
-  /** Follows the `$ref`s at the current location; false when a target cannot be found. */
-  const follow = (): boolean => {
+  /**
+   * Follows the `$ref`s at the current location; false when a target cannot be found. A `next` key written
+   * beside the `$ref` (an `x-` extension the resolver drops) is in this file: the walk stays here for it.
+   */
+  const follow = (nextKey?: Segment): boolean => {
     for (let hops = 0; hops < 1000; hops++) {
+      if (nextKey !== undefined && nextKey !== '$ref' && hasOwn(nodeAt(document.data, location), nextKey)) return true;
       const ref = refs.get(keyOf(location));
       if (ref === undefined) return true;
       const hash = ref.indexOf('#');
@@ -96,10 +100,10 @@ function exactItem(inventory: InventoryParts, path: Segment[]): Item | undefined
     }
     return false;
   };
-  if (!follow()) return undefined;
-  for (const segment of path) {
+  if (!follow(path[0])) return undefined;
+  for (const [i, segment] of path.entries()) {
     location.push(segment);
-    if (!follow()) return undefined;
+    if (!follow(path[i + 1])) return undefined;
   }
   const closest = closestPath(document.data, location);
   return { document, path: closest, missingPropertyPath: location } as unknown as Item;
@@ -148,6 +152,20 @@ function percentDecode(text: string): string {
       }
     });
   }
+}
+
+/** The node at `path` in `data`, or undefined where the path leaves it. */
+function nodeAt(data: unknown, path: readonly Segment[]): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (!hasOwn(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment as string];
+  }
+  return node;
+}
+
+function hasOwn(node: unknown, key: Segment): boolean {
+  return typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, key);
 }
 
 /** The longest prefix of `path` that exists in `data`. */
