@@ -91,7 +91,7 @@ export class BudgetWatch {
 
   private progress(phase: Phase): string {
     const refs = `${this.refs.toLocaleString('en-US')} ${this.refs === 1 ? 'ref' : 'refs'} in ${this.files.toLocaleString('en-US')} ${this.files === 1 ? 'file' : 'files'}`;
-    return phase === 'resolving references' ? `${refs} so far` : `${this.checks.toLocaleString('en-US')} rule checks so far, after resolving ${refs}`;
+    return phase === 'resolving references' ? `${refs} so far` : `${this.checks.toLocaleString('en-US')} ${this.checks === 1 ? 'rule check' : 'rule checks'} so far, after resolving ${refs}`;
   }
 
   private giveUp(message: string): never {
@@ -101,5 +101,5 @@ export class BudgetWatch {
 }
 
 function formatSeconds(seconds: number): string {
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+  return `${Number.isInteger(seconds) ? seconds.toLocaleString('en-US') : String(Number(seconds.toPrecision(3)))} s`;
 }
