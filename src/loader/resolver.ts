@@ -99,8 +99,8 @@ class SafeResolver extends Resolver {
     super({
       resolvers: {
         file: { resolve: (ref: RefUri, ctx: SessionContext) => readFileRef(ref, sessionOf(ctx)) },
-        http: { resolve: (ref: RefUri) => this.readRemoteRef(ref) },
-        https: { resolve: (ref: RefUri) => this.readRemoteRef(ref) },
+        http: { resolve: (ref: RefUri, ctx: SessionContext) => this.readRemoteRef(ref, sessionOf(ctx)) },
+        https: { resolve: (ref: RefUri, ctx: SessionContext) => this.readRemoteRef(ref, sessionOf(ctx)) },
         [REFUSED_SCHEME]: {
           resolve: (ref: RefUri) => {
             const written = decodeURIComponent(ref.toString().slice(REFUSED_SCHEME.length + 1));
@@ -162,18 +162,39 @@ class SafeResolver extends Resolver {
     };
   }
 
-  private async readRemoteRef(ref: RefUri): Promise<string> {
+  private async readRemoteRef(ref: RefUri, session: Session): Promise<string> {
     const url = ref.href();
     if (this.options.allowRemote !== true) {
       throw new Error(`remote reference ${url} was not fetched: restlint reads local files only; ${this.options.remoteHint ?? CLI_REMOTE_HINT}`);
     }
+    // A remote body counts against the description's budget like a file: reserve the most it may take
+    // before fetching (fetches run in parallel), then keep only what it took.
+    const policy = this.options.remotePolicy ?? DEFAULT_REMOTE_POLICY;
+    session.watch.check('resolving references');
+    if (session.files >= LIMITS.maxReferencedFiles) {
+      throw new Error(`remote reference ${url} was not fetched: the description references more than ${LIMITS.maxReferencedFiles.toLocaleString('en-US')} files`);
+    }
+    const reserved = Math.min(policy.maxBytes, LIMITS.maxReferencedBytes - session.bytes);
+    if (reserved <= 0) {
+      throw new Error(`remote reference ${url} was not fetched: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
+    }
+    session.files += 1;
+    session.watch.files += 1;
+    session.bytes += reserved;
     let text: string;
     try {
-      text = await fetchText(url, this.options.remotePolicy ?? DEFAULT_REMOTE_POLICY);
+      text = await fetchText(url, { ...policy, maxBytes: reserved });
     } catch (error) {
-      throw new Error(`remote reference ${url} was not fetched: ${error instanceof Error ? error.message : String(error)}`);
+      session.bytes -= reserved;
+      const reason = error instanceof Error ? error.message : String(error);
+      if (reserved < policy.maxBytes && reason.includes(' is larger than ')) {
+        throw new Error(`remote reference ${url} was not fetched: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
+      }
+      throw new Error(`remote reference ${url} was not fetched: ${reason}`);
     }
-    return checkText(Buffer.from(text, 'utf8'), url, 'remote reference');
+    const bytes = Buffer.from(text, 'utf8');
+    session.bytes += bytes.length - reserved;
+    return checkText(bytes, url, 'remote reference');
   }
 }
 
