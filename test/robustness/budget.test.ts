@@ -27,10 +27,10 @@ describe('every description has a time and a memory budget', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
 
-  it('gives up checking rules on a large single file after --max-seconds', async () => {
-    const result = await lintInProcess(['many-paths.yaml', '--no-ruleset-lookup', '-f', 'json', '--max-seconds', '0.05'], dir);
+  it('gives up on a large single file after --max-seconds (checking rules, or before if parsing took the time)', async () => {
+    const result = await lintInProcess(['many-paths.yaml', '--no-ruleset-lookup', '-f', 'json', '--max-seconds', '0.3'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^restlint: many-paths\.yaml: gave up after 0\.05 s checking rules: [\d,]+ rule checks? so far, after resolving 0 refs in 0 files \(see --max-seconds\)\n$/);
+    expect(result.stderr).toMatch(/^restlint: many-paths\.yaml: gave up after 0\.3 s (checking rules: [\d,]+ rule checks? so far, after resolving 0 refs in 0 files|resolving references: 0 refs in 0 files so far) \(see --max-seconds\)\n$/);
   }, 60_000);
 
   it('gives up when the process uses more memory than --max-memory', async () => {
@@ -71,4 +71,20 @@ describe('BudgetWatch', () => {
     for (let i = 0; i < 1000; i += 1) watch.check('checking rules');
     expect(watch.exceeded).toBeUndefined();
   });
+});
+
+describe('the budget reaches the resolver steps that take time with the square of their size', () => {
+  it('ends 6,000 $refs side by side in one object (minutes of merging) at --max-seconds', async () => {
+    const flat = path.join(dir, 'flat');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(flat, { recursive: true });
+    writeFileSync(path.join(flat, 'common.yaml'), 'Thing: {type: object, properties: {id: {type: string}}}\n');
+    const schemas = Array.from({ length: 6_000 }, (_, i) => `    S${i}: {$ref: 'common.yaml#/Thing'}\n`).join('');
+    writeFileSync(path.join(flat, 'openapi.yaml'), `openapi: 3.0.3\ninfo: {title: t, version: '1.0'}\npaths: {}\ncomponents:\n  schemas:\n${schemas}`);
+    const started = Date.now();
+    const result = await lintInProcess(['openapi.yaml', '--no-ruleset-lookup', '-f', 'json', '--max-seconds', '1'], flat);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^restlint: openapi\.yaml: gave up after 1 s resolving references: [\d,]+ refs? in [01] files? so far \(see --max-seconds\)\n$/);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
 });
