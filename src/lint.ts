@@ -1,7 +1,8 @@
 import { Document, Spectral, type ISpectralDiagnostic, type Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Parsers from '@stoplight/spectral-parsers';
 import { checkYamlAliases, inspectData, YamlAliasBombError, type JsonPath } from './loader/inspect.js';
-import { LIMITS } from './loader/limits.js';
+import { BudgetWatch, LIMITS } from './loader/limits.js';
 import { innermostReason, type Problem, type Result } from './loader/problem.js';
 import { createSafeResolver, type RefOptions } from './loader/resolver.js';
 import { printable } from './text/printable.js';
@@ -56,8 +57,11 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
     referenced.set(file, text);
     options.refs?.onRead?.(file, text);
   };
-  const spectral = new Spectral({ resolver: createSafeResolver({ ...options.refs, onRead }) });
+  // The budget of the description being linted: time and memory, checked as references are resolved and rules run.
+  let watch: BudgetWatch | undefined;
+  const spectral = new Spectral({ resolver: createSafeResolver({ ...options.refs, onRead, watch: () => watch }) });
   spectral.setRuleset(ruleset);
+  if (spectral.ruleset) watchRules(spectral.ruleset);
   /** lintDocument's work; whatever it throws becomes a problem there. */
   async function lintOne(text: string, source: string): Promise<Result<Finding[]>> {
     const parsed = parseSafely(text, source, parseDocument);
@@ -78,7 +82,8 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
     }
     referenced.clear();
     try {
-      const findings = await spectral.run(document, { ignoreUnknownFormat: false });
+      const current = watch!;
+      const findings = await RULE_WATCH.run(current, () => spectral.run(document, { ignoreUnknownFormat: false }));
       const hidden = found.protoKeys.map((key) => protoKeyFinding(document, key, source));
       const place = referencedFilePlacer(source, referenced);
       const placed = findings.filter((f) => !isParserNoise(f)).map(place);
@@ -92,13 +97,17 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
     async lint(text, source) {
       const parsed = parseSafely(text, source, parseDocument);
       if (!parsed.ok) throw new Error(`${source}: ${parsed.problem.message}`);
-      const findings = await spectral.run(parsed.value, { ignoreUnknownFormat: false });
+      const current = (watch = options.refs?.watch?.() ?? new BudgetWatch(options.refs?.budget));
+      const findings = await RULE_WATCH.run(current, () => spectral.run(parsed.value, { ignoreUnknownFormat: false }));
       return findings.sort(compareFindings);
     },
     async lintDocument(text, source) {
+      watch = options.refs?.watch?.() ?? new BudgetWatch(options.refs?.budget);
       try {
         return await lintOne(text, source);
       } catch (error) {
+        // The budget was spent: one line that says where restlint gave up, whatever error that caused on the way.
+        if (watch.exceeded !== undefined) return { ok: false, problem: { file: source, message: watch.exceeded.message } };
         // Spectral stops on a custom function that throws (restlint's own are guarded; a team's may not be).
         return { ok: false, problem: { file: source, message: `could not lint: ${innermostReason(error)}` } };
       }
@@ -112,6 +121,36 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
       }));
     },
   };
+}
+
+/** The budget of the description whose rules run now (rule functions are called within spectral.run). */
+const RULE_WATCH = new AsyncLocalStorage<BudgetWatch>();
+
+const WATCHED = Symbol('restlint checks the budget before this rule function');
+
+/**
+ * Makes every rule function check the budget of the description it runs on before it runs, so that a
+ * description that takes too long (or too much memory) to check stops at the next call with one line.
+ * The rules' `then` lists are replaced, never changed in place: a ruleset object may be shared.
+ */
+function watchRules(ruleset: Ruleset): void {
+  for (const rule of Object.values(ruleset.rules)) {
+    rule.then = rule.then.map((then) => {
+      const fn = then.function as typeof then.function & { [WATCHED]?: true };
+      if (fn[WATCHED]) return then;
+      const watched = function (this: unknown, ...args: Parameters<typeof fn>) {
+        const current = RULE_WATCH.getStore();
+        if (current !== undefined) {
+          current.checks += 1;
+          current.check('checking rules');
+        }
+        return fn.apply(this, args);
+      } as typeof fn & { [WATCHED]?: true };
+      Object.defineProperty(watched, 'name', { value: fn.name });
+      watched[WATCHED] = true;
+      return { ...then, function: watched };
+    });
+  }
 }
 
 /**

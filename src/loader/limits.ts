@@ -28,3 +28,78 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+/** How long, and with how much memory, restlint may work on one description before it gives up. */
+export interface Budget {
+  /** Wall-clock seconds per description, reading, resolving and checking together. */
+  readonly seconds: number;
+  /** Memory of the whole process (resident set), in MiB, while the description is linted. */
+  readonly memoryMb: number;
+}
+
+/** The budget of a run that sets none: far above what the largest real descriptions need (seconds, a few hundred MiB). */
+export const DEFAULT_BUDGET: Budget = { seconds: 120, memoryMb: 2048 };
+
+/** What restlint was doing when it gave up. */
+export type Phase = 'resolving references' | 'checking rules';
+
+/** Thrown when a description's budget is spent: its message is the one line the user reads. */
+export class BudgetExceeded extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BudgetExceeded';
+  }
+}
+
+/**
+ * The budget of one description, checked cooperatively: the resolver checks it before every `$ref` it
+ * follows and every file it reads, the linter before every rule function call. Once spent it stays
+ * spent, so that work still under way for the description (parallel reads) stops at its next check.
+ */
+export class BudgetWatch {
+  private readonly started = Date.now();
+  private readonly deadline: number;
+  private readonly memoryBytes: number;
+  private spent: BudgetExceeded | undefined;
+  private calls = 0;
+  /** `$ref`s to other files followed so far, and the files read. */
+  refs = 0;
+  files = 0;
+  /** Rule function calls so far. */
+  checks = 0;
+
+  constructor(readonly budget: Budget = DEFAULT_BUDGET) {
+    this.deadline = this.started + budget.seconds * 1000;
+    this.memoryBytes = budget.memoryMb * 1024 * 1024;
+  }
+
+  /** Throws BudgetExceeded when the time or memory is spent. Cheap enough for every call: memory is read every 64th. */
+  check(phase: Phase): void {
+    if (this.spent !== undefined) throw this.spent;
+    this.calls += 1;
+    if (Date.now() > this.deadline) this.giveUp(`gave up after ${formatSeconds(this.budget.seconds)} ${phase}: ${this.progress(phase)} (see --max-seconds)`);
+    if ((this.calls & 63) === 0 || this.calls === 1) {
+      const rss = process.memoryUsage.rss();
+      if (rss > this.memoryBytes) this.giveUp(`gave up at ${Math.round(rss / (1024 * 1024)).toLocaleString('en-US')} MiB of memory ${phase} (the budget is ${this.budget.memoryMb.toLocaleString('en-US')} MiB): ${this.progress(phase)} (see --max-memory)`);
+    }
+  }
+
+  /** The error the budget was spent with, if it was. */
+  get exceeded(): BudgetExceeded | undefined {
+    return this.spent;
+  }
+
+  private progress(phase: Phase): string {
+    const refs = `${this.refs.toLocaleString('en-US')} ${this.refs === 1 ? 'ref' : 'refs'} in ${this.files.toLocaleString('en-US')} ${this.files === 1 ? 'file' : 'files'}`;
+    return phase === 'resolving references' ? `${refs} so far` : `${this.checks.toLocaleString('en-US')} ${this.checks === 1 ? 'rule check' : 'rule checks'} so far, after resolving ${refs}`;
+  }
+
+  private giveUp(message: string): never {
+    this.spent = new BudgetExceeded(message);
+    throw this.spent;
+  }
+}
+
+function formatSeconds(seconds: number): string {
+  return `${Number.isInteger(seconds) ? seconds.toLocaleString('en-US') : String(Number(seconds.toPrecision(3)))} s`;
+}

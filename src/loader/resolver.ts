@@ -1,9 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { checkYamlAliases, decodeText, inspectData } from './inspect.js';
-import { formatBytes, LIMITS } from './limits.js';
+import { BudgetWatch, formatBytes, LIMITS, type Budget } from './limits.js';
 import { describeReadError, readBoundedFile } from './readFile.js';
 import { DEFAULT_REMOTE_POLICY, fetchText, type RemotePolicy } from './remote.js';
 
@@ -26,6 +28,10 @@ export interface RefOptions {
   readonly remotePolicy?: RemotePolicy;
   /** Told the text of every referenced file read, under the name findings give it as their source. */
   readonly onRead?: (file: string, text: string) => void;
+  /** Time and memory per description (default DEFAULT_BUDGET). */
+  readonly budget?: Budget;
+  /** The budget watch of the description being linted, when the caller keeps one across resolving and checking. */
+  readonly watch?: () => BudgetWatch | undefined;
 }
 
 /** The scheme a refused `$ref` is rewritten to, so that the resolver reports it at the `$ref` without reading anything. */
@@ -46,6 +52,35 @@ interface RefUri {
   scheme(): string;
 }
 
+/** The budget of the resolution running now, for the resolver's synchronous steps (see watchMerges). */
+const RESOLVING = new AsyncLocalStorage<BudgetWatch>();
+const WATCHED_MERGE = Symbol('restlint checks the budget before each merge');
+
+/**
+ * Makes the resolver check the budget before each merge of a resolved target into its document. It merges
+ * each `$ref`'s target with a copy-on-write step (immer's produce) that copies the object holding the `$ref`,
+ * so N `$ref`s side by side in one object cost N² (10,000 took 746 s) in one synchronous loop that no other
+ * check interrupts. The cost stays until restlint has its own loader; the budget now ends it.
+ */
+function watchMerges(): void {
+  try {
+    const here = typeof import.meta.url === 'string' ? import.meta.url : __filename;
+    const fromSpectral = createRequire(createRequire(here).resolve('@stoplight/spectral-ref-resolver'));
+    const immer = createRequire(fromSpectral.resolve('@stoplight/json-ref-resolver'))('immer') as { default: (...args: unknown[]) => unknown };
+    const produce = immer.default as typeof immer.default & { [WATCHED_MERGE]?: true };
+    if (produce[WATCHED_MERGE]) return;
+    const watched = (...args: unknown[]): unknown => {
+      RESOLVING.getStore()?.check('resolving references');
+      return produce(...args);
+    };
+    (watched as typeof produce)[WATCHED_MERGE] = true;
+    immer.default = watched;
+  } catch {
+    // A resolver laid out differently: the other checks still bound the work.
+  }
+}
+watchMerges();
+
 /** What one resolution (one linted document) may read, and what it has read so far. */
 interface Session {
   /** The root, symbolic links resolved. */
@@ -58,6 +93,12 @@ interface Session {
   bytes: number;
   /** Every `$ref` to another file that was followed: `<file>#<pointer key>` -> where each such `$ref` is written. */
   readonly references: Map<string, { file: string; pointer: string }[]>;
+  /** The time and memory left for this description. */
+  readonly watch: BudgetWatch;
+  /** Each `<file>#<fragment>` resolved so far, or being resolved: resolved once, whatever the number of `$ref`s to it. */
+  readonly resolutions: Map<string, Promise<Resolution>>;
+  /** For each target being resolved, the targets it waits for (with how many waits): a wait that would close a loop is a cycle. */
+  readonly waits: Map<string, Map<string, number>>;
 }
 
 const SESSION = Symbol('restlint ref session');
@@ -88,8 +129,8 @@ class SafeResolver extends Resolver {
     super({
       resolvers: {
         file: { resolve: (ref: RefUri, ctx: SessionContext) => readFileRef(ref, sessionOf(ctx)) },
-        http: { resolve: (ref: RefUri) => this.readRemoteRef(ref) },
-        https: { resolve: (ref: RefUri) => this.readRemoteRef(ref) },
+        http: { resolve: (ref: RefUri, ctx: SessionContext) => this.readRemoteRef(ref, sessionOf(ctx)) },
+        https: { resolve: (ref: RefUri, ctx: SessionContext) => this.readRemoteRef(ref, sessionOf(ctx)) },
         [REFUSED_SCHEME]: {
           resolve: (ref: RefUri) => {
             const written = decodeURIComponent(ref.toString().slice(REFUSED_SCHEME.length + 1));
@@ -119,14 +160,15 @@ class SafeResolver extends Resolver {
   override resolve(source: unknown, opts: Parameters<Resolver['resolve']>[1] = {}): ReturnType<Resolver['resolve']> {
     const session = this.openSession(opts.baseUri);
     const parse = opts.parseResolveResult;
-    const resolving = super.resolve(source, {
+    const resolving = RESOLVING.run(session.watch, () => super.resolve(source, {
       ...opts,
       // A cache of its own for each document: what was read under one root (and counted against one
-      // document's budget) must not be served to another document.
-      uriCache: new UriCache(),
+      // document's budget) must not be served to another document. Every runner the resolver makes (one
+      // per file) passes through it, and is made to resolve each target once (see followOnce).
+      uriCache: new UriCache((runner) => followOnce(runner as Runner, session)),
       ctx: { ...(opts.ctx as object | undefined), [SESSION]: session },
       ...(parse === undefined ? {} : { parseResolveResult: (o) => parseChecked(parse, o) }),
-    });
+    }));
     return resolving.then((result) => ({ ...result, errors: placeErrors(result.errors, session, opts.baseUri ?? '').map(keepApart) }));
   }
 
@@ -144,21 +186,45 @@ class SafeResolver extends Resolver {
       files: 0,
       bytes: 0,
       references: new Map(),
+      watch: this.options.watch?.() ?? new BudgetWatch(this.options.budget),
+      resolutions: new Map(),
+      waits: new Map(),
     };
   }
 
-  private async readRemoteRef(ref: RefUri): Promise<string> {
+  private async readRemoteRef(ref: RefUri, session: Session): Promise<string> {
     const url = ref.href();
     if (this.options.allowRemote !== true) {
       throw new Error(`remote reference ${url} was not fetched: restlint reads local files only; ${this.options.remoteHint ?? CLI_REMOTE_HINT}`);
     }
+    // A remote body counts against the description's budget like a file: reserve the most it may take
+    // before fetching (fetches run in parallel), then keep only what it took.
+    const policy = this.options.remotePolicy ?? DEFAULT_REMOTE_POLICY;
+    session.watch.check('resolving references');
+    if (session.files >= LIMITS.maxReferencedFiles) {
+      throw new Error(`remote reference ${url} was not fetched: the description references more than ${LIMITS.maxReferencedFiles.toLocaleString('en-US')} files`);
+    }
+    const reserved = Math.min(policy.maxBytes, LIMITS.maxReferencedBytes - session.bytes);
+    if (reserved <= 0) {
+      throw new Error(`remote reference ${url} was not fetched: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
+    }
+    session.files += 1;
+    session.watch.files += 1;
+    session.bytes += reserved;
     let text: string;
     try {
-      text = await fetchText(url, this.options.remotePolicy ?? DEFAULT_REMOTE_POLICY);
+      text = await fetchText(url, { ...policy, maxBytes: reserved });
     } catch (error) {
-      throw new Error(`remote reference ${url} was not fetched: ${error instanceof Error ? error.message : String(error)}`);
+      session.bytes -= reserved;
+      const reason = error instanceof Error ? error.message : String(error);
+      if (reserved < policy.maxBytes && reason.includes(' is larger than ')) {
+        throw new Error(`remote reference ${url} was not fetched: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
+      }
+      throw new Error(`remote reference ${url} was not fetched: ${reason}`);
     }
-    return checkText(Buffer.from(text, 'utf8'), url, 'remote reference');
+    const bytes = Buffer.from(text, 'utf8');
+    session.bytes += bytes.length - reserved;
+    return checkText(bytes, url, 'remote reference');
   }
 }
 
@@ -244,7 +310,19 @@ function keepApart<E extends { message: string }>(error: E): E {
 
 function sessionOf(ctx: SessionContext | undefined): Session {
   // Without a session (a caller that bypasses resolve()), nothing but the working directory is readable.
-  return ctx?.[SESSION] ?? { root: realpathOr(process.cwd()), documentDir: [], rootHint: CLI_ROOT_HINT, files: 0, bytes: 0, references: new Map() };
+  return (
+    ctx?.[SESSION] ?? {
+      root: realpathOr(process.cwd()),
+      documentDir: [],
+      rootHint: CLI_ROOT_HINT,
+      files: 0,
+      bytes: 0,
+      references: new Map(),
+      watch: new BudgetWatch(),
+      resolutions: new Map(),
+      waits: new Map(),
+    }
+  );
 }
 
 /** Reads a file reference if the session allows it; otherwise throws the reason, without reading. */
@@ -268,6 +346,7 @@ async function readFileRef(ref: RefUri, session: Session): Promise<string> {
     }
     throw new Error(`reference to ${shown} cannot be read: ${describeReadError(error)}`);
   }
+  session.watch.check('resolving references');
   const refusedReal = refusal(real, session, 'link');
   if (refusedReal !== undefined) throw new Error(`reference to ${shown} was not read: ${refusedReal}`);
 
@@ -286,6 +365,7 @@ async function readFileRef(ref: RefUri, session: Session): Promise<string> {
     throw new Error(`reference to ${shown} was not read: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
   }
   session.files += 1;
+  session.watch.files += 1;
   session.bytes += Math.min(size, LIMITS.maxFileBytes);
   const bytes = await readBoundedFile(real, Math.min(LIMITS.maxFileBytes, Math.max(size, 0)));
   if (!bytes.ok) throw new Error(`reference to ${shown} cannot be read: ${bytes.reason}`);
@@ -399,16 +479,26 @@ export function isPayloadPointer(pointer: string | undefined): boolean {
   return false;
 }
 
-/** The resolver's cache of read documents, one per root. */
+/**
+ * The resolver's cache of read documents, one per root. It holds the resolver's runner of each file (the
+ * root's, and a promise of each other file's), and shows each to `onRunner` as it arrives.
+ */
 class UriCache {
   private readonly data = new Map<string, unknown>();
   readonly stats = { hits: 0, misses: 0 };
+  constructor(private readonly onRunner: (runner: unknown) => void) {}
   get(key: string): unknown {
     if (this.data.has(key)) this.stats.hits += 1;
     else this.stats.misses += 1;
     return this.data.get(key);
   }
   set(key: string, value: unknown): void {
+    if (value instanceof Promise) {
+      // Runs before the resolver's own continuation, which was attached after this one.
+      value.then(this.onRunner, () => undefined);
+    } else if (typeof value === 'object' && value !== null) {
+      this.onRunner(value);
+    }
     this.data.set(key, value);
   }
   has(key: string): boolean {
@@ -417,4 +507,175 @@ class UriCache {
   purge(): void {
     this.data.clear();
   }
+}
+
+/** The parts of the resolver's per-file runner (`ResolveRunner` of @stoplight/json-ref-resolver) that followOnce uses. */
+interface Runner {
+  readonly depth: number;
+  readonly baseUri: RefUri & { clone(): FragmentUri };
+  readonly graph: unknown;
+  uriStack: string[];
+  atMaxUriDepth: () => boolean;
+  lookupUri: (opts: { ref: FragmentUri; fragment: string; cacheKey: string; parentPath: unknown[] }) => Promise<Runner>;
+  lookupAndResolveUri: (opts: LookupOptions) => Promise<LookupResult>;
+  computeUriCacheKey: (ref: FragmentUri) => string;
+  resolve: (opts: { jsonPointer: string; parentPath: unknown[] }) => Promise<Resolved>;
+}
+
+interface FragmentUri extends RefUri {
+  clone(): FragmentUri;
+  fragment(): string;
+  fragment(value: string): FragmentUri;
+}
+
+interface LookupOptions {
+  readonly val: unknown;
+  readonly ref: FragmentUri;
+  readonly resolvingPointer?: string;
+  readonly parentPointer?: string;
+  readonly pointerStack: unknown[];
+  readonly parentPath?: unknown[];
+}
+
+interface Resolved {
+  result: unknown;
+  readonly graph: unknown;
+  readonly refMap: Record<string, string>;
+  readonly errors: { code: string; path: unknown[] }[];
+  readonly runner: unknown;
+}
+
+interface LookupResult {
+  readonly uri: FragmentUri;
+  readonly pointerStack: unknown[];
+  readonly targetPath: unknown[];
+  resolved?: Resolved;
+  error?: unknown;
+}
+
+/** A target (`<file>#<fragment>`) a resolution is under way for, and the resolution that asked for it. */
+interface Frame {
+  readonly key: string;
+  readonly file: string;
+  readonly parent: Frame | undefined;
+}
+
+/** Which target the code running now resolves: undefined in the root document's own pass. */
+const CURRENT = new AsyncLocalStorage<Frame>();
+
+/** The outcome of resolving one target, shared by every `$ref` to it. */
+type Resolution = { ok: true; resolved: Resolved; firstVal: unknown } | { ok: false; error: unknown };
+
+const FOLLOWS_ONCE = Symbol('restlint follows each target once');
+
+/**
+ * Makes a runner of the resolver follow each `$ref` target once per description. The resolver as
+ * published resolves a target afresh for every `$ref` to it, and again inside each of those, so a graph
+ * of files that reach each other in cycles is expanded along every path through it: exponential work
+ * (a 150-file description with 4,000 `$ref`s never finished). Here each `<file>#<fragment>` is resolved
+ * once and its result shared; a `$ref` back into a file already on the way to it is kept as a `$ref`
+ * (the resolver's own rule for cycles between files, applied along the real way rather than to every file
+ * that ever referenced it); and a `$ref` whose resolution would wait, through other pending ones, for
+ * itself is kept as a `$ref` too. The resolver's limit of 100 files on the way (after which it silently
+ * dropped every further `$ref`, broken ones included) is gone: the budget bounds the work instead.
+ */
+function followOnce(runner: Runner, session: Session): void {
+  const marked = runner as Runner & { [FOLLOWS_ONCE]?: true };
+  if (marked[FOLLOWS_ONCE]) return;
+  marked[FOLLOWS_ONCE] = true;
+  // The resolver reads `uriStack` for the file an error is in (its last entry: the file that holds the `$ref`);
+  // what it writes there (every file that ever referenced this one) is not needed.
+  Object.defineProperty(runner, 'uriStack', {
+    get: () => {
+      const parent = CURRENT.getStore()?.parent;
+      return parent === undefined ? [] : [parent.file];
+    },
+    set: () => undefined,
+    configurable: true,
+  });
+  runner.atMaxUriDepth = () => false;
+  runner.lookupAndResolveUri = (opts) => lookupOnce(runner, opts, session);
+}
+
+async function lookupOnce(runner: Runner, opts: LookupOptions, session: Session): Promise<LookupResult> {
+  const { val, ref, resolvingPointer, parentPointer, pointerStack } = opts;
+  // The crawler changes parentPath after this call: take its value now.
+  const parentPath = opts.parentPath ? opts.parentPath.slice() : [];
+  const file = runner.computeUriCacheKey(ref);
+  const here = CURRENT.getStore();
+  const base: LookupResult = { uri: ref, pointerStack, targetPath: resolvingPointer === parentPointer ? [] : parentPath };
+  const keep = (): LookupResult => ({ ...base, resolved: { result: val, graph: runner.graph, refMap: {}, errors: [], runner } });
+  session.watch.check('resolving references');
+  session.watch.refs += 1;
+  for (let frame = here; frame !== undefined; frame = frame.parent) if (frame.file === file) return keep();
+
+  const key = `${file}#${ref.fragment()}`;
+  let pending = session.resolutions.get(key);
+  if (pending === undefined) {
+    const frame: Frame = { key, file, parent: here };
+    pending = CURRENT.run(frame, () => resolveTarget(runner, ref, file, parentPath, val, session));
+    session.resolutions.set(key, pending);
+    const done = (): void => void session.waits.delete(key);
+    pending.then(done, done);
+  } else if (here !== undefined && (here.key === key || waitsFor(session, key, here.key))) {
+    return keep(); // it waits, through pending resolutions, for the one asking
+  }
+  if (here !== undefined) addWait(session, here.key, key, 1);
+  let outcome: Resolution;
+  try {
+    outcome = await pending;
+  } finally {
+    if (here !== undefined) addWait(session, here.key, key, -1);
+  }
+  if (!outcome.ok) {
+    const from = runner.depth !== 0 ? [String(runner.baseUri)] : [];
+    return { ...base, error: { code: 'RESOLVE_URI', message: String(outcome.error), uri: ref, uriStack: from, pointerStack, path: parentPath } };
+  }
+  const { resolved, firstVal } = outcome;
+  // A missing target leaves the `$ref` as written (each one its own).
+  return { ...base, resolved: resolved.result === firstVal && firstVal !== val ? { ...resolved, result: val } : resolved };
+}
+
+/** Reads the file of a target (once per file, the resolver caches it) and resolves the target in it. */
+async function resolveTarget(runner: Runner, ref: FragmentUri, file: string, parentPath: unknown[], val: unknown, session: Session): Promise<Resolution> {
+  let target: Runner;
+  try {
+    target = await runner.lookupUri({ ref: ref.clone().fragment(''), fragment: ref.fragment(), cacheKey: file, parentPath });
+  } catch (error) {
+    return { ok: false, error };
+  }
+  followOnce(target, session);
+  const jsonPointer = ref.fragment() !== '' ? `#${ref.fragment()}` : ref.href() === '' ? '#' : '';
+  const resolved = await target.resolve({ jsonPointer, parentPath });
+  const fragment = ref.fragment().slice(1);
+  for (const error of resolved.errors) {
+    // The target itself is missing: the resolver keeps the `$ref` in its place.
+    if (error.code === 'POINTER_MISSING' && error.path.join('/') === fragment && resolved.result !== undefined && resolved.result !== null) resolved.result = val;
+  }
+  return { ok: true, resolved, firstVal: val };
+}
+
+/** Whether the resolution of `from` waits, directly or through others, for that of `to`. */
+function waitsFor(session: Session, from: string, to: string): boolean {
+  const seen = new Set<string>([from]);
+  const stack = [from];
+  while (stack.length > 0) {
+    for (const next of session.waits.get(stack.pop()!)?.keys() ?? []) {
+      if (next === to) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return false;
+}
+
+function addWait(session: Session, from: string, to: string, change: 1 | -1): void {
+  const waits = session.waits.get(from) ?? new Map<string, number>();
+  const count = (waits.get(to) ?? 0) + change;
+  if (count > 0) waits.set(to, count);
+  else waits.delete(to);
+  if (waits.size > 0) session.waits.set(from, waits);
+  else session.waits.delete(from);
 }

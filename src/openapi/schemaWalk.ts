@@ -38,9 +38,6 @@ export interface SchemaWalk {
   usesOf(schema: object): ReadonlySet<SchemaUse>;
 }
 
-/** How deep the walk goes below a body, parameter or component: deeper schemas are left unread. */
-const MAX_DEPTH = 64;
-
 /** Keywords whose value is one subschema. */
 const SINGLE = ['additionalProperties', 'unevaluatedProperties', 'items', 'additionalItems', 'unevaluatedItems', 'contains', 'not', 'if', 'then', 'else'];
 /** Keywords whose value is a list of subschemas; the composition ones describe the same value as their schema. */
@@ -98,7 +95,15 @@ class Visit implements SchemaVisit {
     readonly first: boolean,
   ) {}
   get jsonPath(): JsonPath {
-    if (this.path === undefined) this.path = this.parent === undefined ? this.at : [...this.parent.jsonPath, ...this.at];
+    if (this.path === undefined) {
+      // Without recursion: a schema can sit thousands of levels below its body once files are resolved.
+      const parts: JsonPath[] = [];
+      let visit: Visit | undefined = this;
+      for (; visit !== undefined && visit.path === undefined; visit = visit.parent) parts.push(visit.at);
+      const path: (string | number)[] = visit === undefined ? [] : [...visit.path!];
+      for (let i = parts.length - 1; i >= 0; i -= 1) for (const segment of parts[i]!) path.push(segment);
+      this.path = path;
+    }
     return this.path;
   }
 }
@@ -109,7 +114,6 @@ interface Pending {
   /** The path below the parent visit, or the whole path for a walk's starting schema. */
   at: JsonPath;
   propertyName: string | undefined;
-  depth: number;
 }
 
 function buildWalk(root: JsonObject): SchemaWalk {
@@ -117,11 +121,12 @@ function buildWalk(root: JsonObject): SchemaWalk {
   const visits: SchemaVisit[] = [];
 
   const walk = (schema: unknown, jsonPath: JsonPath, use: SchemaUse): void => {
-    const stack: Pending[] = [{ schema, parent: undefined, at: jsonPath, propertyName: undefined, depth: 0 }];
+    const stack: Pending[] = [{ schema, parent: undefined, at: jsonPath, propertyName: undefined }];
     while (stack.length > 0) {
       const next = stack.pop()!;
       const value = next.schema;
-      if (!isObject(value) || isUnresolvedRef(value) || next.depth > MAX_DEPTH) continue;
+      // No depth limit: each schema object is visited once per use, so the walk ends however deep it goes.
+      if (!isObject(value) || isUnresolvedRef(value)) continue;
       const seen = uses.get(value);
       // `other` is the leftover pass: a schema already met in a request or a response is not walked again.
       if (seen !== undefined && (use === 'other' || seen.has(use))) continue;
@@ -132,7 +137,7 @@ function buildWalk(root: JsonObject): SchemaWalk {
       // Pushed in reverse so that the walk visits children in document order.
       const children: Pending[] = [];
       const child = (sub: unknown, at: JsonPath, propertyName: string | undefined) => {
-        if (isObject(sub)) children.push({ schema: sub, parent: visit, at, propertyName, depth: next.depth + 1 });
+        if (isObject(sub)) children.push({ schema: sub, parent: visit, at, propertyName });
       };
       for (const key of MAPS) {
         const map = value[key];

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Parsers from '@stoplight/spectral-parsers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restlint, STACK_TRACE } from '../cli/helpers.js';
+import { writeRefGraph } from '../helpers/refGraph.js';
 import { lintInProcess } from './inProcess.js';
 
 /** Small valid descriptions, one per version, with the parts rules read: parameters, bodies, headers, $refs. */
@@ -133,12 +134,14 @@ const oddValue = fc.oneof(
 let dir: string;
 let runs = 0;
 const unfinished = new Map<string, string>();
+const graphExits = new Map<number, number>();
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'restlint-property-'));
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
+  if (process.env.RESTLINT_FUZZ_RUNS !== undefined) console.warn(`multi-file runs by exit code: ${JSON.stringify(Object.fromEntries(graphExits))}`);
   // A rule that throws is turned into a finding by guard(); the rule's owner should know which input did it.
   if (unfinished.size > 0) console.warn(`rules that threw on mutated input (guarded, reported as findings):\n${[...unfinished].map(([m, f]) => `  ${m}\n    on ${f}`).join('\n')}`);
 });
@@ -203,6 +206,40 @@ describe('property: restlint never throws and always exits 0, 1 or 2', () => {
       { numRuns: 200, seed: 4 },
     );
   }, 180_000);
+
+  it('on multi-file descriptions with mutated $ref graphs (cycles, broken, escaping and self refs, text damage)', async () => {
+    const targets = ['part0.yaml', 'part1.yaml#/components/schemas/Item', '#/components', '../openapi.yaml#/paths', 'missing.yaml#/X', '../../../etc/passwd', 'part2.yaml#/nope', 'part3.yaml#', '#', 'part1.yaml#/components/schemas/search@200/properties/link0', 'part4.yaml#/components/schemas/search::query.q', 'http://127.0.0.1:9/x.yaml', 'part0.yaml#/%ZZ', 'sub/../part1.yaml#/components'];
+    const edit = fc.record({ file: fc.nat(), ref: fc.nat(), target: fc.constantFrom(...targets), text: fc.array(mutation, { maxLength: 2 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 1, max: 4 }), fc.nat(), fc.array(edit, { minLength: 1, maxLength: 6 }), async (files, perSchema, seed, edits) => {
+        runs += 1;
+        const graphDir = path.join(dir, `graph-${runs}`);
+        mkdirSync(graphDir);
+        const graph = writeRefGraph(graphDir, { files, schemasPerFile: 3, refsPerSchema: perSchema, paths: 3, seed: seed + 1 });
+        for (const e of edits) {
+          const file = path.join(graphDir, graph.files[e.file % graph.files.length]!);
+          let text = readFileSync(file, 'utf8');
+          const refs = [...text.matchAll(/\$ref: '([^']*)'/g)];
+          if (refs.length > 0) {
+            const m = refs[e.ref % refs.length]!;
+            text = text.slice(0, m.index) + `$ref: '${e.target}'` + text.slice(m.index + m[0].length);
+          }
+          writeFileSync(file, mutate(text, e.text));
+        }
+        const started = Date.now();
+        const result = await lintInProcess([graph.root, '--no-ruleset-lookup', '-f', 'json'], graphDir);
+        expect(result.thrown).toBeUndefined();
+        expect([0, 1, 2]).toContain(result.code);
+        expect(result.stdout + result.stderr).not.toMatch(STACK_TRACE);
+        for (const line of result.stderr.split('\n').filter((l) => l !== '')) expect(line).toMatch(/^restlint: \S/);
+        if (result.code < 2) expect(() => JSON.parse(result.stdout)).not.toThrow();
+        expect(Date.now() - started).toBeLessThan(20_000);
+        graphExits.set(result.code, (graphExits.get(result.code) ?? 0) + 1);
+      }),
+      // RESTLINT_FUZZ_RUNS=5000 (and RESTLINT_FUZZ_SEED) for a long fuzz run; the exit codes are counted on stderr.
+      { numRuns: Number(process.env.RESTLINT_FUZZ_RUNS ?? 60), seed: Number(process.env.RESTLINT_FUZZ_SEED ?? 4) },
+    );
+  }, 300_000);
 
   it('spawned, as CI runs it: a batch of mutated files in one run', async () => {
     const samples = fc.sample(fc.tuple(fc.constantFrom(...Object.entries(BASES)), fc.array(mutation, { minLength: 1, maxLength: 6 })), { numRuns: 12, seed: 4 });

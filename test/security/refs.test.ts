@@ -162,3 +162,32 @@ describe('$ref keys inside example payloads are data, not references', () => {
     expect(refFindings(await lintFile(file))).toEqual({ '404': expect.stringMatching(/^remote reference https:\/\/example\.invalid\/problem\.yaml was not fetched/) });
   });
 });
+
+describe('remote bodies count against the budget of the files a description references', () => {
+  it('refuses the remote $refs past 128 MB together, each at its own $ref', async () => {
+    const http = await import('node:http');
+    const body = `{"description": "${'x'.repeat(9.5 * 1024 * 1024)}"}`;
+    let served = 0;
+    const server = http.createServer((_req, res) => {
+      served += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const responses = Array.from({ length: 15 }, (_, i) => `        '${200 + i}': {$ref: 'http://127.0.0.1:${port}/big-${i}.json'}`).join('\n');
+      const file = path.join(box.project, 'remote-budget.yaml');
+      writeFileSync(file, `openapi: 3.0.3\ninfo: {title: t, version: "1.0"}\npaths:\n  /a:\n    get:\n      responses:\n${responses}\n`);
+      const { DEFAULT_REMOTE_POLICY } = await import('../../src/loader/remote.js');
+      const findings = await lintFile(file, { allowRemote: true, remotePolicy: { ...DEFAULT_REMOTE_POLICY, refuseAddress: () => undefined } });
+      const refused = Object.values(refFindings(findings));
+      expect(refused.length).toBeGreaterThanOrEqual(2);
+      for (const message of refused) expect(message).toMatch(/^remote reference http:\/\/127\.0\.0\.1:\d+\/big-\d+\.json was not fetched: the files the description references exceed 128 MB together$/);
+      expect(served).toBeLessThanOrEqual(13);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }, 60_000);
+});

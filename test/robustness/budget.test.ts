@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BudgetExceeded, BudgetWatch } from '../../src/loader/limits.js';
+import { writeRefGraph } from '../helpers/refGraph.js';
+import { lintInProcess } from './inProcess.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'restlint-budget-'));
+  writeRefGraph(dir);
+  const paths = Array.from({ length: 3_000 }, (_, i) => `  /items${i}:\n    get: {responses: {'200': {description: ok}}}\n`).join('');
+  writeFileSync(path.join(dir, 'many-paths.yaml'), `openapi: 3.0.3\ninfo: {title: t, version: '1.0'}\npaths:\n${paths}`);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+
+describe('every description has a time and a memory budget', () => {
+  it('gives up resolving a large cyclic graph after --max-seconds, in one line, exit 2', async () => {
+    const started = Date.now();
+    const result = await lintInProcess(['openapi.yaml', '--no-ruleset-lookup', '-f', 'json', '--max-seconds', '0.2'], dir);
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^restlint: openapi\.yaml: gave up after 0\.2 s (resolving references: [\d,]+ refs? in [\d,]+ files? so far|checking rules: [\d,]+ rule checks so far, after resolving [\d,]+ refs in [\d,]+ files) \(see --max-seconds\)\n$/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
+
+  it('gives up on a large single file after --max-seconds (checking rules, or before if parsing took the time)', async () => {
+    const result = await lintInProcess(['many-paths.yaml', '--no-ruleset-lookup', '-f', 'json', '--max-seconds', '0.3'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^restlint: many-paths\.yaml: gave up after 0\.3 s (checking rules: [\d,]+ rule checks? so far, after resolving 0 refs in 0 files|resolving references: 0 refs in 0 files so far) \(see --max-seconds\)\n$/);
+  }, 60_000);
+
+  it('gives up when the process uses more memory than --max-memory', async () => {
+    const result = await lintInProcess(['openapi.yaml', '--no-ruleset-lookup', '-f', 'json', '--max-memory', '1'], dir);
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^restlint: openapi\.yaml: gave up at [\d,]+ MiB of memory (resolving references|checking rules) \(the budget is 1 MiB\): .* \(see --max-memory\)\n$/);
+  }, 60_000);
+
+  it('lints the same inputs within the default budget', async () => {
+    const result = await lintInProcess(['many-paths.yaml', '--no-ruleset-lookup', '-f', 'json'], dir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+  }, 120_000);
+
+  it.each([['--max-seconds', '0'], ['--max-seconds', '-1'], ['--max-memory', 'lots'], ['--max-memory', '0']])('refuses %s %s in one line, exit 2', async (flag, value) => {
+    const result = await lintInProcess(['many-paths.yaml', '--no-ruleset-lookup', flag, value], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^restlint: ${flag} takes a positive number, not `));
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('BudgetWatch', () => {
+  it('stays spent once spent: every later check throws the same error', () => {
+    const watch = new BudgetWatch({ seconds: 0.001, memoryMb: 1e6 });
+    const until = Date.now() + 5;
+    while (Date.now() <= until) {
+      // let the deadline pass
+    }
+    expect(() => watch.check('resolving references')).toThrow(BudgetExceeded);
+    const first = watch.exceeded;
+    expect(() => watch.check('checking rules')).toThrow(first!.message);
+  });
+
+  it('does not throw within the budget', () => {
+    const watch = new BudgetWatch({ seconds: 60, memoryMb: 1e6 });
+    for (let i = 0; i < 1000; i += 1) watch.check('checking rules');
+    expect(watch.exceeded).toBeUndefined();
+  });
+});
+
+describe('the budget reaches the resolver steps that take time with the square of their size', () => {
+  it('ends 6,000 $refs side by side in one object (minutes of merging) at --max-seconds', async () => {
+    const flat = path.join(dir, 'flat');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(flat, { recursive: true });
+    writeFileSync(path.join(flat, 'common.yaml'), 'Thing: {type: object, properties: {id: {type: string}}}\n');
+    const schemas = Array.from({ length: 6_000 }, (_, i) => `    S${i}: {$ref: 'common.yaml#/Thing'}\n`).join('');
+    writeFileSync(path.join(flat, 'openapi.yaml'), `openapi: 3.0.3\ninfo: {title: t, version: '1.0'}\npaths: {}\ncomponents:\n  schemas:\n${schemas}`);
+    const started = Date.now();
+    const result = await lintInProcess(['openapi.yaml', '--no-ruleset-lookup', '-f', 'json', '--max-seconds', '1'], flat);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^restlint: openapi\.yaml: gave up after 1 s resolving references: [\d,]+ refs? in [01] files? so far \(see --max-seconds\)\n$/);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
+});
