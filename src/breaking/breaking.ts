@@ -7,6 +7,11 @@ import { isObject, type JsonObject } from '../openapi/model.js';
 import { compareDescriptions } from './compare.js';
 import { apiVersions, compareVersions } from './versions.js';
 
+/** A JSON path as a JSON Pointer fragment (`#/paths/~1users/get`). */
+export function jsonPointer(path: readonly (string | number)[]): string {
+  return '#' + path.map((k) => '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
 export const BREAKING_CHANGE_CODE = 'rl-breaking-change';
 export const BREAKING_CHANGE_DESCRIPTION = 'A breaking change needs the version the API uses (URL, media type or info.version major/minor) to go up.';
 
@@ -42,7 +47,7 @@ export async function breakingChanges(before: JsonObject, text: string, source: 
             if (!isObject(after)) return [];
             const verdict = compareVersions(apiVersions(before), apiVersions(after));
             ({ note, accepted } = verdict);
-            return compareDescriptions(before, after).map((change) => ({ path: change.path, message: `${change.message}: breaking; ${note}` }));
+            return compareDescriptions(before, after).map((change) => ({ path: change.path, message: `${change.message} (older description: ${jsonPointer(change.before)}): ${change.why}; breaking: ${note}` }));
           },
         },
       },
