@@ -88,6 +88,13 @@ describe('a TypeScript consumer of the built package', () => {
     expect(await tsc(source)).toBe('');
   }, 120_000);
 
+  it('type-checks the README\'s library example', async () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const example = /## As a library\n[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain("from 'restlint'");
+    expect(await tsc(`${example!}export { cursorPaging };\n`)).toBe('');
+  }, 120_000);
+
   it('reports a consumer that misuses the types', async () => {
     const output = await tsc("import { createLinter } from 'restlint';\nconst linter = createLinter({ rules: {} });\nexport const n: number = await linter.lint('x', 'y');\n");
     expect(output).toMatch(/consumer\.ts\(3,14\): error TS2322/);
