@@ -389,6 +389,18 @@ describe('changes a client breaks on, and near misses', () => {
     expect((await compare(before, after)).changes.sort()).toEqual([...changes].sort());
   });
 
+  it('says a change to a shared parameter once, naming each place in the older description', async () => {
+    const shared = (required: boolean) =>
+      oas(
+        "  /a:\n    get:\n      parameters: [{$ref: '#/components/parameters/Page'}]\n      responses: {'200': {description: OK}}\n  /b:\n    get:\n      parameters: [{$ref: '#/components/parameters/Page'}]\n      responses: {'200': {description: OK}}\n",
+        '1.0.0',
+        `components:\n  parameters:\n    Page: {name: page, in: query, required: ${required}, schema: {type: integer}}\n`,
+      );
+    const { changes, messages } = await compare(shared(false), shared(true));
+    expect(changes).toEqual(['components.parameters.Page: Parameter "page" (in query) is now required']);
+    expect(messages[0]).toContain('(older description: #/paths/~1a/get/parameters/0, #/paths/~1b/get/parameters/0): clients that leave it out are rejected; breaking: ');
+  });
+
   it('says what changed, where in both descriptions, and why clients break', async () => {
     const { messages } = await compare(oas(ORDERS), oas(edit('enum: [a, b]', 'enum: [a]')));
     expect(messages).toEqual([
