@@ -1,6 +1,8 @@
 // Builds restlint: the ruleset bundle every Spectral host loads, and the CLI.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 
 await rm('dist', { recursive: true, force: true });
 
@@ -71,3 +73,18 @@ await build({
   footer: { js: 'module.exports = module.exports.default;' },
   logLevel: 'warning',
 });
+
+// TypeScript declarations for the library, the ruleset and the profiles (tsconfig.build.json emits them under
+// dist/types); each entry point gets a declaration file beside it that re-exports the one for its source.
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+const profileLayer = "import type { ProfileLayer } from '../types/rulesets/profiles/profile.js';\ndeclare const profile: ProfileLayer;\nexport default profile;\n";
+await mkdir('dist/profiles', { recursive: true });
+await Promise.all([
+  writeFile('dist/index.d.ts', "export * from './types/src/index.js';\n"),
+  writeFile('dist/restlint.d.mts', "export { default } from './types/rulesets/index.js';\n"),
+  writeFile(
+    'dist/restlint-profile.d.mts',
+    "export { default } from './types/rulesets/profiles/restlintProfile.js';\nexport type { PackDefinition, ProfileLayer, TeamChoices } from './types/rulesets/profiles/profile.js';\n",
+  ),
+  ...Object.keys(READY_MADE_PROFILES).map((name) => writeFile(`dist/profiles/${name}.d.mts`, profileLayer)),
+]);

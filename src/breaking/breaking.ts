@@ -4,8 +4,13 @@ import { createLinter, SEVERITIES, type Finding } from '../lint.js';
 import type { Result } from '../loader/problem.js';
 import type { RefOptions } from '../loader/resolver.js';
 import { isObject, type JsonObject } from '../openapi/model.js';
-import { compareDescriptions } from './compare.js';
+import { compareDescriptions, type Change } from './compare.js';
 import { apiVersions, compareVersions } from './versions.js';
+
+/** A JSON path as a JSON Pointer fragment (`#/paths/~1users/get`). */
+export function jsonPointer(path: readonly (string | number)[]): string {
+  return '#' + path.map((k) => '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
 
 export const BREAKING_CHANGE_CODE = 'rl-breaking-change';
 export const BREAKING_CHANGE_DESCRIPTION = 'A breaking change needs the version the API uses (URL, media type or info.version major/minor) to go up.';
@@ -30,6 +35,10 @@ export async function loadResolved(text: string, source: string, refs: RefOption
 export async function breakingChanges(before: JsonObject, text: string, source: string, refs: RefOptions): Promise<Result<Finding[]>> {
   let note = '';
   let accepted = false;
+  // Where each change was in the older description. The message carries a marker for it, so that Spectral
+  // places each change where it shows; changes at one node with one message (a shared parameter or schema,
+  // reached from several operations) then become one finding that names every older place.
+  let changes: Change[] = [];
   const ruleset: RulesetDefinition = {
     rules: {
       [BREAKING_CHANGE_CODE]: {
@@ -42,7 +51,8 @@ export async function breakingChanges(before: JsonObject, text: string, source: 
             if (!isObject(after)) return [];
             const verdict = compareVersions(apiVersions(before), apiVersions(after));
             ({ note, accepted } = verdict);
-            return compareDescriptions(before, after).map((change) => ({ path: change.path, message: `${change.message}: breaking; ${note}` }));
+            changes = compareDescriptions(before, after);
+            return changes.map((change, i) => ({ path: change.path, message: `${change.message}${OLDER}${i}${OLDER}${change.why}` }));
           },
         },
       },
@@ -50,6 +60,27 @@ export async function breakingChanges(before: JsonObject, text: string, source: 
   };
   const result = await createLinter(ruleset, { refs }).lintDocument(text, source);
   if (!result.ok) return result;
-  const findings = result.value.filter((f) => f.code === BREAKING_CHANGE_CODE);
-  return { ok: true, value: accepted ? findings.map((f) => ({ ...f, severity: SEVERITIES.info })) : findings };
+  const merged = new Map<string, { finding: Finding; older: string[] }>();
+  for (const f of result.value) {
+    if (f.code !== BREAKING_CHANGE_CODE) continue;
+    // The index and the why are the last two parts (a name in the description could hold the marker too).
+    const parts = f.message.split(OLDER);
+    const [index, why] = parts.slice(-2);
+    const what = parts.length >= 3 ? parts.slice(0, -2).join(OLDER) : undefined;
+    const change = changes[Number(index)];
+    if (what === undefined || why === undefined || change === undefined) continue;
+    const key = JSON.stringify([f.source, f.path, what, why]);
+    const message = (older: string[]) => `${what} (older description: ${older.length > 3 ? `${older.slice(0, 3).join(', ')} and ${older.length - 3} more` : older.join(', ')}): ${why}; breaking: ${note}`;
+    const seen = merged.get(key);
+    const pointer = jsonPointer(change.before);
+    if (seen === undefined) merged.set(key, { finding: { ...f, message: message([pointer]), ...(accepted ? { severity: SEVERITIES.info } : {}) }, older: [pointer] });
+    else if (!seen.older.includes(pointer)) {
+      seen.older.push(pointer);
+      seen.finding = { ...seen.finding, message: message(seen.older) };
+    }
+  }
+  return { ok: true, value: [...merged.values()].map((m) => m.finding) };
 }
+
+/** Splits a change's message around the index of its older place (text no description yields). */
+const OLDER = ' <<restlint-older-place>> ';

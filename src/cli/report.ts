@@ -50,14 +50,19 @@ export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run
 
   return async (run) => {
     let findings = run.findings;
+    let absent: readonly BaselineEntry[] = [];
     if (baseline !== undefined) {
       const covered = await coveredFiles(run.files, root);
       const comparison = compareWithBaseline(findings, baseline, root, covered);
       findings = comparison.fresh;
+      absent = comparison.stale;
       reportBaseline(terminalText(path.relative(cwd, baselineFile!) || baselineFile!), comparison.known, comparison.stale);
     }
     if (since !== undefined) findings = await since.filter(findings);
-    const context = { cwd, color: useColor(), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, version: pkg.version };
+    // For SARIF's baselineState: what the baseline or --since hid is unchanged, what they let through is new.
+    const shown = new Set(findings);
+    const comparison = baseline || since ? { all: run.findings, unchanged: new Set(run.findings.filter((f) => !shown.has(f))), absent } : undefined;
+    const context = { cwd, color: useColor(), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, version: pkg.version, failSeverity: args['fail-severity'], ...(comparison ? { comparison } : {}) };
     const rendered = renderOutputs(outputs, findings, context);
     process.stdout.write(rendered.stdout);
     // Written atomically (a temporary file, then a rename), after stdout so that a failed write still shows the findings.

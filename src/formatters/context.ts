@@ -1,4 +1,5 @@
-import type { RuleInfo } from '../lint.js';
+import type { BaselineEntry } from '../baseline/baseline.js';
+import type { Finding, RuleInfo, SeverityName } from '../lint.js';
 
 /** What a formatter knows besides the findings. */
 export interface FormatContext {
@@ -21,4 +22,15 @@ export interface FormatContext {
   readonly rulesetFile?: string;
   /** restlint's version, for SARIF's tool description. */
   readonly version?: string;
+  /** The severity at which a finding fails the run (`--fail-severity`): JUnit reports those below it as passed. */
+  readonly failSeverity?: SeverityName;
+  /** With `--baseline` or `--since`: what the run found before either hid anything, for SARIF's `baselineState`. */
+  readonly comparison?: RunComparison;
+}
+
+/** Every finding of the run (in its order), those a baseline or `--since` hid, and the baseline entries no longer found. */
+export interface RunComparison {
+  readonly all: readonly Finding[];
+  readonly unchanged: ReadonlySet<Finding>;
+  readonly absent: readonly BaselineEntry[];
 }

@@ -17,13 +17,19 @@ export const FINGERPRINT_KEY = 'restlintFinding/v1';
  * Findings as a SARIF 2.1.0 log for GitHub code scanning: one run, the rules of the ruleset with their help
  * and documentation URL, each result located by file (relative to the repository root), region (1-based) and
  * JSON path. Each result has a fingerprint made of file, rule and JSON path (and an ordinal among equal
- * ones), not of line numbers, so that an edit elsewhere in the file does not make a finding look new.
+ * ones), not of line numbers, so that an edit elsewhere in the file does not make a finding look new. With
+ * `context.comparison` (a baseline or `--since`), each result has a `baselineState`: `new`, `unchanged` (hidden
+ * from the other formats), or `absent` (a baseline entry no longer found).
  */
 export function formatSarif(findings: readonly Finding[], context: FormatContext): string {
-  const rules = ruleDescriptors(findings, context.rules ?? []);
+  const comparison = context.comparison;
+  const absentRules = (comparison?.absent ?? []).map((e) => ({ id: e.rule, severity: 'off' as const, description: '' }));
+  const rules = ruleDescriptors([...(comparison?.all ?? findings)], [...(context.rules ?? []), ...absentRules]);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const seen = new Map<string, number>();
-  const results = findings.map((finding): Result => {
+  // With a baseline or --since, every finding of the run is listed, the hidden ones as `unchanged`, so that code
+  // scanning keeps their alerts open instead of closing them on this run and opening them again on the next.
+  const results = (comparison?.all ?? findings).map((finding): Result => {
     const uri = reportPath(finding.source, context);
     const key = JSON.stringify([uri, String(finding.code), finding.path]);
     const ordinal = seen.get(key) ?? 0;
@@ -41,8 +47,29 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
         },
       ],
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(key, ordinal) },
+      ...(comparison === undefined ? {} : { baselineState: comparison.unchanged.has(finding) ? ('unchanged' as const) : ('new' as const) }),
     };
   });
+  // Baseline entries this run no longer finds: `absent`, of kind `pass` (nothing to fix), once per occurrence.
+  for (const entry of comparison?.absent ?? []) {
+    const path = pointerPath(entry.pointer);
+    const key = JSON.stringify([entry.file, entry.rule, path]);
+    for (let n = 0; n < entry.count; n++) {
+      const ordinal = seen.get(key) ?? 0;
+      seen.set(key, ordinal + 1);
+      const jsonPath = formatJsonPath(path);
+      results.push({
+        ruleId: entry.rule,
+        ruleIndex: ruleIndex.get(entry.rule),
+        kind: 'pass',
+        level: 'none',
+        message: { text: `No longer found: the baseline records ${entry.rule} here; run restlint baseline again to trim it` },
+        locations: [{ physicalLocation: { artifactLocation: artifact(entry.file) }, ...(jsonPath === '' ? {} : { logicalLocations: [{ fullyQualifiedName: jsonPath }] }) }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(key, ordinal) },
+        baselineState: 'absent',
+      });
+    }
+  }
 
   const root = context.root ?? context.cwd;
   const log: Log = {
@@ -89,6 +116,15 @@ function describeRule(id: string, description: string, url: string | undefined, 
     help: { text: `${text}${seeAlso}`, markdown: url ? `${text}\n\n[Documentation of ${id}](${url})` : text },
     defaultConfiguration: { level: LEVELS[severity] },
   };
+}
+
+/** Keys whose values are arrays in OpenAPI: a number after one of them is an index (Spectral gives it as a number), elsewhere a name (`200`). */
+const ARRAY_KEYS = new Set(['parameters', 'allOf', 'oneOf', 'anyOf', 'prefixItems', 'security', 'servers', 'tags', 'enum', 'required', 'produces', 'consumes', 'schemes']);
+
+/** An RFC 6901 pointer (`/paths/~1users/get`) as the JSON path a finding had, to give an absent result the fingerprint it had. */
+function pointerPath(pointer: string): (string | number)[] {
+  const keys = pointer.replace(/^#/, '').split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return keys.map((k, i) => (i > 0 && ARRAY_KEYS.has(keys[i - 1]!) && /^(0|[1-9]\d*)$/.test(k) ? Number(k) : k));
 }
 
 /** A file inside the repository is relative to %SRCROOT%; one outside it keeps its absolute file URI. */

@@ -66,7 +66,7 @@ describe('restlint breaking', () => {
   it('--old/--new with every output format; stylish names the change and the version', async () => {
     repo.write('v2.yaml', ROOT_V1.split('  /carts:')[0]!);
     const stylish = await restlint(['breaking', '--old', 'api/openapi.yaml', '--new', 'v2.yaml'], repo.dir);
-    expect(stylish.stdout).toContain('Path /carts was removed: breaking; info.version 1.0.0 did not go up: raise its major or minor version');
+    expect(stylish.stdout).toContain('Path /carts was removed (older description: #/paths/~1carts): clients that call it get an error instead; breaking: info.version 1.0.0 did not go up: raise its major or minor version');
     expect(stylish.code).toBe(1);
     for (const format of ['sarif', 'github', 'junit', 'markdown']) {
       const result = await restlint(['breaking', '--old', 'api/openapi.yaml', '--new', 'v2.yaml', '-f', format], repo.dir);
