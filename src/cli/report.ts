@@ -21,6 +21,8 @@ export interface ReportArgs {
   'fail-severity': SeverityName;
   baseline?: string;
   since?: string;
+  /** Stylish lists every place of a group, not only the first few. */
+  verbose?: boolean;
   /** Read only to keep reports off the files the run reads. */
   ruleset?: string;
   'ref-root'?: string;
@@ -59,7 +61,7 @@ export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run
       reportBaseline(terminalText(path.relative(cwd, baselineFile!) || baselineFile!), comparison.known, comparison.stale);
     }
     if (since !== undefined) findings = await since.filter(findings);
-    const context = { cwd, color: useColor(), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, version: pkg.version };
+    const context = { cwd, color: useColor(), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, verbose: args.verbose, version: pkg.version };
     const rendered = renderOutputs(outputs, findings, context);
     process.stdout.write(rendered.stdout);
     // Written atomically (a temporary file, then a rename), after stdout so that a failed write still shows the findings.
