@@ -21,7 +21,7 @@ export interface TeamChoices {
   /** `Access-Control-Allow-Origin: *`: reported (default) or allowed. */
   corsWildcard?: 'reported' | 'allowed';
   /** The case style of schema property names. */
-  propertyCase?: 'snake_case' | 'camelCase' | 'kebab-case';
+  propertyCase?: 'snake_case' | 'camelCase' | 'kebab-case' | 'PascalCase';
   /** The team's singletons, uncountable nouns and verbs, for every rule that labels path segments. */
   words?: { singletons?: string[]; uncountables?: string[]; verbs?: string[] };
 }
@@ -32,7 +32,7 @@ const CHOICE_VALUES: Readonly<Record<string, readonly string[]>> = {
   pagination: ['any', 'offset-limit', 'range', 'cursor'],
   xHeaders: ['allowed', 'reported'],
   corsWildcard: ['reported', 'allowed'],
-  propertyCase: ['snake_case', 'camelCase', 'kebab-case'],
+  propertyCase: ['snake_case', 'camelCase', 'kebab-case', 'PascalCase'],
 };
 const OTHER_CHOICES = ['errorShapes', 'errorSchema', 'words'];
 const VERSION_RULES = ['rl-version-media-type', 'rl-version-not-in-url', 'rl-version-406-documented'];

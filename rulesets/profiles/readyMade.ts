@@ -55,4 +55,8 @@ export const READY_MADE_PROFILES: Readonly<Record<string, ReadyMadeProfile>> = {
     description: 'Schema property names are kebab-case.',
     choices: { propertyCase: 'kebab-case' },
   },
+  'pascal-case': {
+    description: 'Schema property names are PascalCase (as in .NET and OData APIs).',
+    choices: { propertyCase: 'PascalCase' },
+  },
 };

@@ -19,6 +19,8 @@ export interface ReportArgs {
   'fail-severity': SeverityName;
   baseline?: string;
   since?: string;
+  /** Stylish lists every place of a group, not only the first few. */
+  verbose?: boolean;
   /** Read only to keep reports off the files the run reads. */
   ruleset?: string;
   'ref-root'?: string;
@@ -62,7 +64,7 @@ export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run
     // For SARIF's baselineState: what the baseline or --since hid is unchanged, what they let through is new.
     const shown = new Set(findings);
     const comparison = baseline || since ? { all: run.findings, unchanged: new Set(run.findings.filter((f) => !shown.has(f))), absent } : undefined;
-    const context = { cwd, color: useColor(), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, version: pkg.version, failSeverity: args['fail-severity'], ...(comparison ? { comparison } : {}) };
+    const context = { cwd, color: useColor(), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, verbose: args.verbose, version: pkg.version, failSeverity: args['fail-severity'], ...(comparison ? { comparison } : {}) };
     const rendered = renderOutputs(outputs, findings, context);
     process.stdout.write(rendered.stdout);
     // Written atomically (a temporary file, then a rename), after stdout so that a failed write still shows the findings.

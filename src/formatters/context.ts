@@ -20,6 +20,8 @@ export interface FormatContext {
   readonly rules?: readonly RuleInfo[];
   /** The ruleset file in use when the CLI found it by itself (shown by stylish), relative to cwd. */
   readonly rulesetFile?: string;
+  /** Stylish: list every place of a group of findings like each other, not only the first few. */
+  readonly verbose?: boolean;
   /** restlint's version, for SARIF's tool description. */
   readonly version?: string;
   /** The severity at which a finding fails the run (`--fail-severity`): JUnit reports those below it as passed. */

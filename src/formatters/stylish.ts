@@ -3,13 +3,19 @@ import { printable } from '../text/printable.js';
 import { terminalLineStart, terminalPath, terminalText } from '../text/terminal.js';
 import { severityName, type Finding, type RuleInfo, type SeverityName } from '../lint.js';
 import type { FormatContext } from './context.js';
+import { messageShape } from './messageShape.js';
 
 const LABELS: Record<SeverityName, string> = { error: 'error', warn: 'warning', info: 'info', hint: 'hint' };
 const SEVERITY_COLORS: Record<SeverityName | 'off', number> = { error: 31, warn: 33, info: 36, hint: 90, off: 90 };
 
+/** How many places of a group stylish shows before "... and N more like this" (all of them with `--verbose`). */
+export const GROUP_SHOWN = 3;
+
 /**
  * Human-readable findings: per file (relative to cwd), one line per finding, columns aligned up to the message
- * (`line:col  severity  rule  message  json.path`), then a summary and each fired rule's doc URL once.
+ * (`line:col  severity  rule  message  json.path`). Findings of one rule, severity and message shape in a file
+ * form a group, listed where its first place is: the first GROUP_SHOWN places, then "... and N more like this"
+ * (`context.verbose` lists every place). Then a summary, and per fired rule its count, severity and doc URL.
  */
 export function formatStylish(findings: readonly Finding[], context: FormatContext): string {
   const paint = painter(context.color);
@@ -20,22 +26,39 @@ export function formatStylish(findings: readonly Finding[], context: FormatConte
   }
 
   const out: string[] = [];
-  for (const [source, group] of groupBySource(findings)) {
+  let hidden = 0;
+  for (const [source, inFile] of groupBySource(findings)) {
     out.push(paint(4, displayPath(source, context.cwd)));
-    const rows = group.map((f) => {
-      const severity = severityName(f.severity);
-      return [`${f.range.start.line + 1}:${f.range.start.character + 1}`, LABELS[severity], terminalText(String(f.code)), terminalText(f.message), terminalText(formatJsonPath(f.path)), severity] as const;
-    });
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-    for (const [position, label, code, message, jsonPath, severity] of rows) {
-      const cells = [
+    type Row = readonly [string, string, string, string, string, SeverityName] | { readonly more: number };
+    const rows: Row[] = [];
+    for (const group of groupByShape(inFile)) {
+      const shown = context.verbose || group.length <= GROUP_SHOWN + 1 ? group : group.slice(0, GROUP_SHOWN);
+      for (const f of shown) {
+        const severity = severityName(f.severity);
+        rows.push([`${f.range.start.line + 1}:${f.range.start.character + 1}`, LABELS[severity], terminalText(String(f.code)), terminalText(f.message), terminalText(formatJsonPath(f.path)), severity]);
+      }
+      if (shown.length < group.length) {
+        rows.push({ more: group.length - shown.length });
+        hidden += group.length - shown.length;
+      }
+    }
+    const cells = rows.filter((r): r is Exclude<Row, { more: number }> => !('more' in r));
+    const widths = [0, 1, 2].map((i) => Math.max(...cells.map((r) => r[i].length)));
+    const messageColumn = 2 + widths[0] + 2 + widths[1] + 2 + widths[2] + 2;
+    for (const row of rows) {
+      if ('more' in row) {
+        out.push(`${' '.repeat(messageColumn)}${paint(2, `... and ${row.more} more like this`)}`);
+        continue;
+      }
+      const [position, label, code, message, jsonPath, severity] = row;
+      const line = [
         paint(2, position) + pad(position, widths[0]),
         paint(SEVERITY_COLORS[severity], label) + pad(label, widths[1]),
         code.padEnd(widths[2]),
         message,
         paint(2, jsonPath),
       ];
-      out.push(`  ${cells.join('  ')}`.trimEnd());
+      out.push(`  ${line.join('  ')}`.trimEnd());
     }
     out.push('');
   }
@@ -44,10 +67,53 @@ export function formatStylish(findings: readonly Finding[], context: FormatConte
   for (const f of findings) tally[severityName(f.severity)] += 1;
   const summary = `✖ ${count(findings.length, 'problem')} (${count(tally.error, 'error')}, ${count(tally.warn, 'warning')}, ${count(tally.info, 'info')}, ${count(tally.hint, 'hint')})`;
   out.push(paint(tally.error > 0 ? 31 : 33, summary));
-  const docs = new Map<string, string>();
-  for (const f of findings) if (f.documentationUrl) docs.set(String(f.code), f.documentationUrl);
-  for (const [code, url] of [...docs].sort(([a], [b]) => a.localeCompare(b))) out.push(`${terminalLineStart(code)}: ${terminalText(url)}`);
+  out.push(...ruleSummary(findings));
+  if (hidden > 0) out.push(`${count(hidden, 'finding')} like the ones above not listed; restlint lint --verbose lists every place.`);
   return `${out.join('\n')}\n${rulesetLine(context)}`;
+}
+
+/**
+ * One line per fired rule, most findings first: the rule id, how many findings of each severity, and its doc URL
+ * when it has one (`rl-version-media-type  467 warnings  https://...`).
+ */
+function ruleSummary(findings: readonly Finding[]): string[] {
+  const rules = new Map<string, RuleTally>();
+  for (const f of findings) {
+    const code = String(f.code);
+    const rule: RuleTally = rules.get(code) ?? { total: 0, bySeverity: new Map() };
+    rule.total += 1;
+    const severity = severityName(f.severity);
+    rule.bySeverity.set(severity, (rule.bySeverity.get(severity) ?? 0) + 1);
+    if (f.documentationUrl) rule.url = f.documentationUrl;
+    rules.set(code, rule);
+  }
+  const sorted = [...rules].sort(([a, x], [b, y]) => y.total - x.total || a.localeCompare(b));
+  // A rule id starts the line: a team rule named `::stop-commands::x` must not read as a workflow command.
+  const ids = sorted.map(([code]) => terminalLineStart(code));
+  const tallies = sorted.map(([, rule]) =>
+    (Object.keys(LABELS) as SeverityName[]).flatMap((s) => (rule.bySeverity.has(s) ? [count(rule.bySeverity.get(s)!, LABELS[s])] : [])).join(', '),
+  );
+  const idWidth = Math.max(...ids.map((id) => id.length));
+  const tallyWidth = Math.max(...tallies.map((t) => t.length));
+  return sorted.map(([, rule], i) => `${ids[i].padEnd(idWidth)}  ${rule.url ? `${tallies[i].padEnd(tallyWidth)}  ${terminalText(rule.url)}` : tallies[i]}`.trimEnd());
+}
+
+interface RuleTally {
+  total: number;
+  readonly bySeverity: Map<SeverityName, number>;
+  url?: string;
+}
+
+/** The findings of one file in groups of one rule, severity and message shape, each group where its first finding is. */
+function groupByShape(findings: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = JSON.stringify([String(f.code), f.severity, messageShape(f.message)]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups.values()];
 }
 
 /** Names the ruleset file the CLI found in the current folder, so that nobody wonders which rules ran. */

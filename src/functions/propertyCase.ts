@@ -44,10 +44,13 @@ function isExempt(name: string): boolean {
   return name.startsWith('@') || name.startsWith('$') || !/[A-Za-z]/.test(name);
 }
 
+/** The ready-made profile that chooses each style other than the default. */
+const PROFILES: Record<Exclude<CaseStyle, 'snake_case'>, string> = { camelCase: 'camel-case', 'kebab-case': 'kebab-case', PascalCase: 'pascal-case' };
+
 /** When the name fits another style, how a team whose API uses that style throughout switches to it. */
 function profileHint(name: string, style: CaseStyle): string {
   const other = CASE_STYLES.find((candidate) => candidate !== style && fitsCaseStyle(name, candidate));
   if (other === undefined) return '';
-  const profile = other === 'snake_case' ? 'the rule\'s default' : `restlint's \`${other === 'camelCase' ? 'camel-case' : 'kebab-case'}\` profile`;
+  const profile = other === 'snake_case' ? 'the rule\'s default' : `restlint's \`${PROFILES[other]}\` profile`;
   return `, or, if the API uses ${other} throughout, use ${profile} (rule option \`case: ${other}\`)`;
 }

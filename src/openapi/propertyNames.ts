@@ -152,7 +152,7 @@ export function isCurrencyName(name: string): boolean {
   return splitWords(name).includes('currency');
 }
 
-export const CASE_STYLES = ['snake_case', 'camelCase', 'kebab-case'] as const;
+export const CASE_STYLES = ['snake_case', 'camelCase', 'kebab-case', 'PascalCase'] as const;
 export type CaseStyle = (typeof CASE_STYLES)[number];
 
 // A name may start with a digit (`1_clicks`, `25th`, `3ds`): no style has an upper or lower case for it.
@@ -160,6 +160,8 @@ const CASE_PATTERNS: Record<CaseStyle, RegExp> = {
   snake_case: /^[a-z0-9]+(_[a-z0-9]+)*$/,
   camelCase: /^[a-z0-9][a-zA-Z0-9]*$/,
   'kebab-case': /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  // An upper-case letter starts each word; an acronym may stay upper case (`ID`, `URLPath`), as .NET and OData write it.
+  PascalCase: /^[A-Z0-9][a-zA-Z0-9]*$/,
 };
 
 /** Separators of a namespaced key: `lodging.checkInDate`, `harassment/threatening`. */
@@ -167,7 +169,8 @@ const NAMESPACE_SEPARATOR = /([./])/;
 
 /**
  * Whether a property name fits a case style. Leading underscores (`_links`, `_embedded`, `_id`) are
- * markers, not part of the name; a single lower-case word fits every style. Dots and slashes namespace
+ * markers, not part of the name; a single lower-case word fits every style but PascalCase (`Name`), and a
+ * leading digit has no case in any. Dots and slashes namespace
  * flat keys and brackets index form fields (`lodging.checkInDate`, `harassment/threatening`, `files[0]`):
  * each part is judged on its own, without its brackets.
  */
@@ -201,5 +204,6 @@ function wordsInStyle(base: string, style: CaseStyle): string {
   if (words.length === 0) return base;
   if (style === 'snake_case') return words.join('_');
   if (style === 'kebab-case') return words.join('-');
+  if (style === 'PascalCase') return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
   return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
 }

@@ -58,7 +58,7 @@ describe('exact paths for awkward keys through every output format', () => {
     it(`${c.name}: one finding per node, on its own line, in json, sarif, github, junit, markdown and stylish`, async () => {
       const dir = path.join(out, path.basename(c.entry, '.yaml'));
       const formats = Object.keys(READERS).map((f) => `${f}:${path.join(dir, f)}`);
-      const result = await restlint(['lint', '--no-ruleset-lookup', ...formats.flatMap((f) => ['-f', f]), '-f', 'stylish', path.join('test/fixtures', c.entry)], ROOT);
+      const result = await restlint(['lint', '--no-ruleset-lookup', ...formats.flatMap((f) => ['-f', f]), '-f', 'stylish', '--verbose', path.join('test/fixtures', c.entry)], ROOT);
       expect(result.stderr).not.toMatch(STACK_TRACE);
       const wanted = sorted(c.expected.map(key));
       for (const [format, read] of Object.entries(READERS)) {

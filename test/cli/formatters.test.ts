@@ -25,7 +25,7 @@ const findings = [
 ];
 
 describe('stylish formatter', () => {
-  it('groups by file relative to cwd, aligns columns, sums up and links each fired rule once', () => {
+  it('groups by file relative to cwd, aligns columns, sums up and gives each fired rule its count and doc link once', () => {
     expect(formatStylish(findings, { cwd: '/srv', color: false, filesLinted: 1 })).toBe(
       [
         'api/root.yaml',
@@ -37,8 +37,9 @@ describe('stylish formatter', () => {
         '  8:3  error    parser  Duplicate key: type  type',
         '',
         '✖ 4 problems (2 errors, 2 warnings, 0 infos, 0 hints)',
-        `rl-a: ${URL}rl-a.md`,
-        `rl-b: ${URL}rl-b.md`,
+        `rl-a    2 warnings  ${URL}rl-a.md`,
+        'parser  1 error',
+        `rl-b    1 error     ${URL}rl-b.md`,
         '',
       ].join('\n'),
     );

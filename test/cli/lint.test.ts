@@ -51,8 +51,9 @@ describe('restlint lint: exit codes and output formats', () => {
     expect(lines.filter((l) => /^ {2}\d+:\d+ /.test(l))).toHaveLength(findings.length);
     const warnings = findings.filter((f) => f.severity === 1).length;
     expect(stylish.stdout).toContain(`✖ ${findings.length} problem${findings.length === 1 ? '' : 's'} (0 errors, ${warnings} warning`);
-    const docLines = lines.filter((l) => /^rl-[a-z0-9-]+: https:\/\//.test(l));
-    expect(docLines).toContain(`rl-collection-names-plural: ${plural.documentationUrl}`);
+    const docLines = lines.filter((l) => /^rl-[a-z0-9-]+ +\d+ warnings? +https:\/\//.test(l));
+    const plurals = findings.filter((f) => f.code === 'rl-collection-names-plural').length;
+    expect(docLines).toContainEqual(expect.stringMatching(new RegExp(`^rl-collection-names-plural +${plurals} warnings? +${plural.documentationUrl!.replace(/[.?]/g, '\\$&')}$`)));
     expect(docLines).toHaveLength(new Set(findings.map((f) => f.code)).size);
     expect(stylish.stdout).not.toContain('Mapping key');
     expect(stylish.stdout).not.toContain('\u001b[');

@@ -168,6 +168,36 @@ const CASES: [string, CaseStyle, boolean, string][] = [
   ['created_at', 'camelCase', false, 'createdAt'],
   ['order-id', 'kebab-case', true, 'order-id'],
   ['orderDate', 'kebab-case', false, 'order-date'],
+  // PascalCase (issue 10): each word starts upper case; an acronym may stay upper case.
+  ['FriendlyName', 'PascalCase', true, 'FriendlyName'],
+  ['ID', 'PascalCase', true, 'Id'],
+  ['URLPath', 'PascalCase', true, 'UrlPath'],
+  ['Etag', 'PascalCase', true, 'Etag'],
+  ['ApiVersion', 'PascalCase', true, 'ApiVersion'],
+  ['Parameter1', 'PascalCase', true, 'Parameter1'],
+  ['Parameter1.Name', 'PascalCase', true, 'Parameter1.Name'],
+  ['Lodging.CheckInDate', 'PascalCase', true, 'Lodging.CheckInDate'],
+  ['Category/SubCategory', 'PascalCase', true, 'Category/SubCategory'],
+  ['_Links', 'PascalCase', true, '_Links'],
+  ['3DSecure', 'PascalCase', true, '3DSecure'],
+  ['25th', 'PascalCase', true, '25th'],
+  ['Files[0]', 'PascalCase', true, 'Files[0]'],
+  // Near-misses: a lower-case start, a separator, one lower-case part of a namespace.
+  ['iOS', 'PascalCase', false, 'IOs'],
+  ['name', 'PascalCase', false, 'Name'],
+  ['accountSid', 'PascalCase', false, 'AccountSid'],
+  ['account_sid', 'PascalCase', false, 'AccountSid'],
+  ['Account_Sid', 'PascalCase', false, 'AccountSid'],
+  ['Status-Callback', 'PascalCase', false, 'StatusCallback'],
+  ['Parameter1.name', 'PascalCase', false, 'Parameter1.Name'],
+  ['lodging.CheckInDate', 'PascalCase', false, 'Lodging.CheckInDate'],
+  ['harassment/Threatening', 'PascalCase', false, 'Harassment/Threatening'],
+  ['2fa_Enabled', 'PascalCase', false, '2faEnabled'],
+  // And PascalCase names in the other styles: camelCase wants a lower-case start.
+  ['ID', 'camelCase', false, 'id'],
+  ['URLPath', 'camelCase', false, 'urlPath'],
+  ['iOS', 'camelCase', true, 'iOs'],
+  ['Etag', 'snake_case', false, 'etag'],
 ];
 
 describe('isDateTimeName', () => {

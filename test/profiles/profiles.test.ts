@@ -31,8 +31,8 @@ async function codesAt(ruleset: RulesetDefinition | Ruleset, document: string): 
 }
 
 describe('ready-made profiles (dist/profiles/<name>.mjs)', () => {
-  it('the build has one bundle per profile in rulesets/profiles/readyMade.ts, and the profile builder', () => {
-    expect(fs.readdirSync(path.join(ROOT, 'dist/profiles')).sort()).toEqual(NAMES.map((n) => `${n}.mjs`).sort());
+  it('the build has one bundle (and its declarations) per profile in rulesets/profiles/readyMade.ts, and the profile builder', () => {
+    expect(fs.readdirSync(path.join(ROOT, 'dist/profiles')).sort()).toEqual(NAMES.flatMap((n) => [`${n}.mjs`, `${n}.d.mts`]).sort());
     expect(fs.existsSync(path.join(ROOT, 'dist/restlint-profile.mjs'))).toBe(true);
   });
 
@@ -62,7 +62,7 @@ describe('ready-made profiles (dist/profiles/<name>.mjs)', () => {
 
   it('the ready-made profiles re-declare disjoint sets of rules, so they combine in any order', async () => {
     const seen = new Map<string, string>();
-    for (const name of NAMES.filter((n) => !/^(kebab-case|offset-limit-pagination|range-pagination|code-message-errors|status-code-errors)$/.test(n))) {
+    for (const name of NAMES.filter((n) => !/^(kebab-case|pascal-case|offset-limit-pagination|range-pagination|code-message-errors|status-code-errors)$/.test(n))) {
       for (const id of Object.keys((await load(`profiles/${name}.mjs`)).rules)) {
         expect(seen.get(id), `${id} in ${name} and ${seen.get(id)}`).toBeUndefined();
         seen.set(id, name);
@@ -76,6 +76,17 @@ describe('ready-made profiles (dist/profiles/<name>.mjs)', () => {
     const wildcard = 'rl-cors-no-wildcard paths//users/{id}/get/responses/200/headers/Access-Control-Allow-Origin/schema/enum/0';
     expect(await codesAt(new Ruleset({ extends: [restlint, cors] } as RulesetDefinition), 'cors.yaml')).not.toContain(wildcard);
     expect(await codesAt(new Ruleset({ extends: [cors, restlint] } as RulesetDefinition), 'cors.yaml')).toContain(wildcard);
+  });
+
+  it('pascal-case: a PascalCase description passes over restlint, its snake_case outlier is reported', async () => {
+    const restlint = await load('restlint.mjs');
+    const pascal = await load('profiles/pascal-case.mjs');
+    expect(Object.keys(pascal.rules)).toEqual(['rl-property-case']);
+    expect(optionsOf(pascal.rules['rl-property-case'])).toEqual({ case: 'PascalCase' });
+    const propertyCase = (codes: string[]) => codes.filter((c) => c.startsWith('rl-property-case '));
+    const schema = 'rl-property-case components/schemas/Call/properties';
+    expect(propertyCase(await codesAt(new Ruleset({ extends: [restlint] } as RulesetDefinition), 'pascal-case.yaml'))).toEqual([schema, schema]);
+    expect(propertyCase(await codesAt(new Ruleset({ extends: [restlint, pascal] } as RulesetDefinition), 'pascal-case.yaml'))).toEqual([schema]);
   });
 
   it('a layer extended without restlint brings only its own rules', async () => {
@@ -95,6 +106,7 @@ describe('restlintProfile: a team makes its choices once', () => {
     expect(optionsOf(rules({ errorShapes: ['status-code'] })['rl-error-response-structure'])).toEqual({ shapes: ['status-code'] });
     expect(optionsOf(rules({ corsWildcard: 'allowed' })['rl-cors-no-wildcard'])).toEqual({ allowWildcard: true });
     expect(optionsOf(rules({ propertyCase: 'kebab-case' })['rl-property-case'])).toEqual({ case: 'kebab-case' });
+    expect(optionsOf(rules({ propertyCase: 'PascalCase' })['rl-property-case'])).toEqual({ case: 'PascalCase' });
     expect(rules({ xHeaders: 'reported' })['rl-header-no-x-prefix']).toMatchObject({ recommended: true });
     expect(rules({ xHeaders: 'allowed' })['rl-header-no-x-prefix']).toMatchObject({ recommended: false });
   });

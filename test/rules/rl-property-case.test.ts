@@ -233,8 +233,9 @@ components:
     const camelHint = ", or, if the API uses camelCase throughout, use restlint's `camel-case` profile (rule option `case: camelCase`).";
     const kebabHint = ", or, if the API uses kebab-case throughout, use restlint's `kebab-case` profile (rule option `case: kebab-case`).";
     const snakeHint = ", or, if the API uses snake_case throughout, use the rule's default (rule option `case: snake_case`).";
+    const pascalHint = ", or, if the API uses PascalCase throughout, use restlint's `pascal-case` profile (rule option `case: PascalCase`).";
     expect(await messages(answer(NOT_SNAKE))).toEqual([
-      'Property name `ShippingAddress` is not snake_case; name it `shipping_address`.',
+      `Property name \`ShippingAddress\` is not snake_case; name it \`shipping_address\`${pascalHint}`,
       'Property name `TAX_RATE` is not snake_case; name it `tax_rate`.',
       `Property name \`createdAt\` is not snake_case; name it \`created_at\`${camelHint}`,
       `Property name \`line-items\` is not snake_case; name it \`line_items\`${kebabHint}`,
@@ -249,5 +250,88 @@ components:
   it('judges each slash-separated part and suggests each part in the chosen style', async () => {
     const found = await messages(answer(SLASHED));
     expect(found.map((m) => /name it `([^`]*)`/.exec(m)?.[1]).sort()).toEqual(['category/sub_category', 'self_harm/intent', 'violence/graphic']);
+  });
+});
+
+const PASCAL = `
+FriendlyName: {type: string}
+ID: {type: string}
+URLPath: {type: string}
+Etag: {type: string}
+Parameter1.Name: {type: string}
+Category/SubCategory: {type: string}
+_Links: {type: object}
+3DSecure: {type: boolean}
+'@type': {type: string}`;
+
+const NOT_PASCAL = `
+iOS: {type: string}
+name: {type: string}
+account_sid: {type: string}
+Status-Callback: {type: string}
+Parameter1.name: {type: string}`;
+
+describe('rl-property-case: case: PascalCase', () => {
+  testRule('rl-property-case', [
+    {
+      name: 'OpenAPI 3.0: PascalCase names, acronyms, namespaced parts, markers and digits pass',
+      document: answer(PASCAL),
+      options: { case: 'PascalCase' },
+      errors: [],
+    },
+    {
+      name: 'OpenAPI 3.0: a lower-case start, a separator or one lower-case part is reported',
+      document: answer(NOT_PASCAL),
+      options: { case: 'PascalCase' },
+      errors: [{ path: props }, { path: props }, { path: props }, { path: props }, { path: props }],
+    },
+    {
+      name: 'Swagger 2.0: form-style PascalCase definitions pass, a camelCase one is reported with the camel-case profile named',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths: {}
+definitions:
+  CreateCall:
+    type: object
+    properties:
+      To: {type: string}
+      StatusCallbackMethod: {type: string}
+      sipAuthUsername: {type: string}
+`,
+      options: { case: 'PascalCase' },
+      errors: [{ path: ['definitions', 'CreateCall', 'properties'], message: "name it `SipAuthUsername`, or, if the API uses camelCase throughout, use restlint's `camel-case` profile (rule option `case: camelCase`)." }],
+    },
+    {
+      name: 'OpenAPI 3.1: PascalCase webhook payloads pass, a snake_case name is reported',
+      document: `openapi: 3.1.0
+info: {title: t, version: "1.0"}
+webhooks:
+  OrderShipped:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: [object, 'null'], properties: {TrackingCode: {type: string}, ShippedAt: {type: string}, carrier_name: {type: string}}}
+      responses: {'200': {description: ok}}
+`,
+      options: { case: 'PascalCase' },
+      errors: [{ path: ['webhooks', 'OrderShipped', 'post', 'requestBody', 'content', 'application/json', 'schema', 'properties'], message: 'Property name `carrier_name` is not PascalCase; name it `CarrierName`' }],
+    },
+    {
+      name: 'the default snake_case reports PascalCase names and names the pascal-case profile (OpenAPI 3.0)',
+      document: answer('FriendlyName: {type: string}\nfriendly_name: {type: string}'),
+      errors: [{ path: props, message: "name it `friendly_name`, or, if the API uses PascalCase throughout, use restlint's `pascal-case` profile (rule option `case: PascalCase`)." }],
+    },
+  ]);
+
+  it('suggests each name in PascalCase and names the profile of the style it fits', async () => {
+    const hint = (style: string, profile: string) => `, or, if the API uses ${style} throughout, use ${profile} (rule option \`case: ${style}\`).`;
+    expect(await messages(answer(NOT_PASCAL), { case: 'PascalCase' })).toEqual([
+      'Property name `Parameter1.name` is not PascalCase; name it `Parameter1.Name`.',
+      `Property name \`Status-Callback\` is not PascalCase; name it \`StatusCallback\`.`,
+      `Property name \`account_sid\` is not PascalCase; name it \`AccountSid\`${hint('snake_case', "the rule's default")}`,
+      `Property name \`iOS\` is not PascalCase; name it \`IOs\`${hint('camelCase', "restlint's `camel-case` profile")}`,
+      `Property name \`name\` is not PascalCase; name it \`Name\`${hint('snake_case', "the rule's default")}`,
+    ]);
   });
 });

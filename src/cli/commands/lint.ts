@@ -45,6 +45,7 @@ export const lintCommand: CommandModule<object, LintArgs> = {
       })
       .option('baseline', { type: 'string', describe: 'Report only findings this baseline file (written by restlint baseline) does not record' })
       .option('since', { type: 'string', requiresArg: true, describe: 'Report only findings on nodes that changed since this git revision' })
+      .option('verbose', { type: 'boolean', describe: 'Stylish: list every place of findings like each other (one rule, one message shape), not only the first 3' })
       .option('skip-non-api', { type: 'boolean', describe: 'Skip named files that are not OpenAPI/Swagger roots instead of failing (for pre-commit hooks)' })
       .example('$0 lint openapi.yaml', 'Lint one description')
       .example('$0 lint specs/ --format json', 'Lint every description under specs/, as JSON')
