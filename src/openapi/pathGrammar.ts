@@ -149,7 +149,8 @@ export function headWord(segment: PathSegment): string {
  * last segment is a collection when another path follows it with an item parameter, when its GET lists
  * items, or when its POST creates one. Actions are segments whose words are verbs (see `segmentVerbs`),
  * names with a leading underscore (`_search`, `_termvectors`), and words that are verbs and nouns in the
- * action position (the last segment, which nothing lists or indexes, after an item or without a GET).
+ * action position (the last segment, which nothing lists, indexes or extends, after an item or without a
+ * GET).
  */
 export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: TerminalFacts): void {
   const { segments } = parsed;
@@ -163,8 +164,9 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
     const prefix = prefixOf(parsed, i);
     const afterItem = previous?.kind === 'param';
     const singleton = segment.words.length > 0 && (SINGLETON_WORDS.has(word) || facts.extraSingletons.has(word));
-    const actionPosition =
-      isLast && !terminal.listsItems && !facts.itemParents.has(prefix) && (afterItem || !terminal.hasGet);
+    // An action is a leaf: a name that other paths extend (`/markdown` beside `/markdown/raw`) is a resource.
+    const actionPosition = isLast && !terminal.listsItems && !facts.itemParents.has(prefix) && !facts.parents.has(prefix) &&
+      (afterItem || !terminal.hasGet);
     const verbs = segmentVerbs(segment, facts.extraVerbs, next);
     // A static segment of one thing (`/charges/{id}/dispute/close`, `/storefront/...`), not a collection.
     const afterSingular = previous?.kind === 'static' && !isPluralWord(headWord(previous), facts.extraUncountables);

@@ -56,6 +56,7 @@ const positionVerbs = [
   `  /chat.postMessage:${post}`,
   `  /custom_models/import:${post}`,
   `  /invoices/{id}/void:${post}`,
+  `  /text/markdown:${post}`,
 ].join('\n');
 const positionVerbErrors = [
   { path: ['paths', '/dnd.endDnd'], message: '"end"' },
@@ -63,8 +64,10 @@ const positionVerbErrors = [
   { path: ['paths', '/chat.postMessage'], message: '"post"' },
   { path: ['paths', '/custom_models/import'], message: '"import"' },
   { path: ['paths', '/invoices/{id}/void'], message: '"void"' },
+  { path: ['paths', '/text/markdown'], message: '"markdown"' },
 ];
-// Near-misses: words the texts never use as verbs, the kind of an action, and a .json list beside its items.
+// Near-misses: words the texts never use as verbs, the kind of an action, a .json list beside its items,
+// and a name other paths extend (an action is a leaf).
 const positionNouns = [
   `  /oauth.access:${post}`,
   `  /oauth.v2.access:${post}`,
@@ -74,6 +77,8 @@ const positionNouns = [
   `  /images/{id}/account_transfer:${post}`,
   `  /Accounts/{A}/ConnectApps.json:${get}`,
   `  /Accounts/{A}/ConnectApps/{Sid}.json:${get}`,
+  `  /markdown:${post}`,
+  `  /markdown/raw:${post}`,
 ].join('\n');
 
 describe('rl-path-no-verbs', () => {
