@@ -10,8 +10,8 @@
 //   verbFirst    - both readings used, the verb at least twice as often (`play`, `count`, `capture`);
 //   either       - both used, the verb more often but less than twice (`search`, `check`, `change`), or
 //                  neither used (`archive`, `revoke`, `email`);
-//   nounFirst    - both used, the other reading as often or more (`refund`, `copy`, `name`, `complete`),
-//                  or a verb the tagged texts never use whose other reading they use (`access`, `team`);
+//   nounFirst    - both used, the other reading as often or more (`refund`, `copy`, `name`, `complete`);
+//   nounRareVerb - a verb the tagged texts never use whose other reading they use (`access`, `team`, `slack`);
 //   unattested   - a verb the tagged texts never use, and no noun (`download`, `sync`, `regenerate`), and a phrasal verb
 //                  written as one word that WordNet has no word of that spelling for (`hang_up` -> `hangup`,
 //                  `log_in` -> `login`): English turns such verbs into nouns freely (`a login`).
@@ -53,12 +53,12 @@ for (const line of readFileSync(path.join(dict, 'index.sense'), 'utf8').split('\
 
 const PARTICLES = ['up', 'in', 'out', 'off', 'on', 'down', 'over', 'back'];
 const single = /^[a-z]{2,}$/;
-const classes = { verbOnly: [], verbRareNoun: [], verbFirst: [], either: [], nounFirst: [], unattested: [] };
+const classes = { verbOnly: [], verbRareNoun: [], verbFirst: [], either: [], nounFirst: [], nounRareVerb: [], unattested: [] };
 
 for (const [lemma, e] of lemmas) {
   if (e.verbSenses === 0) continue;
   if (single.test(lemma)) {
-    if (e.verbTags === 0 && e.otherTags > 0) classes.nounFirst.push(lemma);
+    if (e.verbTags === 0 && e.otherTags > 0) classes.nounRareVerb.push(lemma);
     else if (e.verbTags === 0) (e.nounSenses > 0 ? classes.either : classes.unattested).push(lemma);
     else if (e.otherTags === 0) (e.otherSenses > 0 ? classes.verbRareNoun : classes.verbOnly).push(lemma);
     else if (e.verbTags >= 2 * e.otherTags) classes.verbFirst.push(lemma);
@@ -129,6 +129,11 @@ ${wrap(classes.either)}
 /** Verbs and nouns (or adjectives), read as nouns as often or more. */
 export const NOUN_FIRST = [
 ${wrap(classes.nounFirst)}
+].join(' ');
+
+/** Nouns (or adjectives) the tagged texts use, whose listed verb they never use. */
+export const NOUN_RARE_VERB = [
+${wrap(classes.nounRareVerb)}
 ].join(' ');
 
 /** Verbs the tagged texts never use, and phrasal verbs written as one word. */

@@ -1,4 +1,4 @@
-import { labelPath, parsePath, type ParsedPath, type PathFacts, type PathSegment } from './pathGrammar.js';
+import { addressedByCoordinates, labelPath, parsePath, type ParsedPath, type PathFacts, type PathSegment } from './pathGrammar.js';
 import { isObject, statusClass } from './basics.js';
 import { isJsonMediaType } from './mediaTypes.js';
 import { listEvidence, type ListEvidence } from './listBodies.js';
@@ -191,7 +191,7 @@ function collectFacts(parsedPaths: ParsedPath[], words: WordOptions): PathFacts 
       const next = parsed.segments[i + 1];
       prefix += '/' + (segment.kind === 'param' ? '{}' : segment.raw);
       if (next === undefined) return;
-      if (next.kind === 'param' && !next.subPath) itemParents.add(prefix);
+      if (next.kind === 'param' && !next.subPath && !addressedByCoordinates(parsed, i)) itemParents.add(prefix);
       else parents.add(prefix);
     });
   }

@@ -1,3 +1,4 @@
+import pluralize from 'pluralize';
 import { isAcronym, segmentVerbs } from './segmentVerbs.js';
 import {
   JOINED_NOUNS,
@@ -87,13 +88,22 @@ export function parsePath(key: string): ParsedPath {
     const subPath = param && SUB_PATH_PARAM.test(raw);
     return { raw, index, name, customMethod, subPath, words: param ? [] : splitWords(name), kind, leadingPrefix };
   });
-  const normalized = '/' + segments.map((s) => (s.kind === 'param' ? '{}' : s.raw)).join('/');
+  const normalized = '/' + segments.map((s, i) => shapeOf(s, i === segments.length - 1)).join('/');
   return { key, segments, normalized };
 }
 
-/** The normalized prefix of a path up to and including segment `index`. */
+/**
+ * The normalized prefix of a path up to and including segment `index`. A file extension on that last
+ * segment is not part of the name: the list `/Calls.json` is the prefix of the item `/Calls/{Sid}.json`.
+ */
 export function prefixOf(parsed: ParsedPath, index: number): string {
-  return '/' + parsed.segments.slice(0, index + 1).map((s) => (s.kind === 'param' ? '{}' : s.raw)).join('/');
+  return '/' + parsed.segments.slice(0, index + 1).map((s, i) => shapeOf(s, i === index)).join('/');
+}
+
+/** A segment as paths are matched by: `{}` for a parameter, the raw text, and no file extension at the end. */
+function shapeOf(segment: PathSegment, last: boolean): string {
+  if (segment.kind === 'param') return '{}';
+  return last ? segment.raw.replace(FILE_EXTENSION, '') : segment.raw;
 }
 
 export interface PathFacts {
@@ -139,7 +149,8 @@ export function headWord(segment: PathSegment): string {
  * last segment is a collection when another path follows it with an item parameter, when its GET lists
  * items, or when its POST creates one. Actions are segments whose words are verbs (see `segmentVerbs`),
  * names with a leading underscore (`_search`, `_termvectors`), and words that are verbs and nouns in the
- * action position (the last segment, which nothing lists or indexes, after an item or without a GET).
+ * action position (the last segment, which nothing lists, indexes or extends, after an item or without a
+ * GET).
  */
 export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: TerminalFacts): void {
   const { segments } = parsed;
@@ -153,11 +164,15 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
     const prefix = prefixOf(parsed, i);
     const afterItem = previous?.kind === 'param';
     const singleton = segment.words.length > 0 && (SINGLETON_WORDS.has(word) || facts.extraSingletons.has(word));
-    const actionPosition =
-      isLast && !terminal.listsItems && !facts.itemParents.has(prefix) && (afterItem || !terminal.hasGet);
+    // An action is a leaf: a name that other paths extend (`/markdown` beside `/markdown/raw`) is a resource.
+    const actionPosition = isLast && !terminal.listsItems && !facts.itemParents.has(prefix) && !facts.parents.has(prefix) &&
+      (afterItem || !terminal.hasGet);
     const verbs = segmentVerbs(segment, facts.extraVerbs, next);
     // A static segment of one thing (`/charges/{id}/dispute/close`, `/storefront/...`), not a collection.
     const afterSingular = previous?.kind === 'static' && !isPluralWord(headWord(previous), facts.extraUncountables);
+    // A plural of things (`custom_models`), where a word after it says what is done to them (`import`); a
+    // plural of actions (`exports`, `searches`) is followed by the kind of action (`/exports/graph`).
+    const underThings = previous?.kind === 'static' && !afterSingular && !namesActions(headWord(previous), facts.extraVerbs);
 
     // `_search`, `_reindex`, `_termvectors`: an endpoint the API names itself, never a collection.
     if (segment.name.startsWith('_')) {
@@ -177,7 +192,7 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
     }
     // A dotted or `#` name is judged by its method part alone (`segmentVerbs`).
     if (actionPosition && !(singleton && segment.words.length === 1) && !isAcronym(segment.name) && !/[.#]/.test(segment.name) && !JOINED_NOUNS.has(first + (segment.words[1] ?? '')) &&
-      startsAction(segment, lexicalReading(first, facts.extraVerbs), terminal, afterItem || afterSingular)) {
+      startsAction(segment, lexicalReading(first, facts.extraVerbs), terminal, afterItem || afterSingular, afterItem || afterSingular || underThings)) {
       segment.kind = 'action';
       return;
     }
@@ -186,7 +201,7 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
     const qualifier = previous?.kind !== 'param' && previous?.kind !== 'version' && previous !== undefined &&
       isPluralWord(headWord(previous), facts.extraUncountables) && !isPluralWord(word, facts.extraUncountables);
     if (next?.kind === 'param' && !next.subPath) {
-      segment.kind = qualifier ? 'static' : 'collection';
+      segment.kind = qualifier || addressedByCoordinates(parsed, i, facts.extraUncountables) ? 'static' : 'collection';
       return;
     }
     if (singleton) {
@@ -199,9 +214,32 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
       return;
     }
     // A POST that creates under an item or a singleton (`/orders/{id}/cancellation`) makes one
-    // sub-resource of that parent, not a collection.
-    if (terminal.creates && !afterItem && previous?.kind !== 'singleton') segment.kind = 'collection';
+    // sub-resource of that parent, not a collection; so does a POST whose path is deleted in place, with
+    // nothing that lists or indexes it (`POST, DELETE /permissions-emulation`): one resource started and
+    // stopped, where a collection's items are deleted at their own paths.
+    const deletedInPlace = terminal.methods?.includes('delete') === true;
+    if (terminal.creates && !afterItem && previous?.kind !== 'singleton' && !deletedInPlace) segment.kind = 'collection';
   });
+}
+
+/** Whether a plural names actions: its singular is read as a verb at least as often as a noun (`exports`). */
+function namesActions(plural: string, extraVerbs: ReadonlySet<string>): boolean {
+  const reading = lexicalReading(pluralize.singular(plural), extraVerbs);
+  return reading !== undefined && reading !== 'noun-first' && reading !== 'noun-rare-verb' && reading !== 'rare-verb';
+}
+
+/**
+ * Whether a singular static segment is followed by two parameters in a row: one resource addressed by
+ * coordinates (`/board/{row}/{column}`), not a collection of items. A plural name before two parameters
+ * is a collection with a compound key (`/repos/{owner}/{repo}`).
+ */
+export function addressedByCoordinates(parsed: ParsedPath, index: number, extraUncountables?: ReadonlySet<string>): boolean {
+  const { segments } = parsed;
+  const segment = segments[index];
+  const isItem = (s: PathSegment | undefined) => s?.kind === 'param' && !s.subPath;
+  if (segment?.kind !== 'static' || !isItem(segments[index + 1]) || !isItem(segments[index + 2])) return false;
+  const word = headWord(segment);
+  return /^[a-z]{3,}$/.test(word) && !isPluralWord(word, extraUncountables);
 }
 
 /**
@@ -210,14 +248,19 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
  * - one word read as a verb first (`capture`, `play`, `export`, `hangup`): an action, whatever the method;
  * - one word read as a verb as often as a noun (`search`, `check`, `revoke`): under POST, unless the path
  *   is also read or deleted like a resource, or the POST creates at the top (`POST /invoice` answering 201);
- * - one word read as a noun first (`refund`, `copy`, `close`): under POST alone, after an item or a
- *   singular name;
+ * - one word read as a noun first (`refund`, `copy`, `import`): under POST alone, after an item, a
+ *   singular name or a plural of things (`/custom_models/import`), not at the top (`POST /invoice`) nor
+ *   after a plural of actions (`/exports/graph`);
+ * - one word whose verb the texts never use (`void`, `team`): under POST alone, after an item or a
+ *   singular name (`/invoices/{id}/void`, not `/organizations/team`);
  * - a compound that is neither read nor deleted like a resource: a verb before its singular object
  *   (`change_status`, `regenerate_secret`), or a verb of the lexicon's texts before a plural one
  *   (`change-items`, `check-credentials`); a rarer verb before a plural (`login_links`, `upload_sessions`)
  *   names a thing.
  */
-function startsAction(segment: PathSegment, reading: VerbReading | undefined, terminal: TerminalFacts, afterOne: boolean): boolean {
+function startsAction(
+  segment: PathSegment, reading: VerbReading | undefined, terminal: TerminalFacts, afterOne: boolean, nested: boolean,
+): boolean {
   if (reading === undefined || reading === 'verb') return false;
   const methods = terminal.methods ?? [];
   const readLike = terminal.hasGet || methods.includes('delete');
@@ -225,10 +268,12 @@ function startsAction(segment: PathSegment, reading: VerbReading | undefined, te
   if (segment.words.length === 1) {
     // A POST that creates at the top (`POST /invoice` answering 201) makes a collection, not an action.
     if (reading === 'either') return post && !readLike && (afterOne || !terminal.creates);
-    if (reading === 'noun-first') return afterOne && post && methods.length === 1;
+    // Under a plural too: what POST alone does to the collection (`/custom_models/import`).
+    if (reading === 'noun-rare-verb') return afterOne && post && methods.length === 1;
+    if (reading === 'noun-first') return nested && post && methods.length === 1;
     return true;
   }
-  if (readLike || reading === 'noun-first') return false;
+  if (readLike || reading === 'noun-first' || reading === 'noun-rare-verb') return false;
   if (!isPluralWord(headWord(segment))) return true;
   return segment.words.length === 2 && reading !== 'rare-verb';
 }

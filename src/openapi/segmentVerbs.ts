@@ -96,11 +96,16 @@ function partVerbs(words: readonly string[], extraVerbs: ReadonlySet<string>, ro
   const pluralHead = isClearlyPlural(words[head] ?? '');
   const isVerb = (word: string, i: number) => {
     if (MODIFIER_WORDS.has(word) || JOINED_NOUNS.has(word + (words[i + 1] ?? ''))) return false;
-    // An action's method is its verb, whatever else the word is (`conversations.close`); a compound one
-    // starts with its verb, unless that word is a noun first (`team.accessLogs`, `workflows.stepCompleted`).
+    // An action's method is its verb, whatever else the word is (`conversations.close`), unless the texts
+    // never use that word as a verb (`oauth.access`, `dnd.teamInfo`, `team.accessLogs`). A compound one
+    // starts with its verb; a word read as a noun first is one before its object (`dnd.endSnooze`,
+    // `chat.postMessage`), not before a plural or a participle it names with (`workflows.stepCompleted`).
     if (role === 'method' && i === 0) {
       const reading = verbReading(word, extraVerbs);
-      return reading !== undefined && (words.length === 1 || reading !== 'noun-first');
+      if (reading === undefined || reading === 'noun-rare-verb') return false;
+      if (words.length === 1 || reading !== 'noun-first') return true;
+      const after = words[1]!;
+      return !isClearlyPlural(after) && !/(ed|ing)$/.test(after);
     }
     if (words.length === 1) {
       const reading = verbReading(word, extraVerbs);

@@ -1,6 +1,7 @@
 import pluralize from 'pluralize';
 import {
   NOUN_FIRST,
+  NOUN_RARE_VERB,
   PREFIXED_NOUNS,
   UNATTESTED_VERBS,
   VERB_FIRST,
@@ -63,14 +64,16 @@ export const METHOD_VERBS: ReadonlySet<string> = new Set([
  * - `verb-first`: a verb at least twice as often as a noun (`play`, `count`, `capture`, `export`);
  * - `either`: a verb more often than a noun, but less than twice (`search`, `check`, `change`), or
  *   neither reading in the texts (`archive`, `revoke`);
- * - `noun-first`: a noun (or adjective) as often or more (`refund`, `copy`, `name`, `access`);
+ * - `noun-first`: a noun (or adjective) as often or more (`refund`, `copy`, `name`, `end`);
+ * - `noun-rare-verb`: a noun (or adjective) whose verb the texts never use (`access`, `team`, `slack`):
+ *   never a verb by its position alone;
  * - `rare-verb`: a verb the texts never use and no noun (`download`, `regenerate`, `disassociate`), or a
  *   verb written together with its particle (`hangup`, `login`, `signup`).
  * Words the lexicon lacks are read through their parts: a reversal or repetition prefix on a verb is a
  * verb (`unlink`, `reindex`, `deregister`, `unmerge`), unless the lexicon knows it as a noun (`resource`).
  * Anything else is not a verb (undefined).
  */
-export type VerbReading = 'verb' | 'verb-rare-noun' | 'verb-first' | 'either' | 'noun-first' | 'rare-verb';
+export type VerbReading = 'verb' | 'verb-rare-noun' | 'verb-first' | 'either' | 'noun-first' | 'noun-rare-verb' | 'rare-verb';
 
 let lexicon: Map<string, VerbReading> | undefined;
 let prefixedNouns: Set<string> | undefined;
@@ -84,6 +87,7 @@ function lexiconReading(word: string): VerbReading | undefined {
       [VERB_FIRST, 'verb-first'],
       [VERB_OR_NOUN, 'either'],
       [NOUN_FIRST, 'noun-first'],
+      [NOUN_RARE_VERB, 'noun-rare-verb'],
       [UNATTESTED_VERBS, 'rare-verb'],
     ] as const;
     lexicon = new Map();

@@ -23,6 +23,8 @@ describe('parsePath', () => {
     ['/levels:append', 'static', '/levels:append'],
     ['/files/{path+}', 'static param', '/files/{}'],
     ['/apis/apps/v1/namespaces', 'version static version static', '/apis/apps/v1/namespaces'],
+    ['/2010-04-01/Accounts/{Sid}/Calls.json', 'version static param static', '/2010-04-01/Accounts/{}/Calls'],
+    ['/reports/latest.json/{id}', 'static static param', '/reports/latest.json/{}'],
   ])('%s -> %s', (key, kinds, normalized) => {
     const parsed = parsePath(key);
     expect(parsed.segments.map((s) => s.kind).join(' ')).toBe(kinds);
@@ -53,6 +55,8 @@ const rows: [string, Record<string, Record<string, unknown>>, string, string][] 
   ['item parent', { '/users/{id}': { get: ok } }, '/users/{id}', 'collection param'],
   ['terminal list', { '/users': { get: list } }, '/users', 'collection'],
   ['terminal create', { '/invoice': { post: created } }, '/invoice', 'collection'],
+  ['a create deleted in place is one resource', { '/permissions-emulation': { post: created, delete: ok } }, '/permissions-emulation', 'static'],
+  ['a create deleted in place but indexed is a collection', { '/sessions': { post: created, delete: ok }, '/sessions/{id}': { get: ok } }, '/sessions', 'collection'],
   ['terminal indexed elsewhere', { '/orders': { get: ok }, '/orders/{id}': { get: ok } }, '/orders', 'collection'],
   // Class 6: a static segment followed by a static segment is a namespace in that path.
   [
@@ -95,6 +99,26 @@ const rows: [string, Record<string, Record<string, unknown>>, string, string][] 
   ['an acronym', { '/Accounts/{id}/SIP': { post: ok } }, '/Accounts/{id}/SIP', 'collection param static'],
   ['a verb before a plural noun is a noun phrase', { '/check_runs/{id}': { get: ok } }, '/check_runs/{id}', 'collection param'],
   ['a noun that is a verb before an item', { '/export/{id}': { get: ok } }, '/export/{id}', 'collection param'],
+  // A list path with a file extension is the collection of the item path beside it.
+  ['a .json list beside its .json items', { '/Accounts/{A}/ConnectApps.json': { get: ok }, '/Accounts/{A}/ConnectApps/{Sid}.json': { get: ok } }, '/Accounts/{A}/ConnectApps.json', 'collection param collection'],
+  ['without an item path the verb before a plural is read', { '/Accounts/{A}/ConnectApps.json': { get: ok } }, '/Accounts/{A}/ConnectApps.json', 'collection param action'],
+  // A singular name before two parameters is one resource addressed by coordinates; a plural one a collection.
+  ['coordinates', { '/board': { get: list }, '/board/{row}/{column}': { get: ok, put: ok } }, '/board/{row}/{column}', 'static param param'],
+  ['the resource addressed by coordinates', { '/board': { get: ok }, '/board/{row}/{column}': { get: ok } }, '/board', 'static'],
+  ['a compound key', { '/repos/{owner}/{repo}': { get: ok } }, '/repos/{owner}/{repo}', 'collection param param'],
+  ['a singular before one parameter is still a collection', { '/board/{id}': { get: ok } }, '/board/{id}', 'collection param'],
+  // A word read as a noun first under POST alone, after a plural of things: what is done to them.
+  ['noun first after a plural of things', { '/custom_models/import': { post: ok } }, '/custom_models/import', 'static action'],
+  ['noun first after a plural of actions names their kind', { '/exports/graph': { post: ok } }, '/exports/graph', 'static static'],
+  ['noun first at the top stays a resource', { '/import': { post: ok } }, '/import', 'static'],
+  ['noun first after a plural, read like a resource', { '/custom_models/import': { post: ok, get: ok } }, '/custom_models/import', 'static static'],
+  ['a verb the texts never use, after an item under POST', { '/invoices/{id}/void': { post: ok } }, '/invoices/{id}/void', 'collection param action'],
+  ['a verb joined with its particle that other paths extend is a resource', { '/markdown': { post: ok }, '/markdown/raw': { post: ok } }, '/markdown', 'static'],
+  ['a verb joined with its particle at a leaf is an action', { '/markdown': { post: ok } }, '/markdown', 'action'],
+  ['a verb first that other paths extend is a resource', { '/me/player/play': { put: ok }, '/me/player/play/queue': { get: ok } }, '/me/player/play', 'singleton static static'],
+  ['a verb the texts never use, after a plural', { '/organizations/team': { post: ok } }, '/organizations/team', 'static static'],
+  ['a compound starting with a verb the texts never use', { '/images/{id}/account_transfer': { post: ok } }, '/images/{id}/account_transfer', 'collection param static'],
+  ['a verb the texts never use, under PUT', { '/invoices/{id}/void': { put: ok } }, '/invoices/{id}/void', 'collection param static'],
 ];
 
 describe('labelPath', () => {

@@ -44,6 +44,11 @@ const rows: [string, number | undefined, string[]][] = [
   ['/users.lookupByEmail', undefined, ['lookup']],
   ['/admin.usergroups.listChannels', undefined, ['list']],
   ['/schema#add', undefined, ['add']],
+  // A method part that starts with a word read as a noun first, before its object: a verb.
+  ['/dnd.endDnd', undefined, ['end']],
+  ['/dnd.endSnooze', undefined, ['end']],
+  ['/chat.postMessage', undefined, ['post']],
+  ['/calls.end', undefined, ['end']],
   // Near-misses: nouns that English also uses as verbs, in noun positions.
   ['/change_events', undefined, []],
   ['/check_runs/{id}', 0, []],
@@ -59,6 +64,11 @@ const rows: [string, number | undefined, string[]][] = [
   ['/team.accessLogs', undefined, []],
   ['/conversations.close', undefined, ['close']],
   ['/workflows.stepCompleted', undefined, []],
+  // A method part whose word the texts never use as a verb names a thing (`oauth.access`, `dnd.teamInfo`).
+  ['/oauth.access', undefined, []],
+  ['/oauth.v2.access', undefined, []],
+  ['/dnd.teamInfo', undefined, []],
+  ['/admin.teams.accessLogs', undefined, []],
   ['/chat.meMessage', undefined, []],
   ['/admin.inviteRequests.list', undefined, ['list']],
   ['/{index}/_termvectors', undefined, []],

@@ -14,7 +14,9 @@ const readings: [string, VerbReading | undefined][] = [
   // Verbs first, nouns too: the position decides.
   ['play', 'verb-first'], ['count', 'verb-first'], ['capture', 'verb-first'], ['associate', 'verb-first'],
   ['search', 'either'], ['check', 'either'], ['revoke', 'either'], ['archive', 'either'],
-  ['refund', 'noun-first'], ['copy', 'noun-first'], ['name', 'noun-first'], ['access', 'noun-first'],
+  ['refund', 'noun-first'], ['copy', 'noun-first'], ['name', 'noun-first'], ['end', 'noun-first'], ['import', 'noun-first'],
+  // A verb the tagged texts never use, beside a noun or adjective they do use.
+  ['access', 'noun-rare-verb'], ['team', 'noun-rare-verb'], ['slack', 'noun-rare-verb'], ['void', 'noun-rare-verb'],
   // Rare verbs and verbs written with their particle.
   ['download', 'rare-verb'], ['regenerate', 'rare-verb'], ['disassociate', 'rare-verb'], ['hangup', 'rare-verb'],
   ['login', 'rare-verb'],

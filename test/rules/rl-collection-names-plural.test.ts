@@ -15,9 +15,25 @@ const actionsBeforeItems = [
 ].join('\n');
 const invoiceOnly = [{ path: ['paths', '/invoice/{id}'], message: '"invoices"' }];
 
+// A singular name before two parameters is one resource addressed by coordinates; before one it names a collection.
+const coordinates = [`  /board:${okGet}`, `  /board/{row}/{column}:${okGet}`, `  /square/{id}:${okGet}`].join('\n');
+const coordinatesErrors = [{ path: ['paths', '/square/{id}'], message: '"squares"' }];
+// A POST that creates and a DELETE on the same path, nothing listing or indexing it: one resource.
+const createdInPlace = `\n    post: {responses: {'201': {description: created}}}`;
+const startStop = [`  /permissions-emulation:${createdInPlace}\n    delete: {responses: {'204': {description: gone}}}`, `  /invoice:${createdInPlace}`].join('\n');
 
 describe('rl-collection-names-plural', () => {
   testRule('rl-collection-names-plural', [
+    ...([['OpenAPI 3.0', oas3], ['Swagger 2.0', swagger2], ['OpenAPI 3.1', oas31]] as const).map(([format, doc]) => ({
+      name: `a singular name addressed by coordinates is not a collection; one before an item is (${format})`,
+      document: doc(coordinates),
+      errors: coordinatesErrors,
+    })),
+    ...([['OpenAPI 3.0', oas3], ['Swagger 2.0', swagger2], ['OpenAPI 3.1', oas31]] as const).map(([format, doc]) => ({
+      name: `a create deleted in place is one resource; a create alone makes a collection (${format})`,
+      document: doc(startStop),
+      errors: [{ path: ['paths', '/invoice'], message: '"invoices"' }],
+    })),
     {
       name: 'reports a singular collection followed by an item parameter',
       document: oas3(`  /user/{id}:\n    get: {responses: {'200': {description: ok}}}`),

@@ -49,6 +49,37 @@ const lexiconNouns = [
   `  /Accounts/{id}/SIP:${post}`,
 ].join('\n');
 
+// Verbs by position and by RPC method: a noun-first word before its object, and under POST alone after a plural of things.
+const positionVerbs = [
+  `  /dnd.endDnd:${post}`,
+  `  /dnd.endSnooze:${post}`,
+  `  /chat.postMessage:${post}`,
+  `  /custom_models/import:${post}`,
+  `  /invoices/{id}/void:${post}`,
+  `  /text/markdown:${post}`,
+].join('\n');
+const positionVerbErrors = [
+  { path: ['paths', '/dnd.endDnd'], message: '"end"' },
+  { path: ['paths', '/dnd.endSnooze'], message: '"end"' },
+  { path: ['paths', '/chat.postMessage'], message: '"post"' },
+  { path: ['paths', '/custom_models/import'], message: '"import"' },
+  { path: ['paths', '/invoices/{id}/void'], message: '"void"' },
+  { path: ['paths', '/text/markdown'], message: '"markdown"' },
+];
+// Near-misses: words the texts never use as verbs, the kind of an action, a .json list beside its items,
+// and a name other paths extend (an action is a leaf).
+const positionNouns = [
+  `  /oauth.access:${post}`,
+  `  /oauth.v2.access:${post}`,
+  `  /dnd.teamInfo:${get}`,
+  `  /exports/graph:${post}`,
+  `  /organizations/team:${post}`,
+  `  /images/{id}/account_transfer:${post}`,
+  `  /Accounts/{A}/ConnectApps.json:${get}`,
+  `  /Accounts/{A}/ConnectApps/{Sid}.json:${get}`,
+  `  /markdown:${post}`,
+  `  /markdown/raw:${post}`,
+].join('\n');
 
 describe('rl-path-no-verbs', () => {
   testRule('rl-path-no-verbs', [
@@ -203,6 +234,18 @@ describe('rl-path-no-verbs', () => {
         { path: ['paths', '/users/terminate_sessions'], message: '"terminate"' },
       ],
     },
+    ...([['OpenAPI 3.0', oas3], ['Swagger 2.0', swagger2], ['OpenAPI 3.1', oas31]] as const).flatMap(([format, doc]) => [
+      {
+        name: `a word read as a noun first is a verb before its object or under POST alone below a plural of things (${format})`,
+        document: doc(positionVerbs),
+        errors: positionVerbErrors,
+      },
+      {
+        name: `words never used as verbs, kinds of actions and a .json list beside its items are not verbs (${format})`,
+        document: doc(positionNouns),
+        errors: [],
+      },
+    ]),
     {
       name: 'works on Swagger 2.0',
       document: `swagger: "2.0"
