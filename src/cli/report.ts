@@ -9,7 +9,7 @@ import { referencedFiles } from '../loader/referencedFiles.js';
 import { repositoryRoot } from '../repo/git.js';
 import { relativeToRoot } from '../repo/paths.js';
 import { createSinceFilter } from '../since/since.js';
-import { EXIT, useColor } from './common.js';
+import { EXIT, useColor, type CliIo } from './common.js';
 import { needsRepositoryRoot, parseOutputs, renderOutputs, writeReport } from './outputs.js';
 
 /** The options of `restlint lint` that decide what is reported and where. */
@@ -37,7 +37,8 @@ export interface LintRun {
  * Checks the reporting options before anything is linted (bad format, unreadable baseline, unknown git
  * revision: a LoadError or UsageError, exit 2), and returns what turns a run into output and an exit code.
  */
-export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run: LintRun) => Promise<number>> {
+export async function prepareReport(args: ReportArgs, io: CliIo): Promise<(run: LintRun) => Promise<number>> {
+  const { cwd } = io;
   const outputs = parseOutputs(args.format ?? [], args['output-file'], cwd);
   const baselineFile = args.baseline === undefined ? undefined : path.resolve(cwd, args.baseline);
   const baseline = baselineFile === undefined ? undefined : await readBaseline(baselineFile);
@@ -50,12 +51,12 @@ export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run
       const covered = await coveredFiles(run.files, root);
       const comparison = compareWithBaseline(findings, baseline, root, covered);
       findings = comparison.fresh;
-      reportBaseline(path.relative(cwd, baselineFile!) || baselineFile!, comparison.known, comparison.stale);
+      reportBaseline(path.relative(cwd, baselineFile!) || baselineFile!, comparison.known, comparison.stale, io);
     }
     if (since !== undefined) findings = await since.filter(findings);
-    const context = { cwd, color: useColor(), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, version: pkg.version };
+    const context = { cwd, color: useColor(io), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, version: pkg.version };
     const rendered = renderOutputs(outputs, findings, context);
-    process.stdout.write(rendered.stdout);
+    io.stdout.write(rendered.stdout);
     // Written atomically (a temporary file, then a rename), after stdout so that a failed write still shows the findings.
     for (const [file, text] of rendered.files) await writeReport(file, text);
     if (run.failed) return EXIT.cannotLint;
@@ -86,12 +87,12 @@ async function coveredFiles(roots: readonly string[], root: string): Promise<Set
 }
 
 /** On stderr, so that stdout stays a clean report: how many findings the baseline hid, and which entries can go. */
-function reportBaseline(file: string, known: number, stale: readonly BaselineEntry[]): void {
-  if (known > 0) process.stderr.write(`restlint: ${file}: ${count(known, 'known finding')} not shown\n`);
+function reportBaseline(file: string, known: number, stale: readonly BaselineEntry[], { stderr }: CliIo): void {
+  if (known > 0) stderr.write(`restlint: ${file}: ${count(known, 'known finding')} not shown\n`);
   if (stale.length === 0) return;
   const occurrences = stale.reduce((sum, e) => sum + e.count, 0);
-  process.stderr.write(`restlint: ${file}: ${count(occurrences, 'recorded finding')} no longer ${occurrences === 1 ? 'occurs' : 'occur'}; run restlint baseline again to trim:\n`);
-  for (const e of stale) process.stderr.write(`  ${e.file}#${e.pointer}  ${e.rule}${e.count > 1 ? ` (${e.count}×)` : ''}\n`);
+  stderr.write(`restlint: ${file}: ${count(occurrences, 'recorded finding')} no longer ${occurrences === 1 ? 'occurs' : 'occur'}; run restlint baseline again to trim:\n`);
+  for (const e of stale) stderr.write(`  ${e.file}#${e.pointer}  ${e.rule}${e.count > 1 ? ` (${e.count}×)` : ''}\n`);
 }
 
 function count(n: number, noun: string): string {
