@@ -74,7 +74,7 @@ describe('bin/restlint, the process', () => {
   it('ends at once on SIGTERM in the middle of a long run, by the signal', async () => {
     const child = spawn(process.execPath, [BIN, 'lint', 'huge.yaml', '--no-ruleset-lookup', '-f', 'json'], { cwd: dir, env: testEnv(), stdio: 'ignore' });
     const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const killed = Date.now();
     child.kill('SIGTERM');
     expect(await ended).toEqual({ code: null, signal: 'SIGTERM' });
