@@ -13,7 +13,7 @@ import { BIN, CLI_FIXTURES, restlint, restlintProcess, STACK_TRACE, testEnv } fr
  * about the CLI is tested in process (helpers.ts: restlint), through the same runCli.
  */
 
-/** A description with `count` singular collections: one finding each, several MB of JSON. */
+/** A description with `count` singular collections: a few findings each. */
 function manyPaths(count: number): string {
   const paths = Array.from({ length: count }, (_, i) => `  /user${i}/{id}:\n    get: {responses: {'200': {description: ok}}}`);
   return `openapi: 3.0.3\ninfo: {title: Users, version: '1'}\npaths:\n${paths.join('\n')}\n`;
@@ -23,24 +23,23 @@ describe('bin/restlint, the process', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'restlint-process-'));
-    writeFileSync(path.join(dir, 'many.yaml'), manyPaths(3000));
+    // Half a megabyte of JSON findings: more than a pipe holds.
+    writeFileSync(path.join(dir, 'many.yaml'), manyPaths(800));
     writeFileSync(path.join(dir, 'huge.yaml'), manyPaths(40_000));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('exits with runCli’s code: 0 clean, 1 findings, 2 could not lint; --version and --help on stdout', async () => {
-    const [clean, findings, missing, version, help] = await Promise.all([
+  it('exits with runCli’s code: 0 clean, 1 findings, 2 could not lint; --help on stdout', async () => {
+    const [clean, findings, missing, help] = await Promise.all([
       restlintProcess(['lint', 'users.yaml', '--ruleset', 'only-plural.spectral.yaml']),
       restlintProcess(['lint', 'user-singular.yaml', '-f', 'json']),
       restlintProcess(['lint', 'nope.yaml']),
-      restlintProcess(['--version']),
       restlintProcess(['lint', '--help']),
     ]);
     expect(clean).toEqual({ code: 0, stdout: '✔ No problems found in 1 file.\n', stderr: '' });
     expect(findings.code).toBe(1);
     expect(JSON.parse(findings.stdout)).toContainEqual(expect.objectContaining({ code: 'rl-collection-names-plural' }));
     expect(missing).toEqual({ code: 2, stdout: '', stderr: 'restlint: nope.yaml: no such file or directory\n' });
-    expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\S*\n$/), stderr: '' });
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^restlint lint <targets\.\.>\n/);
     // The process prints what the in-process run prints.
