@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { BIN, CLI_FIXTURES, restlint, restlintProcess, STACK_TRACE, testEnv } from './helpers.js';
+import { BIN, CLI_FIXTURES, restlint, restlintProcess, ROOT, STACK_TRACE, testEnv } from './helpers.js';
 
 /**
  * The few things only a real process shows: bin/restlint turns runCli's result into the exit status, keeps it
@@ -131,5 +131,19 @@ describe('runCli, the CLI in a process shared with others', () => {
     // yargs wraps the help to the width of the run's terminal.
     expect(Math.max(...help.stdout.text().split('\n').map((l) => l.length))).toBeLessThanOrEqual(60);
     expect(help.stdout.text() + help.stderr.text()).not.toMatch(STACK_TRACE);
+  });
+
+  it('leaves the process to bin/restlint: no module under src/cli touches its streams, exit code, cwd, environment or signals', () => {
+    const cli = path.join(ROOT, 'src/cli');
+    const files = readdirSync(cli, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files).toContain(path.join('commands', 'lint.ts'));
+    const uses = files.flatMap((file) =>
+      readFileSync(path.join(cli, file), 'utf8')
+        .split('\n')
+        .map((line, i) => ({ where: `src/cli/${file}:${i + 1}`, code: line.replace(/\/\/.*$|^\s*\*.*$|\/\*.*?\*\//g, '') }))
+        .filter(({ code }) => /\bprocess\s*\.\s*(stdout|stderr|stdin|exitCode|exit|cwd|chdir|env|on|once|argv|kill)\b/.test(code))
+        .map(({ where }) => where),
+    );
+    expect(uses).toEqual([]);
   });
 });
