@@ -1,39 +1,66 @@
 import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import pkg from '../../package.json' with { type: 'json' };
 import { baselineCommand } from './commands/baseline.js';
 import { breakingCommand } from './commands/breaking.js';
 import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
-import { EXIT, printError, UsageError } from './common.js';
+import { EXIT, printError, UsageError, type CliIo, type Command } from './common.js';
 
-/** The restlint command line. Every failure ends here as one line on stderr and exit code 2. */
-async function main(args: string[]): Promise<void> {
-  const cli = yargs(args)
+export type { CliIo, OutputStream } from './common.js';
+
+/**
+ * The restlint command line: parses `args` (without `node` and the script), runs the command with `io`'s
+ * folder, environment and streams, and returns the exit code. It never touches the process itself (its
+ * streams, exit code, cwd or environment): bin/restlint does that, and tests call this in their own process.
+ * Every failure ends here as one line on stderr and exit code 2.
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.clean;
+  const command = <A>({ run, ...module }: Command<A>) => ({
+    ...module,
+    handler: async (argv: Parameters<Command<A>['run']>[0]) => {
+      code = await run(argv, io);
+    },
+  });
+  const cli = yargs([...args])
     .scriptName('restlint')
     .usage('$0 <command> [options]\n\nLint OpenAPI and Swagger descriptions against REST design rules.')
-    .command(lintCommand)
-    .command(rulesCommand)
-    .command(baselineCommand)
-    .command(initCommand)
-    .command(breakingCommand)
+    .command(command(lintCommand))
+    .command(command(rulesCommand))
+    .command(command(baselineCommand))
+    .command(command(initCommand))
+    .command(command(breakingCommand))
     .demandCommand(1, 'name a command: lint, rules, breaking, baseline or init')
     .strict()
     .version(pkg.version)
     .help()
     .alias('help', 'h')
     .epilogue('Exit codes: 0 no finding at or above --fail-severity, 1 findings, 2 could not lint.')
+    // yargs's own default, from io's terminal rather than the process's.
+    .wrap(Math.min(80, io.stdout.columns ?? 80))
+    .exitProcess(false)
     .fail((message, error) => {
       throw error ?? new UsageError(message);
     });
   skipHelpRendering(cli);
   try {
-    await cli.parseAsync();
+    // With a callback yargs hands over the text of --help and --version instead of printing it itself.
+    const { error, output } = await new Promise<{ error: unknown; output: string }>((resolve, reject) => {
+      cli.parseAsync([...args], {}, (error, _argv, output) => resolve({ error, output })).catch(reject);
+    });
+    if (error) throw error;
+    if (output) io.stdout.write(`${output}\n`);
+    return code;
   } catch (error) {
-    printError(error, process.cwd());
-    process.exitCode = EXIT.cannotLint;
+    printError(error, io);
+    return EXIT.cannotLint;
   }
+}
+
+/** What bin/restlint prints when something escapes runCli (a rejection inside a dependency): one line, not a stack trace. */
+export function reportCrash(error: unknown, io: CliIo): void {
+  printError(error, io);
 }
 
 /**
@@ -46,19 +73,3 @@ function skipHelpRendering(cli: object): void {
   const usage = (cli as Internals).getInternalMethods?.().getUsageInstance?.();
   if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
-
-// A reader that closes the pipe early (`restlint lint ... | head`) is not a failure: keep the exit code.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.clean);
-  printError(error, process.cwd());
-  process.exit(EXIT.cannotLint);
-});
-// Whatever escapes (a rejection inside a dependency) still ends as one line, not a stack trace.
-for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
-  process.on(event, (error: unknown) => {
-    printError(error, process.cwd());
-    process.exit(EXIT.cannotLint);
-  });
-}
-
-await main(hideBin(process.argv));

@@ -8,9 +8,9 @@ import { isInside } from '../loader/resolver.js';
 import { repositoryRoot } from '../repo/git.js';
 import { relativeToRoot } from '../repo/paths.js';
 import { createSinceFilter } from '../since/since.js';
+import { EXIT, useColor, type CliIo } from './common.js';
+import { needsRepositoryRoot, parseOutputs, renderOutputs, writeReport, checkNotInputs, checkOutputs } from './outputs.js';
 import { terminalPath, terminalText } from '../text/terminal.js';
-import { EXIT, useColor } from './common.js';
-import { checkNotInputs, checkOutputs, needsRepositoryRoot, parseOutputs, renderOutputs, writeReport } from './outputs.js';
 
 /** The options of `restlint lint` that decide what is reported and where. */
 export interface ReportArgs {
@@ -42,7 +42,8 @@ export interface LintRun {
  * Checks the reporting options before anything is linted (bad format, unreadable baseline, unknown git
  * revision: a LoadError or UsageError, exit 2), and returns what turns a run into output and an exit code.
  */
-export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run: LintRun) => Promise<number>> {
+export async function prepareReport(args: ReportArgs, io: CliIo): Promise<(run: LintRun) => Promise<number>> {
+  const { cwd } = io;
   const outputs = parseOutputs(args.format ?? [], args['output-file'], cwd);
   await checkOutputs(outputs, cwd);
   const baselineFile = args.baseline === undefined ? undefined : path.resolve(cwd, args.baseline);
@@ -58,15 +59,15 @@ export async function prepareReport(args: ReportArgs, cwd: string): Promise<(run
       const comparison = compareWithBaseline(findings, baseline, root, covered);
       findings = comparison.fresh;
       absent = comparison.stale;
-      reportBaseline(terminalText(path.relative(cwd, baselineFile!) || baselineFile!), comparison.known, comparison.stale);
+      reportBaseline(terminalText(path.relative(cwd, baselineFile!) || baselineFile!), comparison.known, comparison.stale, io);
     }
     if (since !== undefined) findings = await since.filter(findings);
     // For SARIF's baselineState: what the baseline or --since hid is unchanged, what they let through is new.
     const shown = new Set(findings);
     const comparison = baseline || since ? { all: run.findings, unchanged: new Set(run.findings.filter((f) => !shown.has(f))), absent } : undefined;
-    const context = { cwd, color: useColor(), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, verbose: args.verbose, version: pkg.version, failSeverity: args['fail-severity'], ...(comparison ? { comparison } : {}) };
+    const context = { cwd, color: useColor(io), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, verbose: args.verbose, version: pkg.version, failSeverity: args['fail-severity'], ...(comparison ? { comparison } : {}) };
     const rendered = renderOutputs(outputs, findings, context);
-    process.stdout.write(rendered.stdout);
+    io.stdout.write(rendered.stdout);
     // Written atomically (a temporary file, then a rename), after stdout so that a failed write still shows the findings.
     const inputs = () => filesRead(run, args, cwd, baselineFile);
     await checkNotInputs(rendered.files.map(([file]) => file), inputs);
@@ -101,12 +102,12 @@ async function coveredFiles(roots: readonly string[], root: string): Promise<Set
  * go. The entries come from a file a pull request can edit: each is one printable line that no CI runner
  * reads as a command (the file starts the line, so one named `::stop-commands::x` gets a `./`).
  */
-function reportBaseline(file: string, known: number, stale: readonly BaselineEntry[]): void {
-  if (known > 0) process.stderr.write(`restlint: ${file}: ${count(known, 'known finding')} not shown\n`);
+function reportBaseline(file: string, known: number, stale: readonly BaselineEntry[], { stderr }: CliIo): void {
+  if (known > 0) stderr.write(`restlint: ${file}: ${count(known, 'known finding')} not shown\n`);
   if (stale.length === 0) return;
   const occurrences = stale.reduce((sum, e) => sum + e.count, 0);
-  process.stderr.write(`restlint: ${file}: ${count(occurrences, 'recorded finding')} no longer ${occurrences === 1 ? 'occurs' : 'occur'}; run restlint baseline again to trim:\n`);
-  for (const e of stale) process.stderr.write(`  ${terminalPath(e.file)}#${terminalText(e.pointer)}  ${terminalText(e.rule)}${e.count > 1 ? ` (${e.count}×)` : ''}\n`);
+  stderr.write(`restlint: ${file}: ${count(occurrences, 'recorded finding')} no longer ${occurrences === 1 ? 'occurs' : 'occur'}; run restlint baseline again to trim:\n`);
+  for (const e of stale) stderr.write(`  ${terminalPath(e.file)}#${terminalText(e.pointer)}  ${terminalText(e.rule)}${e.count > 1 ? ` (${e.count}×)` : ''}\n`);
 }
 
 function count(n: number, noun: string): string {

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { description } from '../since/gitRepo.js';
 import { fixture, restlint, ROOT, STACK_TRACE, type JsonFinding } from './helpers.js';
 
 const ONLY_PLURAL = ['--ruleset', 'only-plural.spectral.yaml'];
@@ -145,5 +146,35 @@ describe('restlint lint --ruleset: a team ruleset in a project that installed re
     expect(stderr).toBe('');
     expect(parse(stdout)).toContainEqual(expect.objectContaining({ code: 'rl-collection-names-plural', severity: 0 }));
     expect(code).toBe(1);
+  });
+});
+
+describe('restlint lint --skip-non-api (the pre-commit hook, which names every staged YAML and JSON file)', () => {
+  it('skips named files that are not description roots (and empty ones) instead of exit 2; still fails on a broken description', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'restlint-skip-'));
+    try {
+      const repo = { write: (file: string, text: string) => writeFileSync(path.join(dir, file), text) };
+      repo.write('ci.yml', 'on: push\n');
+      repo.write('empty.yaml', '');
+      repo.write('list.json', '[1, 2]\n');
+      repo.write('good.yaml', description(['/users/{id}']));
+      repo.write('broken.yaml', 'openapi: 3.0.3\ninfo: [\n');
+      const args = ['lint', '--skip-non-api', '--no-ruleset-lookup', '-r', path.join(ROOT, 'test/fixtures/workflow/two-rules.spectral.yaml')];
+      const [skipped, none, broken, without] = await Promise.all([
+        restlint([...args, 'ci.yml', 'empty.yaml', 'list.json', 'good.yaml'], dir),
+        restlint([...args, 'ci.yml'], dir),
+        restlint([...args, 'ci.yml', 'broken.yaml'], dir),
+        restlint(['lint', 'ci.yml', 'good.yaml'], dir),
+      ]);
+      expect(skipped).toMatchObject({ code: 1, stderr: '' });
+      expect(skipped.stdout).toMatch(/^good\.yaml\n/);
+      expect(none).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toMatch(/^restlint: broken\.yaml:3:1: cannot parse/);
+      expect(without.code).toBe(2);
+      expect(without.stderr).toContain('ci.yml: not an API description');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

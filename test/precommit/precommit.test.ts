@@ -1,9 +1,9 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { restlint, ROOT } from '../cli/helpers.js';
+import { ROOT } from '../cli/helpers.js';
 import { description, GIT_ENV, TempRepo } from '../since/gitRepo.js';
 
 /**
@@ -12,6 +12,8 @@ import { description, GIT_ENV, TempRepo } from '../since/gitRepo.js';
  * npm pack; npm install -g; this needs the npm registry), then runs it on the staged files of a project.
  */
 const PRE_COMMIT = 'pre-commit';
+// Run by `npm run test:precommit` (vitest.precommit.config.ts), not by `npm test`: it needs the pre-commit tool
+// and the npm registry; the hook's own behaviour (--skip-non-api) is tested in test/cli/lint.test.ts.
 
 function preCommit(args: string[], cwd: string, home: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
@@ -79,34 +81,4 @@ describe('the pre-commit hook', () => {
     expect(bad.output).not.toContain('good.yaml');
     expect(bad.code).toBe(1);
   }, 900_000);
-});
-
-describe('restlint lint --skip-non-api', () => {
-  it('skips named files that are not description roots (and empty ones) instead of exit 2; still fails on a broken description', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'restlint-skip-'));
-    try {
-      const repo = { write: (file: string, text: string) => writeFileSync(path.join(dir, file), text) };
-      repo.write('ci.yml', 'on: push\n');
-      repo.write('empty.yaml', '');
-      repo.write('list.json', '[1, 2]\n');
-      repo.write('good.yaml', description(['/users/{id}']));
-      repo.write('broken.yaml', 'openapi: 3.0.3\ninfo: [\n');
-      const args = ['lint', '--skip-non-api', '--no-ruleset-lookup', '-r', path.join(ROOT, 'test/fixtures/workflow/two-rules.spectral.yaml')];
-      const [skipped, none, broken, without] = await Promise.all([
-        restlint([...args, 'ci.yml', 'empty.yaml', 'list.json', 'good.yaml'], dir),
-        restlint([...args, 'ci.yml'], dir),
-        restlint([...args, 'ci.yml', 'broken.yaml'], dir),
-        restlint(['lint', 'ci.yml', 'good.yaml'], dir),
-      ]);
-      expect(skipped).toMatchObject({ code: 1, stderr: '' });
-      expect(skipped.stdout).toMatch(/^good\.yaml\n/);
-      expect(none).toEqual({ code: 0, stdout: '', stderr: '' });
-      expect(broken.code).toBe(2);
-      expect(broken.stderr).toMatch(/^restlint: broken\.yaml:3:1: cannot parse/);
-      expect(without.code).toBe(2);
-      expect(without.stderr).toContain('ci.yml: not an API description');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
 });

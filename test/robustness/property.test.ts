@@ -4,7 +4,7 @@ import path from 'node:path';
 import Parsers from '@stoplight/spectral-parsers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { restlint, STACK_TRACE } from '../cli/helpers.js';
+import { restlintProcess, STACK_TRACE } from '../cli/helpers.js';
 import { writeRefGraph } from '../helpers/refGraph.js';
 import { lintInProcess } from './inProcess.js';
 
@@ -248,7 +248,7 @@ describe('property: restlint never throws and always exits 0, 1 or 2', () => {
       writeFileSync(path.join(dir, file), mutate(text, mutations));
       return file;
     });
-    const { code, stdout, stderr } = await restlint(['lint', ...files, '--no-ruleset-lookup', '-f', 'json'], dir);
+    const { code, stdout, stderr } = await restlintProcess(['lint', ...files, '--no-ruleset-lookup', '-f', 'json'], dir);
     expect([0, 1, 2]).toContain(code);
     expect(stdout + stderr).not.toMatch(STACK_TRACE);
     for (const line of stderr.split('\n').filter((l) => l !== '')) expect(line).toMatch(/^restlint: spawned-\d+-/);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { BREAKING_CHANGE_CODE, BREAKING_CHANGE_DESCRIPTION, breakingChanges, loadResolved } from '../../breaking/breaking.js';
 import { copyAtRevision, resolveRevision } from '../../breaking/revision.js';
 import type { Finding } from '../../lint.js';
@@ -7,8 +7,8 @@ import type { Problem } from '../../loader/problem.js';
 import { readDescriptionFile } from '../../loader/readFile.js';
 import { isInside, type RefOptions } from '../../loader/resolver.js';
 import { expandTargets } from '../../loader/targets.js';
+import { printProblem, UsageError, type CliIo, type Command } from '../common.js';
 import { terminalText } from '../../text/terminal.js';
-import { printProblem, UsageError } from '../common.js';
 import { outputOptions } from '../outputs.js';
 import { refFlags, refOptions, type RefArgs } from '../refs.js';
 import { prepareReport } from '../report.js';
@@ -22,7 +22,7 @@ interface BreakingArgs extends RefArgs {
   'output-file'?: string;
 }
 
-export const breakingCommand: CommandModule<object, BreakingArgs> = {
+export const breakingCommand: Command<BreakingArgs> = {
   command: 'breaking [targets..]',
   describe: 'Report breaking changes that came without a version bump: descriptions against a git revision (--since), or two files (--old, --new)',
   builder: (yargs) =>
@@ -38,26 +38,25 @@ export const breakingCommand: CommandModule<object, BreakingArgs> = {
     )
       .example('$0 breaking openapi.yaml --since origin/main', 'Fail when openapi.yaml breaks clients of the version on main without a version bump')
       .example('$0 breaking --old v1.yaml --new v2.yaml', 'Compare two files') as unknown as Argv<BreakingArgs>,
-  handler: async (argv) => {
-    process.exitCode = await breaking(argv, process.cwd());
-  },
+  run: (argv, io) => breaking(argv, io),
 };
 
 /** Compares each description with its older version and prints the breaking changes; returns the exit code. */
-async function breaking(args: BreakingArgs, cwd: string): Promise<number> {
+async function breaking(args: BreakingArgs, io: CliIo): Promise<number> {
+  const { cwd } = io;
   const targets = args.targets ?? [];
   const twoFiles = args.old !== undefined || args.new !== undefined;
   if (twoFiles && (args.old === undefined || args.new === undefined)) throw new UsageError('--old and --new go together: name both files');
   if (twoFiles && (targets.length > 0 || args.since !== undefined)) throw new UsageError('compare either targets with --since <git revision>, or --old <file> with --new <file>, not both');
   if (!twoFiles && (targets.length === 0 || args.since === undefined)) throw new UsageError('name the descriptions and --since <git revision>, or --old <file> and --new <file>');
   // Breaking changes are errors (accepted ones info): the run fails on an error, whatever lint's --fail-severity says.
-  const report = await prepareReport({ format: args.format, 'output-file': args['output-file'], 'fail-severity': 'error' }, cwd);
+  const report = await prepareReport({ format: args.format, 'output-file': args['output-file'], 'fail-severity': 'error' }, io);
 
   const findings: Finding[] = [];
   const compared: string[] = [];
   let failed = false;
   const fail = (problem: Problem) => {
-    printProblem(problem, cwd);
+    printProblem(problem, io);
     failed = true;
   };
   /** Compares one older description (read with `oldRefs`; a copy when `shownAs` is given) with one newer file. */
@@ -89,7 +88,7 @@ async function breaking(args: BreakingArgs, cwd: string): Promise<number> {
       const copy = await copyAtRevision(file, top, commit);
       try {
         if (copy.file === undefined) {
-          process.stderr.write(`restlint: ${terminalText(path.relative(cwd, file) || file)}: new since ${terminalText(args.since!)}, nothing to compare\n`);
+          io.stderr.write(`restlint: ${terminalText(path.relative(cwd, file) || file)}: new since ${terminalText(args.since!)}, nothing to compare\n`);
           compared.push(file);
         } else {
           const base = refOptions(args, isInside(cwd, top) ? copy.mirror(cwd) : path.dirname(copy.file));

@@ -1,30 +1,28 @@
 import path from 'node:path';
-import type { CommandModule } from 'yargs';
 import pack from '../../../rulesets/index.js';
 import { findRulesetFile } from '../../loader/discoverRuleset.js';
 import { LoadError } from '../../loader/problem.js';
-import { EXIT } from '../common.js';
+import { EXIT, type CliIo, type Command } from '../common.js';
 import { writeReport } from '../outputs.js';
 
 /** The file `restlint init` writes. */
 export const STARTER_RULESET = '.spectral.yaml';
 
-export const initCommand: CommandModule<object, object> = {
+export const initCommand: Command<object> = {
   command: 'init',
   describe: `Write a starter ${STARTER_RULESET} that extends restlint, for the restlint CLI, the Spectral CLI and the VS Code extension`,
-  handler: async () => {
-    process.exitCode = await init(process.cwd());
-  },
+  run: (_argv, io) => init(io),
 };
 
 /** Writes the starter ruleset into cwd; an existing ruleset file (any of the names Spectral looks for) is never replaced. */
-async function init(cwd: string): Promise<number> {
+async function init(io: CliIo): Promise<number> {
+  const { cwd } = io;
   const existing = await findRulesetFile(cwd);
   if (existing !== undefined) {
     throw new LoadError({ file: existing, message: `a ruleset file is already here; restlint init does not overwrite it (edit it, or extend ./node_modules/restlint/dist/restlint.mjs from it)` });
   }
   await writeReport(path.join(cwd, STARTER_RULESET), starterRuleset(), { exclusive: true, within: cwd });
-  process.stdout.write(`Wrote ${STARTER_RULESET}. Install restlint in this project (npm install --save-dev restlint), then run restlint lint <file>.\n`);
+  io.stdout.write(`Wrote ${STARTER_RULESET}. Install restlint in this project (npm install --save-dev restlint), then run restlint lint <file>.\n`);
   return EXIT.clean;
 }
 

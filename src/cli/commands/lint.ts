@@ -1,9 +1,9 @@
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { createLinter, SEVERITIES, type Finding, type SeverityName } from '../../lint.js';
 import { isDescriptionRoot } from '../../loader/detect.js';
 import { readDescriptionFile } from '../../loader/readFile.js';
 import { expandTargets } from '../../loader/targets.js';
-import { printProblem, UsageError } from '../common.js';
+import { printProblem, type CliIo, type Command, UsageError } from '../common.js';
 import { outputOptions } from '../outputs.js';
 import { refFlags, refOptions, type RefArgs } from '../refs.js';
 import { prepareReport, type LintRun, type ReportArgs } from '../report.js';
@@ -31,7 +31,7 @@ export function linterOptions(yargs: Argv<object>): Argv<object> {
   );
 }
 
-export const lintCommand: CommandModule<object, LintArgs> = {
+export const lintCommand: Command<LintArgs> = {
   command: 'lint <targets..>',
   describe: 'Lint API descriptions: files, folders (their OpenAPI/Swagger roots) or globs',
   builder: (yargs) =>
@@ -51,24 +51,23 @@ export const lintCommand: CommandModule<object, LintArgs> = {
       .example('$0 lint specs/ --format json', 'Lint every description under specs/, as JSON')
       .example('$0 lint specs/ -f stylish -f sarif:restlint.sarif', 'Print findings and write SARIF for code scanning')
       .example('$0 lint openapi.yaml --since origin/main', 'Only findings on what changed since main') as unknown as Argv<LintArgs>,
-  handler: async (argv) => {
-    process.exitCode = await lint(argv, process.cwd());
-  },
+  run: (argv, io) => lint(argv, io),
 };
 
 /** Lints every target and prints the findings; returns the exit code. Files that cannot be linted do not stop the others. */
-async function lint(args: LintArgs, cwd: string): Promise<number> {
-  const report = await prepareReport(args, cwd);
-  return report(await lintTargets(args, cwd));
+async function lint(args: LintArgs, io: CliIo): Promise<number> {
+  const report = await prepareReport(args, io);
+  return report(await lintTargets(args, io));
 }
 
 /** Lints every target, printing the problems of those that cannot be linted; the findings are left to the caller. */
-export async function lintTargets(args: LinterArgs, cwd: string): Promise<LintRun> {
+export async function lintTargets(args: LinterArgs, io: CliIo): Promise<LintRun> {
+  const { cwd } = io;
   // yargs drops a lone `-` from the targets: `restlint lint -` would lint nothing and exit 0.
   if (args.targets.length === 0) throw new UsageError('no target: restlint does not read a description from standard input ("-"); name a file, folder or glob');
   const { ruleset, discovered } = await chooseRuleset(args.ruleset, args['ruleset-lookup'], cwd, { configCode: args['config-code'] });
   const { files, problems } = await expandTargets(args.targets, cwd);
-  for (const problem of problems) printProblem(problem, cwd);
+  for (const problem of problems) printProblem(problem, io);
   let failed = problems.length > 0;
   const linted: string[] = [];
   const findings = new Map<string, Finding>();
@@ -80,7 +79,7 @@ export async function lintTargets(args: LinterArgs, cwd: string): Promise<LintRu
     // document of the run in memory (744 MB against 262 MB after six large corpus descriptions).
     const result = text.ok ? await createLinter(ruleset, { refs: refOptions(args, cwd) }).lintDocument(text.value, file) : text;
     if (!result.ok) {
-      printProblem(result.problem, cwd);
+      printProblem(result.problem, io);
       failed = true;
       continue;
     }

@@ -1,8 +1,8 @@
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { formatRulesJson } from '../../formatters/json.js';
 import { formatRulesStylish } from '../../formatters/stylish.js';
 import { createLinter } from '../../lint.js';
-import { EXIT, FORMATS, useColor, type FormatName } from '../common.js';
+import { EXIT, FORMATS, useColor, type Command, type FormatName } from '../common.js';
 import { chooseRuleset, CONFIG_CODE_HELP } from '../ruleset.js';
 
 interface RulesArgs {
@@ -11,7 +11,7 @@ interface RulesArgs {
   'config-code'?: boolean;
 }
 
-export const rulesCommand: CommandModule<object, RulesArgs> = {
+export const rulesCommand: Command<RulesArgs> = {
   command: 'rules',
   describe: 'List the rules of the pack (or of --ruleset) with their severity and description',
   builder: (yargs) =>
@@ -19,10 +19,10 @@ export const rulesCommand: CommandModule<object, RulesArgs> = {
       .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
       .option('ruleset', { alias: 'r', type: 'string', describe: 'A team ruleset (YAML, JSON or JS) that extends restlint' })
       .option('config-code', { type: 'boolean', default: true, describe: CONFIG_CODE_HELP }) as unknown as Argv<RulesArgs>,
-  handler: async (argv) => {
-    const cwd = process.cwd();
+  run: async (argv, io) => {
+    const { cwd } = io;
     const rules = createLinter((await chooseRuleset(argv.ruleset, true, cwd, { configCode: argv['config-code'] })).ruleset).rules();
-    process.stdout.write(argv.format === 'json' ? formatRulesJson(rules) : formatRulesStylish(rules, { cwd, color: useColor() }));
-    process.exitCode = EXIT.clean;
+    io.stdout.write(argv.format === 'json' ? formatRulesJson(rules) : formatRulesStylish(rules, { cwd, color: useColor(io) }));
+    return EXIT.clean;
   },
 };
