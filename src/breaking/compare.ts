@@ -2,6 +2,7 @@
 import { deepEqual } from '../since/since.js';
 import { getApiModel, isObject, type ApiModel, type BodyInfo, type JsonObject, type JsonPath, type OperationInfo, type ParameterInfo, type PathInfo, type ResponseInfo } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
+import { isVersionedJsonMediaType } from '../openapi/versioning.js';
 import { findProperty, objectProperties, schemaType } from '../openapi/schema.js';
 import { securitySchemes } from '../openapi/security.js';
 
@@ -320,7 +321,10 @@ function compareRequestLimits(old: JsonObject, now: JsonObject, oldPath: JsonPat
       if (gone.length > 0) add(c, path, oldPath, `${label} no longer allows ${gone.map(show).join(', ')}`, 'clients still send it and are rejected');
     }
   }
-  if (old.default !== undefined && now.default !== undefined && !deepEqual(old.default, now.default)) {
+  // A versioned media type as the default (of an Accept parameter) that moves on is the version going up, which
+  // the verdict on every other change already reads: not a change of its own.
+  const versionDefault = (v: unknown) => typeof v === 'string' && isVersionedJsonMediaType(v);
+  if (old.default !== undefined && now.default !== undefined && !deepEqual(old.default, now.default) && !(versionDefault(old.default) && versionDefault(now.default))) {
     add(c, path, oldPath, `${label} changed its default from ${show(old.default)} to ${show(now.default)}`, 'clients that leave it out get other behaviour than before');
   }
 }

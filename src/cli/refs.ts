@@ -17,7 +17,7 @@ export interface RefArgs {
 export function refFlags(yargs: Argv<object>): Argv<object> {
   return yargs
     .option('allow-remote-refs', { type: 'boolean', describe: 'Fetch http(s) $refs (never from loopback, private or link-local addresses); by default they are reported, not fetched' })
-    .option('ref-root', { type: 'string', coerce: existingFolder, describe: 'The folder file $refs may read from; default: the current folder (for a description outside it, its own folder)' })
+    .option('ref-root', { type: 'string', describe: 'The folder file $refs may read from; default: the current folder (for a description outside it, its own folder)' })
     .option('max-seconds', { type: 'number', describe: `Give up on a description (one line, exit 2) after this many seconds of reading, resolving and checking it; default ${DEFAULT_BUDGET.seconds}` })
     .option('max-memory', { type: 'number', describe: `Give up on a description (one line, exit 2) when restlint uses more than this many MiB of memory; default ${DEFAULT_BUDGET.memoryMb}` });
 }
@@ -34,14 +34,18 @@ function positive(value: number | undefined, flag: string): number | undefined {
   return value;
 }
 
-/** `--ref-root` as given, once it names a folder: a missing one would otherwise refuse every file `$ref` in silence. */
-function existingFolder(folder: string): string {
+/**
+ * Refuses a `--ref-root` that names no folder (resolved in the run's folder), before anything is linted: a
+ * missing one would otherwise refuse every file `$ref` in silence.
+ */
+export function checkRefRoot(args: RefArgs, cwd: string): void {
+  const folder = args['ref-root'];
+  if (folder === undefined) return;
   let stats;
   try {
-    stats = statSync(path.resolve(folder));
+    stats = statSync(path.resolve(cwd, folder));
   } catch {
     throw new Error(`--ref-root ${folder}: no such folder`);
   }
   if (!stats.isDirectory()) throw new Error(`--ref-root ${folder}: not a folder`);
-  return folder;
 }

@@ -9,11 +9,16 @@ import { fixture, restlint, STACK_TRACE, type JsonFinding } from '../cli/helpers
 // an `extends` of a JavaScript module runs the branch's code. With --no-config-code none of it runs, and
 // the common team ruleset (extends restlint and its profiles, severities, overrides) still works.
 
-/** JavaScript that leaves a file named `marker` behind when it runs. */
-const MARKS = "process.getBuiltinModule('node:fs').writeFileSync('marker', 'ran');\n";
+/**
+ * JavaScript that leaves a marker file behind when it runs. The path is absolute: runs share the test's
+ * process (and its folder), so a relative one would land wherever the test runner was started.
+ */
+const MARKER = path.join(mkdtempSync(path.join(os.tmpdir(), 'restlint-config-code-marker-')), 'marker');
+const MARKS = `process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(MARKER)}, 'ran');\n`;
 
 let project: string;
 beforeEach(() => {
+  rmSync(MARKER, { force: true });
   project = mkdtempSync(path.join(os.tmpdir(), 'restlint-config-code-'));
   writeFileSync(path.join(project, 'openapi.yaml'), readFileSync(fixture('user-singular.yaml')));
 });
@@ -48,7 +53,7 @@ describe('--no-config-code refuses a ruleset that would run code: one line, exit
     expect(stderr).toMatch(new RegExp(`^restlint: ${message.replace(/[.*+?()[\]]/g, '\\$&')}[^\\n]*\\n$`));
     expect(stdout).toBe('');
     expect(code).toBe(2);
-    expect(existsSync(path.join(project, 'marker'))).toBe(false);
+    expect(existsSync(MARKER)).toBe(false);
   });
 
   it('restlint rules and restlint baseline take the flag too', async () => {
@@ -58,7 +63,7 @@ describe('--no-config-code refuses a ruleset that would run code: one line, exit
       expect(run.stderr).toMatch(/^restlint: \.spectral\.js: refused by --no-config-code: /);
       expect(run.code).toBe(2);
     }
-    expect(existsSync(path.join(project, 'marker'))).toBe(false);
+    expect(existsSync(MARKER)).toBe(false);
     expect(existsSync(path.join(project, 'restlint-baseline.json'))).toBe(false);
   });
 
@@ -67,7 +72,7 @@ describe('--no-config-code refuses a ruleset that would run code: one line, exit
     const { code, stderr } = await restlint(['lint', 'openapi.yaml', '-f', 'json'], project);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(readFileSync(path.join(project, 'marker'), 'utf8')).toBe('ran');
+    expect(readFileSync(MARKER, 'utf8')).toBe('ran');
   });
 });
 
@@ -79,7 +84,7 @@ describe('--no-config-code still reads the team ruleset that only extends restli
     const { code, stdout, stderr } = await restlint(['lint', 'openapi.yaml', '--no-config-code', '-f', 'json'], project);
     expect(stderr).not.toMatch(STACK_TRACE);
     expect(stderr).toBe('');
-    expect(existsSync(path.join(project, 'marker'))).toBe(false);
+    expect(existsSync(MARKER)).toBe(false);
     const findings = JSON.parse(stdout) as JsonFinding[];
     expect(findings).toContainEqual(expect.objectContaining({ code: 'rl-collection-names-plural', severity: 0 }));
     expect(findings.map((f) => f.code)).not.toContain('rl-operation-security');

@@ -10,7 +10,7 @@ import { expandTargets } from '../../loader/targets.js';
 import { printProblem, UsageError, type CliIo, type Command } from '../common.js';
 import { terminalText } from '../../text/terminal.js';
 import { outputOptions } from '../outputs.js';
-import { refFlags, refOptions, type RefArgs } from '../refs.js';
+import { checkRefRoot, refFlags, refOptions, type RefArgs } from '../refs.js';
 import { prepareReport } from '../report.js';
 
 interface BreakingArgs extends RefArgs {
@@ -44,6 +44,7 @@ export const breakingCommand: Command<BreakingArgs> = {
 /** Compares each description with its older version and prints the breaking changes; returns the exit code. */
 async function breaking(args: BreakingArgs, io: CliIo): Promise<number> {
   const { cwd } = io;
+  checkRefRoot(args, cwd);
   const targets = args.targets ?? [];
   const twoFiles = args.old !== undefined || args.new !== undefined;
   if (twoFiles && (args.old === undefined || args.new === undefined)) throw new UsageError('--old and --new go together: name both files');

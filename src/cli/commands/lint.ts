@@ -5,7 +5,7 @@ import { readDescriptionFile } from '../../loader/readFile.js';
 import { expandTargets } from '../../loader/targets.js';
 import { printProblem, type CliIo, type Command, UsageError } from '../common.js';
 import { outputOptions } from '../outputs.js';
-import { refFlags, refOptions, type RefArgs } from '../refs.js';
+import { checkRefRoot, refFlags, refOptions, type RefArgs } from '../refs.js';
 import { prepareReport, type LintRun, type ReportArgs } from '../report.js';
 import { chooseRuleset, CONFIG_CODE_HELP, displayRulesetFile } from '../ruleset.js';
 
@@ -63,6 +63,7 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
 /** Lints every target, printing the problems of those that cannot be linted; the findings are left to the caller. */
 export async function lintTargets(args: LinterArgs, io: CliIo): Promise<LintRun> {
   const { cwd } = io;
+  checkRefRoot(args, cwd);
   // yargs drops a lone `-` from the targets: `restlint lint -` would lint nothing and exit 0.
   if (args.targets.length === 0) throw new UsageError('no target: restlint does not read a description from standard input ("-"); name a file, folder or glob');
   const { ruleset, discovered } = await chooseRuleset(args.ruleset, args['ruleset-lookup'], cwd, { configCode: args['config-code'] });
