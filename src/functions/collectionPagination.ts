@@ -63,17 +63,26 @@ export const collectionPagination = createRulesetFunction<unknown, CollectionPag
       for (const operation of getApiModel(root, modelWords(options?.words)).operations) {
         // A path can look like a collection (`/registry` beside `/registry/{name}`) while its GET
         // answers one object: then there is nothing to page.
-        if (operation.kind !== 'collection-read' || !mayAnswerWithList(operation)) continue;
+        if (operation.kind !== 'collection-read' || !mayAnswerWithList(operation) || answersLiveFeed(operation)) continue;
         const facts = pagingFacts(operation);
         const problem = describeProblem(facts, style);
         if (problem !== undefined) {
-          results.push({ message: `Collection GET ${problem}; ${REMEDY[style]}.`, path: operation.jsonPath });
+          results.push({ message: `Collection ${operation.method.toUpperCase()} ${problem}; ${REMEDY[style]}.`, path: operation.jsonPath });
         }
       }
       return results;
     });
   },
 );
+
+/**
+ * Whether every successful answer is a server-sent event stream (`text/event-stream`): a live feed that
+ * the client follows and resumes with `Last-Event-ID`, which has no pages to ask for.
+ */
+function answersLiveFeed(operation: OperationInfo): boolean {
+  const bodies = operation.responses.filter((r) => statusClass(r.status) === 2).flatMap((r) => r.bodies);
+  return bodies.length > 0 && bodies.every((b) => b.mediaType !== undefined && b.mediaType.split(';')[0]!.trim().toLowerCase() === 'text/event-stream');
+}
 
 function pagingFacts(operation: OperationInfo): PagingFacts {
   const partialResponse = findResponse(operation, '206');

@@ -1,5 +1,5 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, isObject, type JsonObject, type JsonPath } from '../openapi/model.js';
+import { isObject, pathItemOperations, type JsonObject, type JsonPath } from '../openapi/model.js';
 import { guard } from './guard.js';
 
 /**
@@ -27,14 +27,13 @@ export const structureReadable = createRulesetFunction<unknown, null>({ input: n
       }
       if (isReference(item)) continue;
       checkParameters(item.parameters, [...at, 'parameters'], report);
-      for (const method of HTTP_METHODS) {
-        if (!(method in item) || item[method] === undefined) continue;
-        const operation = item[method];
+      for (const { method, value: operation, jsonPath: opPath } of pathItemOperations(item, at)) {
+        if (operation === undefined) continue;
         if (!isObject(operation)) {
-          report([...at, method], `Operation "${method}" is ${describe(operation)}, not an operation object; write its responses and parameters under it.`);
+          report(opPath, `Operation "${method}" is ${describe(operation)}, not an operation object; write its responses and parameters under it.`);
           continue;
         }
-        if (!isReference(operation)) checkOperation(operation, [...at, method], report);
+        if (!isReference(operation)) checkOperation(operation, opPath, report);
       }
     }
     return results;

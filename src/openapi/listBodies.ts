@@ -1,5 +1,5 @@
 import { isJsonMediaType } from './mediaTypes.js';
-import { isObject, statusClass, type OperationInfo } from './model.js';
+import { isObject, isStreamedList, statusClass, type OperationInfo } from './model.js';
 import { alternatives, objectProperties, schemaType } from './schema.js';
 
 type Answer = 'list' | 'not-list' | 'unknown';
@@ -15,6 +15,8 @@ export function mayAnswerWithList(operation: OperationInfo): boolean {
   for (const response of operation.responses) {
     if (statusClass(response.status) !== 2) continue;
     for (const body of response.bodies) {
+      // An OpenAPI 3.2 stream of items (`itemSchema`, `application/jsonl`) is a list.
+      if (isStreamedList(body)) return true;
       if (body.mediaType !== undefined && !isJsonMediaType(body.mediaType)) continue;
       const answer = listAnswer(body.schema, 0);
       if (answer !== 'not-list') return true;

@@ -3,10 +3,54 @@ import { isJsonMediaType } from './mediaTypes.js';
 
 export type JsonPath = (string | number)[];
 export type JsonObject = Record<string, unknown>;
-export type SpecVersion = '2.0' | '3.0' | '3.1';
+export type SpecVersion = '2.0' | '3.0' | '3.1' | '3.2';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/** The methods a path item names as fixed fields; `query` is OpenAPI 3.2's QUERY (safe, idempotent, with a body). */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/**
+ * A method of an operation: a fixed field (`get`, `query`), or the key of an OpenAPI 3.2
+ * `additionalOperations` entry as written (`LINK`, `PURGE`), which restlint treats as unsafe: not
+ * cacheable and possibly state-changing.
+ */
+export type OperationMethod = HttpMethod | (string & { readonly customMethod?: never });
+
+/** The methods that only read (RFC 9110 safe methods, and QUERY); every other method, custom ones included, may change state. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set<HttpMethod>(['get', 'head', 'options', 'trace', 'query']);
+
+export function isHttpMethod(method: string): method is HttpMethod {
+  return (HTTP_METHODS as readonly string[]).includes(method);
+}
+
+/** One operation of a path item: its method, its object and where it is written. */
+export interface PathItemOperation {
+  readonly method: OperationMethod;
+  readonly value: unknown;
+  readonly jsonPath: JsonPath;
+  /** True for an `additionalOperations` entry. */
+  readonly custom: boolean;
+}
+
+/**
+ * The operations of a path item, in document order of kind: the fixed methods (with `query`), then the
+ * OpenAPI 3.2 `additionalOperations` entries. A custom entry that repeats a fixed method (`POST`, which
+ * the specification forbids) is left out: the fixed field describes that method. Values are not
+ * checked; callers skip what is not an object.
+ */
+export function pathItemOperations(item: JsonObject, itemPath: JsonPath): PathItemOperation[] {
+  const out: PathItemOperation[] = [];
+  for (const method of HTTP_METHODS) {
+    if (method in item) out.push({ method, value: item[method], jsonPath: [...itemPath, method], custom: false });
+  }
+  if (isObject(item.additionalOperations)) {
+    for (const [method, value] of Object.entries(item.additionalOperations)) {
+      if (method.startsWith('x-') || isHttpMethod(method.toLowerCase())) continue;
+      out.push({ method, value, jsonPath: [...itemPath, 'additionalOperations', method], custom: true });
+    }
+  }
+  return out;
+}
 
 /**
  * What an operation does to its resource, from its method and the kind of the path's last segment:
@@ -28,10 +72,16 @@ export type OperationKind =
 
 export interface ParameterInfo {
   readonly name: string;
-  /** `query`, `header`, `path`, `cookie`, and for Swagger 2.0 also `body` and `formData`. */
+  /** `query`, `querystring` (OpenAPI 3.2), `header`, `path`, `cookie`, and for Swagger 2.0 also `body` and `formData`. */
   readonly in: string;
   readonly value: JsonObject;
   readonly jsonPath: JsonPath;
+  /**
+   * For a query parameter read from an OpenAPI 3.2 `in: querystring` parameter (one property of its
+   * content schema, as `{name, in: query, schema, required}`): the path of that querystring parameter.
+   * `jsonPath` is then the property's schema.
+   */
+  readonly querystring?: JsonPath;
 }
 
 export interface HeaderInfo {
@@ -49,6 +99,9 @@ export interface BodyInfo {
   readonly jsonPath: JsonPath;
   /** Path of the schema, when there is one. */
   readonly schemaPath: JsonPath | undefined;
+  /** OpenAPI 3.2 `itemSchema`: the schema of each item of a sequential (streamed) media type. */
+  readonly itemSchema?: unknown;
+  readonly itemSchemaPath?: JsonPath;
 }
 
 export interface ResponseInfo {
@@ -62,7 +115,10 @@ export interface ResponseInfo {
 }
 
 export interface OperationInfo {
-  readonly method: HttpMethod;
+  /** Lower case for a fixed method; an `additionalOperations` key as written. */
+  readonly method: OperationMethod;
+  /** True for an OpenAPI 3.2 `additionalOperations` entry (a custom method, treated as unsafe). */
+  readonly custom: boolean;
   readonly path: PathInfo;
   readonly value: JsonObject;
   readonly jsonPath: JsonPath;
@@ -105,6 +161,7 @@ export function specVersion(root: JsonObject): SpecVersion | undefined {
   if (typeof root.openapi === 'string') {
     if (root.openapi.startsWith('3.0')) return '3.0';
     if (root.openapi.startsWith('3.1')) return '3.1';
+    if (root.openapi.startsWith('3.2')) return '3.2';
   }
   return undefined;
 }
@@ -147,24 +204,24 @@ function buildModel(root: JsonObject, words: WordOptions): ApiModel {
     const parsed = parsedPaths[i]!;
     const jsonPath: JsonPath = ['paths', key];
     labelPath(parsed, facts, {
-      listsItems: isObject(value.get) && getListsItems(value.get, root, version),
+      listsItems: (isObject(value.get) && getListsItems(value.get, root, version)) || (isObject(value.query) && getListsItems(value.query, root, version)),
       creates: isObject(value.post) && createsResource(value.post),
       hasGet: isObject(value.get),
     });
     const info: PathInfo = { key, parsed, value, jsonPath, operations: [] };
     const pathParams = readParameters(value.parameters, [...jsonPath, 'parameters']);
-    for (const method of HTTP_METHODS) {
-      const op = value[method];
+    for (const { method, value: op, jsonPath: opPath, custom } of pathItemOperations(value, jsonPath)) {
       if (!isObject(op)) continue;
-      const opPath: JsonPath = [...jsonPath, method];
       const opParams = readParameters(op.parameters, [...opPath, 'parameters']);
-      const parameters = mergeParameters(pathParams, opParams);
+      const merged = mergeParameters(pathParams, opParams);
+      const parameters = [...merged, ...merged.flatMap(querystringParameters)];
       const operation: OperationInfo = {
         method,
+        custom,
         path: info,
         value: op,
         jsonPath: opPath,
-        kind: classifyOperation(method, parsed),
+        kind: operationKind(method, parsed, op, root, version),
         parameters,
         responses: readResponses(op, opPath, root, version),
         requestBodies: readRequestBodies(op, opPath, parameters, root, version),
@@ -197,6 +254,16 @@ function collectFacts(parsedPaths: ParsedPath[], words: WordOptions): PathFacts 
     extraVerbs: new Set((words.verbs ?? []).map((w) => w.toLowerCase())),
     extraUncountables: new Set((words.uncountables ?? []).map((w) => w.toLowerCase())),
   };
+}
+
+/**
+ * The kind of an operation: a custom method is `other` (restlint knows nothing of what it does); a QUERY
+ * that answers a list is a collection read wherever it is (`QUERY /users/search`), else it reads as a GET does.
+ */
+function operationKind(method: OperationMethod, parsed: ParsedPath, op: JsonObject, root: JsonObject, version: SpecVersion | undefined): OperationKind {
+  if (!isHttpMethod(method)) return 'other';
+  if (method === 'query') return getListsItems(op, root, version) ? 'collection-read' : classifyOperation('get', parsed);
+  return classifyOperation(method, parsed);
 }
 
 /** The last segment that is not a version prefix, or undefined for `/` and `/v1`. */
@@ -238,6 +305,36 @@ function readParameters(list: unknown, jsonPath: JsonPath): ParameterInfo[] {
     if (!isObject(value) || typeof value.name !== 'string' || typeof value.in !== 'string') return;
     out.push({ name: value.name, in: value.in, value, jsonPath: [...jsonPath, i] });
   });
+  return out;
+}
+
+/**
+ * The query parameters an OpenAPI 3.2 `in: querystring` parameter stands for: the properties of the
+ * object schema of its one media type (`application/x-www-form-urlencoded`, usually), each read as an
+ * `in: query` parameter, so that paging, filter and sort rules see `?limit=` in either form.
+ */
+function querystringParameters(parameter: ParameterInfo): ParameterInfo[] {
+  if (parameter.in !== 'querystring' || !isObject(parameter.value.content)) return [];
+  const out: ParameterInfo[] = [];
+  for (const [mediaType, media] of Object.entries(parameter.value.content)) {
+    if (!isObject(media) || !isObject(media.schema)) continue;
+    const schemaPath: JsonPath = [...parameter.jsonPath, 'content', mediaType, 'schema'];
+    const parts: [JsonObject, JsonPath][] = [[media.schema, schemaPath]];
+    if (Array.isArray(media.schema.allOf)) {
+      media.schema.allOf.forEach((part, i) => {
+        if (isObject(part)) parts.push([part, [...schemaPath, 'allOf', i]]);
+      });
+    }
+    for (const [schema, at] of parts) {
+      if (!isObject(schema.properties)) continue;
+      const required = Array.isArray(schema.required) ? schema.required : [];
+      for (const [name, property] of Object.entries(schema.properties)) {
+        if (!isObject(property) || out.some((p) => p.name === name)) continue;
+        const value: JsonObject = { name, in: 'query', schema: property, required: required.includes(name) };
+        out.push({ name, in: 'query', value, jsonPath: [...at, 'properties', name], querystring: parameter.jsonPath });
+      }
+    }
+  }
   return out;
 }
 
@@ -301,19 +398,41 @@ function contentBodies(content: unknown, contentPath: JsonPath): BodyInfo[] {
   return Object.entries(content).map(([mediaType, media]) => {
     const jsonPath = [...contentPath, mediaType];
     const schema = isObject(media) ? media.schema : undefined;
-    return { mediaType, schema, jsonPath, schemaPath: schema === undefined ? undefined : [...jsonPath, 'schema'] };
+    const body: BodyInfo = { mediaType, schema, jsonPath, schemaPath: schema === undefined ? undefined : [...jsonPath, 'schema'] };
+    if (!isObject(media) || media.itemSchema === undefined) return body;
+    return { ...body, itemSchema: media.itemSchema, itemSchemaPath: [...jsonPath, 'itemSchema'] };
   });
 }
 
-/** Whether a GET answers a 2xx with a JSON array: what a collection read does. */
+/** Whether a GET (or QUERY) answers a 2xx with a JSON array or a stream of items: what a collection read does. */
 function getListsItems(op: JsonObject, root: JsonObject, version: SpecVersion | undefined): boolean {
   return readResponses(op, [], root, version).some(
     (r) =>
       /^2/.test(r.status) &&
       r.bodies.some(
-        (b) => (b.mediaType === undefined || isJsonMediaType(b.mediaType)) && isObject(b.schema) && b.schema.type === 'array',
+        (b) =>
+          isStreamedList(b) ||
+          ((b.mediaType === undefined || isJsonMediaType(b.mediaType)) && isObject(b.schema) && b.schema.type === 'array'),
       ),
   );
+}
+
+/**
+ * Sequential media types (OpenAPI 3.2): each is a repeated structure with no envelope, read as an array
+ * of its items (JSON Lines, NDJSON, JSON text sequences, server-sent events).
+ */
+const SEQUENTIAL_MEDIA_TYPES = new Set([
+  'application/jsonl', 'application/x-jsonlines', 'application/x-ndjson', 'application/ndjson', 'application/json-seq',
+  'application/geo+json-seq', 'application/x-json-stream', 'text/event-stream',
+]);
+
+export function isSequentialMediaType(mediaType: string | undefined): boolean {
+  return mediaType !== undefined && SEQUENTIAL_MEDIA_TYPES.has(mediaType.split(';')[0]!.trim().toLowerCase());
+}
+
+/** A body that is a list of items sent one by one: an `itemSchema`, or a sequential media type with a schema. */
+export function isStreamedList(body: BodyInfo): boolean {
+  return body.itemSchema !== undefined || (isSequentialMediaType(body.mediaType) && body.schema !== undefined);
 }
 
 /** Whether a POST answers 201 Created. */
