@@ -141,8 +141,9 @@ function pairBodies(old: readonly BodyInfo[], now: readonly BodyInfo[]): [BodyIn
 }
 
 function compareBodies(old: BodyInfo, now: BodyInfo, direction: Direction, c: Comparison): void {
-  if (now.schemaPath === undefined) return;
-  compareSchemas(old.schema, now.schema, now.schemaPath, 'Schema', direction, 0, c);
+  if (now.schemaPath !== undefined) compareSchemas(old.schema, now.schema, now.schemaPath, 'Schema', direction, 0, c);
+  // OpenAPI 3.2 streams: each item's schema.
+  if (now.itemSchemaPath !== undefined) compareSchemas(old.itemSchema, now.itemSchema, now.itemSchemaPath, 'Item schema', direction, 0, c);
 }
 
 /** The names a schema requires, through `allOf`. */
