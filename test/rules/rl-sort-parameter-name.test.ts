@@ -77,5 +77,23 @@ paths:
       responses: {'200': {description: ok}}`,
       errors: [{ path: ['paths', '/users', 'parameters', 0] }, { path: ['parameters', 'order'] }],
     },
+    {
+      name: 'OpenAPI 3.2: a sort field in a querystring is reported at its property',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /users:
+    query:
+      parameters:
+        - name: options
+          in: querystring
+          content:
+            application/x-www-form-urlencoded:
+              schema: {type: object, properties: {sort_by: {type: string}, sort: {type: string}}}
+      responses: {'200': {description: ok}}
+`,
+      errors: [{ path: ['paths', '/users', 'query', 'parameters', 0, 'content', 'application/x-www-form-urlencoded', 'schema', 'properties', 'sort_by'] }],
+    },
   ]);
 });

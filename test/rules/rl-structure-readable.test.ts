@@ -115,5 +115,19 @@ describe('rl-structure-readable', () => {
       document: oas(`  /users: {$ref: './users.yaml#/UsersItem'}\n  /good: {$ref: './users.yaml#/Good'}`),
       errors: [{ path: ['UsersItem', 'get', 'responses'], source: 'rl-structure-readable/users.yaml', message: '`responses` is a number (42)' }],
     },
+    {
+      name: 'OpenAPI 3.2: responses without a description are valid; a custom method that is not an object is reported',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    query:
+      responses: {'200': {content: {application/json: {schema: {type: object}}}}}
+    additionalOperations:
+      PURGE: []
+`,
+      errors: [{ path: ['paths', '/items', 'additionalOperations', 'PURGE'] }],
+    },
   ]);
 });
