@@ -111,5 +111,13 @@ paths:
 `,
       errors: [{ path: ['paths', '/items', 'query', 'responses', '200', 'headers', 'Access-Control-Allow-Origin', 'schema', 'enum', 0] }],
     },
+    {
+      name: 'OpenAPI 3.2: a wildcard shown as an example serializedValue is reported',
+      document: oas(`            Access-Control-Allow-Origin:
+              schema: {type: string}
+              examples:
+                anyone: {serializedValue: '*'}`, '', '3.2.0'),
+      errors: [{ path: [...AT, 'examples', 'anyone', 'serializedValue'] }],
+    },
   ]);
 });
