@@ -1,5 +1,5 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { isObject, pathItemOperations, type JsonObject, type JsonPath } from '../openapi/model.js';
+import { isHttpMethod, isObject, pathItemOperations, type JsonObject, type JsonPath } from '../openapi/model.js';
 import { guard } from './guard.js';
 
 /**
@@ -35,12 +35,30 @@ export const structureReadable = createRulesetFunction<unknown, null>({ input: n
         }
         if (!isReference(operation)) checkOperation(operation, opPath, report);
       }
+      checkAdditionalOperations(item.additionalOperations, [...at, 'additionalOperations'], report);
     }
     return results;
   });
 });
 
 type Report = (path: JsonPath, message: string) => void;
+
+/**
+ * OpenAPI 3.2 `additionalOperations` is a map of custom methods; an entry for a method that has a field
+ * of its own (`POST`, `Query`) is not read (the specification forbids it), so it is reported.
+ */
+function checkAdditionalOperations(map: unknown, at: JsonPath, report: Report): void {
+  if (map === undefined) return;
+  if (!isObject(map)) {
+    report(at, `\`additionalOperations\` is ${describe(map)}, not a map of custom methods to operations; write it as {"LINK": {responses: ...}}.`);
+    return;
+  }
+  for (const key of Object.keys(map)) {
+    const fixed = key.toLowerCase();
+    if (!isHttpMethod(fixed)) continue;
+    report([...at, key], `\`additionalOperations\` has an entry for ${key.toUpperCase()}, which has the path item's \`${fixed}\` field; move the operation there (restlint and other tools do not read it here).`);
+  }
+}
 
 /** Why a key of `paths` is not a path template, or undefined for a well-formed one. */
 export function pathKeyProblem(key: string): string | undefined {

@@ -129,5 +129,24 @@ paths:
 `,
       errors: [{ path: ['paths', '/items', 'additionalOperations', 'PURGE'] }],
     },
+    {
+      name: 'OpenAPI 3.2: an additionalOperations entry for a fixed method, or a map that is not one, is reported; custom methods pass',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+paths:
+  /items:
+    additionalOperations:
+      POST: {responses: {'201': {description: created}}}
+      query: {responses: {'200': {description: ok}}}
+      LINK: {responses: {'204': {description: linked}}}
+  /others:
+    additionalOperations: [LINK]
+`,
+      errors: [
+        { path: ['paths', '/items', 'additionalOperations', 'POST'], message: '`post` field' },
+        { path: ['paths', '/items', 'additionalOperations', 'query'], message: '`query` field' },
+        { path: ['paths', '/others', 'additionalOperations'], message: 'not a map of custom methods' },
+      ],
+    },
   ]);
 });
