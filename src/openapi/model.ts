@@ -16,9 +16,6 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
  */
 export type OperationMethod = HttpMethod | (string & { readonly customMethod?: never });
 
-/** The methods that only read (RFC 9110 safe methods, and QUERY); every other method, custom ones included, may change state. */
-export const SAFE_METHODS: ReadonlySet<string> = new Set<HttpMethod>(['get', 'head', 'options', 'trace', 'query']);
-
 export function isHttpMethod(method: string): method is HttpMethod {
   return (HTTP_METHODS as readonly string[]).includes(method);
 }
