@@ -232,7 +232,7 @@ interface ParsedText {
   readonly diagnostics: ReadonlyArray<Pick<Finding, 'message' | 'severity' | 'range'>>;
 }
 
-const SUPPORTED_VERSIONS = 'Swagger 2.0, OpenAPI 3.0 and OpenAPI 3.1';
+const SUPPORTED_VERSIONS = 'Swagger 2.0, OpenAPI 3.0, OpenAPI 3.1 and OpenAPI 3.2';
 
 /**
  * Why a parsed document cannot be linted, or undefined when it can. A parse error is any parser error
@@ -256,7 +256,7 @@ function documentProblem(document: ParsedText, file: string): Problem | undefine
     };
   }
   const root = data as Record<string, unknown>;
-  for (const [key, supported] of [['openapi', /^3(\.[01](\..*)?)?$/], ['swagger', /^2(\.0)?$/]] as const) {
+  for (const [key, supported] of [['openapi', /^3(\.[012](\..*)?)?$/], ['swagger', /^2(\.0)?$/]] as const) {
     if (!Object.prototype.hasOwnProperty.call(root, key)) continue;
     const version = root[key];
     if (typeof version !== 'string' && typeof version !== 'number') {

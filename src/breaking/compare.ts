@@ -255,8 +255,11 @@ function pairBodies(old: readonly BodyInfo[], now: readonly BodyInfo[]): [BodyIn
 }
 
 function compareBodies(old: BodyInfo, now: BodyInfo, direction: Direction, c: Comparison): void {
-  if (now.schemaPath === undefined || old.schemaPath === undefined) return;
-  compareSchemas(old.schema, now.schema, old.schemaPath, now.schemaPath, 'Schema', direction, 0, c);
+  if (now.schemaPath !== undefined && old.schemaPath !== undefined) compareSchemas(old.schema, now.schema, old.schemaPath, now.schemaPath, 'Schema', direction, 0, c);
+  // OpenAPI 3.2 streams: each item's schema.
+  if (now.itemSchemaPath !== undefined && old.itemSchemaPath !== undefined) {
+    compareSchemas(old.itemSchema, now.itemSchema, old.itemSchemaPath, now.itemSchemaPath, 'Item schema', direction, 0, c);
+  }
 }
 
 /** The names a schema requires, through `allOf`. */

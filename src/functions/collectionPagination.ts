@@ -60,18 +60,28 @@ export const collectionPagination = createRulesetFunction<unknown, CollectionPag
       const style = options?.style ?? 'any';
       const results: IFunctionResult[] = [];
       for (const operation of getApiModel(root, modelWords(options?.words)).operations) {
-        // The classifier decides what is a collection read, for this rule and `rl-collection-hal-links` alike.
-        if (operation.kind !== 'collection-read') continue;
+        // The classifier decides what is a collection read, for this rule and `rl-collection-hal-links` alike;
+        // a live feed (`text/event-stream`) has nothing to page.
+        if (operation.kind !== 'collection-read' || answersLiveFeed(operation)) continue;
         const facts = pagingFacts(operation);
         const problem = describeProblem(facts, style);
         if (problem !== undefined) {
-          results.push({ message: `Collection GET ${problem}; ${REMEDY[style]}.`, path: operation.jsonPath });
+          results.push({ message: `Collection ${operation.method.toUpperCase()} ${problem}; ${REMEDY[style]}.`, path: operation.jsonPath });
         }
       }
       return results;
     });
   },
 );
+
+/**
+ * Whether every successful answer is a server-sent event stream (`text/event-stream`): a live feed that
+ * the client follows and resumes with `Last-Event-ID`, which has no pages to ask for.
+ */
+function answersLiveFeed(operation: OperationInfo): boolean {
+  const bodies = operation.responses.filter((r) => statusClass(r.status) === 2).flatMap((r) => r.bodies);
+  return bodies.length > 0 && bodies.every((b) => b.mediaType !== undefined && b.mediaType.split(';')[0]!.trim().toLowerCase() === 'text/event-stream');
+}
 
 function pagingFacts(operation: OperationInfo): PagingFacts {
   const partialResponse = findResponse(operation, '206');

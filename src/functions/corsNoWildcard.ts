@@ -76,7 +76,9 @@ function documentedValue(header: HeaderInfo, test: (value: unknown) => boolean):
       } else if (key === 'examples') {
         if (!isObject(value)) continue;
         for (const [name, example] of Object.entries(value)) {
-          if (isObject(example) && test(example.value)) return [...path, key, name, 'value'];
+          if (!isObject(example)) continue;
+          // OpenAPI 3.2 Example Objects may give `dataValue` and `serializedValue` instead of `value`.
+          for (const field of ['value', 'dataValue', 'serializedValue']) if (test(example[field])) return [...path, key, name, field];
         }
       } else if (test(value)) return [...path, key];
     }

@@ -72,7 +72,8 @@ function expressionSample(parameter: JsonObject, schema: JsonObject): string | u
   const values: unknown[] = [parameter.example, schema.example, schema.default, parameter['x-example']];
   for (const examples of [parameter.examples, schema.examples]) {
     if (Array.isArray(examples)) values.push(...examples);
-    else if (isObject(examples)) for (const e of Object.values(examples)) if (isObject(e)) values.push(e.value);
+    // OpenAPI 3.2 Example Objects may give the data as `dataValue` instead of `value`.
+    else if (isObject(examples)) for (const e of Object.values(examples)) if (isObject(e)) values.push(e.value ?? e.dataValue);
   }
   return values.find((v): v is string => typeof v === 'string' && holdsExpressions(v));
 }

@@ -29,7 +29,7 @@ export const noRequestBody = createRulesetFunction<unknown, NoRequestBodyOptions
       const methods: readonly HttpMethod[] = options?.methods ?? DEFAULT_METHODS;
       const results: IFunctionResult[] = [];
       for (const operation of getApiModel(root).operations) {
-        if (!methods.includes(operation.method)) continue;
+        if (!(methods as readonly string[]).includes(operation.method)) continue;
         const body = requestBody(operation);
         if (body === undefined) continue;
         const name = operation.method.toUpperCase();

@@ -1,5 +1,5 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, isObject, type JsonObject, type JsonPath } from '../openapi/model.js';
+import { isHttpMethod, isObject, pathItemOperations, type JsonObject, type JsonPath } from '../openapi/model.js';
 import { guard } from './guard.js';
 
 /**
@@ -27,21 +27,38 @@ export const structureReadable = createRulesetFunction<unknown, null>({ input: n
       }
       if (isReference(item)) continue;
       checkParameters(item.parameters, [...at, 'parameters'], report);
-      for (const method of HTTP_METHODS) {
-        if (!(method in item) || item[method] === undefined) continue;
-        const operation = item[method];
+      for (const { method, value: operation, jsonPath: opPath } of pathItemOperations(item, at)) {
+        if (operation === undefined) continue;
         if (!isObject(operation)) {
-          report([...at, method], `Operation "${method}" is ${describe(operation)}, not an operation object; write its responses and parameters under it.`);
+          report(opPath, `Operation "${method}" is ${describe(operation)}, not an operation object; write its responses and parameters under it.`);
           continue;
         }
-        if (!isReference(operation)) checkOperation(operation, [...at, method], report);
+        if (!isReference(operation)) checkOperation(operation, opPath, report);
       }
+      checkAdditionalOperations(item.additionalOperations, [...at, 'additionalOperations'], report);
     }
     return results;
   });
 });
 
 type Report = (path: JsonPath, message: string) => void;
+
+/**
+ * OpenAPI 3.2 `additionalOperations` is a map of custom methods; an entry for a method that has a field
+ * of its own (`POST`, `Query`) is not read (the specification forbids it), so it is reported.
+ */
+function checkAdditionalOperations(map: unknown, at: JsonPath, report: Report): void {
+  if (map === undefined) return;
+  if (!isObject(map)) {
+    report(at, `\`additionalOperations\` is ${describe(map)}, not a map of custom methods to operations; write it as {"LINK": {responses: ...}}.`);
+    return;
+  }
+  for (const key of Object.keys(map)) {
+    const fixed = key.toLowerCase();
+    if (!isHttpMethod(fixed)) continue;
+    report([...at, key], `\`additionalOperations\` has an entry for ${key.toUpperCase()}, which has the path item's \`${fixed}\` field; move the operation there (restlint and other tools do not read it here).`);
+  }
+}
 
 /** Why a key of `paths` is not a path template, or undefined for a well-formed one. */
 export function pathKeyProblem(key: string): string | undefined {

@@ -17,6 +17,7 @@ export type NodeKind =
   | 'path-item-map'
   | 'path-item'
   | 'operation'
+  | 'operation-map'
   | 'parameter-list'
   | 'parameter-map'
   | 'parameter'
@@ -68,10 +69,12 @@ const COMPONENT_MAPS: Readonly<Record<string, NodeKind>> = {
   requestBodies: 'request-body-map',
   headers: 'header-map',
   pathItems: 'path-item-map',
+  mediaTypes: 'content',
   callbacks: 'callback-map',
 };
 const MAP_ITEMS: Readonly<Partial<Record<NodeKind, NodeKind>>> = {
   'path-item-map': 'path-item',
+  'operation-map': 'operation',
   'parameter-map': 'parameter',
   'request-body-map': 'request-body',
   content: 'media-type',
@@ -112,6 +115,7 @@ export function childKind(kind: NodeKind, key: string | number, value: unknown):
       return k.startsWith('x-') ? undefined : 'path-item';
     case 'path-item':
       if (METHODS.has(k)) return 'operation';
+      if (k === 'additionalOperations') return 'operation-map';
       if (k === 'parameters') return 'parameter-list';
       if (k === 'servers') return 'server-list';
       return undefined;
@@ -132,7 +136,7 @@ export function childKind(kind: NodeKind, key: string | number, value: unknown):
     case 'request-body':
       return k === 'content' ? 'content' : undefined;
     case 'media-type':
-      return k === 'schema' ? 'schema' : undefined;
+      return k === 'schema' || k === 'itemSchema' ? 'schema' : undefined;
     case 'response':
       if (k === 'headers') return 'header-map';
       if (k === 'content') return 'content';

@@ -1,6 +1,6 @@
 import { isJsonMediaType } from './mediaTypes.js';
 import { isObject, statusClass } from './basics.js';
-import type { JsonObject, ResponseInfo } from './model.js';
+import type { BodyInfo, JsonObject, ResponseInfo } from './model.js';
 import { compactName } from './parameterNames.js';
 import { alternatives, objectProperties, schemaType } from './schema.js';
 import { splitWords } from './words.js';
@@ -42,6 +42,11 @@ export function listEvidence(responses: readonly ResponseInfo[], resourceName = 
   for (const response of responses) {
     if (statusClass(response.status) !== 2) continue;
     for (const body of response.bodies) {
+      // An OpenAPI 3.2 stream of items (`itemSchema`, `application/jsonl`) is a list.
+      if (isStreamedList(body)) {
+        found.add('list');
+        continue;
+      }
       if (body.mediaType !== undefined && !isJsonMediaType(body.mediaType)) continue;
       found.add(schemaEvidence(body.schema, splitWords(resourceName), 0));
     }
@@ -163,4 +168,22 @@ function isObjectSchema(schema: unknown): boolean {
   if (schemaType(schema) === 'object' || objectProperties(schema) !== undefined) return true;
   const alts = alternatives(schema);
   return alts !== undefined && alts.some(isObjectSchema);
+}
+
+/**
+ * Sequential media types (OpenAPI 3.2): each is a repeated structure with no envelope, read as an array
+ * of its items (JSON Lines, NDJSON, JSON text sequences, server-sent events).
+ */
+const SEQUENTIAL_MEDIA_TYPES = new Set([
+  'application/jsonl', 'application/x-jsonlines', 'application/x-ndjson', 'application/ndjson', 'application/json-seq',
+  'application/geo+json-seq', 'application/x-json-stream', 'text/event-stream',
+]);
+
+export function isSequentialMediaType(mediaType: string | undefined): boolean {
+  return mediaType !== undefined && SEQUENTIAL_MEDIA_TYPES.has(mediaType.split(';')[0]!.trim().toLowerCase());
+}
+
+/** A body that is a list of items sent one by one: an `itemSchema`, or a sequential media type with a schema. */
+export function isStreamedList(body: BodyInfo): boolean {
+  return body.itemSchema !== undefined || (isSequentialMediaType(body.mediaType) && body.schema !== undefined);
 }

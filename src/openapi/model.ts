@@ -1,18 +1,59 @@
 import { addressedByCoordinates, labelPath, parsePath, type ParsedPath, type PathFacts, type PathSegment } from './pathGrammar.js';
 import { isObject, statusClass } from './basics.js';
 import { isJsonMediaType } from './mediaTypes.js';
-import { listEvidence, type ListEvidence } from './listBodies.js';
+import { isSequentialMediaType, isStreamedList, listEvidence, type ListEvidence } from './listBodies.js';
 import { pagePositionParameters } from './paging.js';
 import { isBatchLookup } from './queryParameters.js';
 
-export { isObject, statusClass };
+export { isObject, isSequentialMediaType, isStreamedList, statusClass };
 
 export type JsonPath = (string | number)[];
 export type JsonObject = Record<string, unknown>;
-export type SpecVersion = '2.0' | '3.0' | '3.1';
+export type SpecVersion = '2.0' | '3.0' | '3.1' | '3.2';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/** The methods a path item names as fixed fields; `query` is OpenAPI 3.2's QUERY (safe, idempotent, with a body). */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/**
+ * A method of an operation: a fixed field (`get`, `query`), or the key of an OpenAPI 3.2
+ * `additionalOperations` entry as written (`LINK`, `PURGE`), which restlint treats as unsafe: not
+ * cacheable and possibly state-changing.
+ */
+export type OperationMethod = HttpMethod | (string & { readonly customMethod?: never });
+
+export function isHttpMethod(method: string): method is HttpMethod {
+  return (HTTP_METHODS as readonly string[]).includes(method);
+}
+
+/** One operation of a path item: its method, its object and where it is written. */
+export interface PathItemOperation {
+  readonly method: OperationMethod;
+  readonly value: unknown;
+  readonly jsonPath: JsonPath;
+  /** True for an `additionalOperations` entry. */
+  readonly custom: boolean;
+}
+
+/**
+ * The operations of a path item, in document order of kind: the fixed methods (with `query`), then the
+ * OpenAPI 3.2 `additionalOperations` entries. A custom entry that repeats a fixed method (`POST`, which
+ * the specification forbids) is left out: the fixed field describes that method. Values are not
+ * checked; callers skip what is not an object.
+ */
+export function pathItemOperations(item: JsonObject, itemPath: JsonPath): PathItemOperation[] {
+  const out: PathItemOperation[] = [];
+  for (const method of HTTP_METHODS) {
+    if (method in item) out.push({ method, value: item[method], jsonPath: [...itemPath, method], custom: false });
+  }
+  if (isObject(item.additionalOperations)) {
+    for (const [method, value] of Object.entries(item.additionalOperations)) {
+      if (method.startsWith('x-') || isHttpMethod(method.toLowerCase())) continue;
+      out.push({ method, value, jsonPath: [...itemPath, 'additionalOperations', method], custom: true });
+    }
+  }
+  return out;
+}
 
 /**
  * What an operation does to its resource, from its method, the kind of the path's last segment and
@@ -35,10 +76,16 @@ export type OperationKind =
 
 export interface ParameterInfo {
   readonly name: string;
-  /** `query`, `header`, `path`, `cookie`, and for Swagger 2.0 also `body` and `formData`. */
+  /** `query`, `querystring` (OpenAPI 3.2), `header`, `path`, `cookie`, and for Swagger 2.0 also `body` and `formData`. */
   readonly in: string;
   readonly value: JsonObject;
   readonly jsonPath: JsonPath;
+  /**
+   * For a query parameter read from an OpenAPI 3.2 `in: querystring` parameter (one property of its
+   * content schema, as `{name, in: query, schema, required}`): the path of that querystring parameter.
+   * `jsonPath` is then the property's schema.
+   */
+  readonly querystring?: JsonPath;
 }
 
 export interface HeaderInfo {
@@ -56,6 +103,9 @@ export interface BodyInfo {
   readonly jsonPath: JsonPath;
   /** Path of the schema, when there is one. */
   readonly schemaPath: JsonPath | undefined;
+  /** OpenAPI 3.2 `itemSchema`: the schema of each item of a sequential (streamed) media type. */
+  readonly itemSchema?: unknown;
+  readonly itemSchemaPath?: JsonPath;
 }
 
 export interface ResponseInfo {
@@ -69,7 +119,10 @@ export interface ResponseInfo {
 }
 
 export interface OperationInfo {
-  readonly method: HttpMethod;
+  /** Lower case for a fixed method; an `additionalOperations` key as written. */
+  readonly method: OperationMethod;
+  /** True for an OpenAPI 3.2 `additionalOperations` entry (a custom method, treated as unsafe). */
+  readonly custom: boolean;
   readonly path: PathInfo;
   readonly value: JsonObject;
   readonly jsonPath: JsonPath;
@@ -108,6 +161,7 @@ export function specVersion(root: JsonObject): SpecVersion | undefined {
   if (typeof root.openapi === 'string') {
     if (root.openapi.startsWith('3.0')) return '3.0';
     if (root.openapi.startsWith('3.1')) return '3.1';
+    if (root.openapi.startsWith('3.2')) return '3.2';
   }
   return undefined;
 }
@@ -150,21 +204,21 @@ function buildModel(root: JsonObject, words: WordOptions): ApiModel {
     const parsed = parsedPaths[i]!;
     const jsonPath: JsonPath = ['paths', key];
     labelPath(parsed, facts, {
-      listsItems: isObject(value.get) && getListsItems(value.get, root, version),
+      listsItems: (isObject(value.get) && getListsItems(value.get, root, version)) || (isObject(value.query) && getListsItems(value.query, root, version)),
       creates: isObject(value.post) && createsResource(value.post),
       hasGet: isObject(value.get),
       methods: HTTP_METHODS.filter((m) => isObject(value[m])),
     });
     const info: PathInfo = { key, parsed, value, jsonPath, operations: [] };
     const pathParams = readParameters(value.parameters, [...jsonPath, 'parameters']);
-    for (const method of HTTP_METHODS) {
-      const op = value[method];
+    for (const { method, value: op, jsonPath: opPath, custom } of pathItemOperations(value, jsonPath)) {
       if (!isObject(op)) continue;
-      const opPath: JsonPath = [...jsonPath, method];
       const opParams = readParameters(op.parameters, [...opPath, 'parameters']);
-      const parameters = mergeParameters(pathParams, opParams);
+      const merged = mergeParameters(pathParams, opParams);
+      const parameters = [...merged, ...merged.flatMap(querystringParameters)];
       const operation: OperationInfo = {
         method,
+        custom,
         path: info,
         value: op,
         jsonPath: opPath,
@@ -173,7 +227,7 @@ function buildModel(root: JsonObject, words: WordOptions): ApiModel {
         responses: readResponses(op, opPath, root, version),
         requestBodies: readRequestBodies(op, opPath, parameters, root, version),
       };
-      (operation as { kind: OperationKind }).kind = classifyOperation(method, parsed, answerFacts(operation));
+      (operation as { kind: OperationKind }).kind = operationKind(operation);
       info.operations.push(operation);
       operations.push(operation);
     }
@@ -204,6 +258,21 @@ function collectFacts(parsedPaths: ParsedPath[], words: WordOptions): PathFacts 
   };
 }
 
+/**
+ * The kind of an operation: a custom method is `other` (restlint knows nothing of what it does); a QUERY
+ * that answers a list is a collection read wherever it is (`QUERY /users/search`), else it reads as a GET does.
+ */
+/**
+ * The classifier's verdict for an operation. QUERY (OpenAPI 3.2) is judged as a GET that carries its
+ * question in a body: a collection read when it answers a list. A custom method is `other`: restlint
+ * does not guess what it means.
+ */
+function operationKind(operation: OperationInfo): OperationKind {
+  const { method } = operation;
+  if (!isHttpMethod(method)) return 'other';
+  return classifyOperation(method === 'query' ? 'get' : method, operation.path.parsed, answerFacts(operation));
+}
+
 /** The last segment that is not a version prefix, or undefined for `/` and `/v1`. */
 export function terminalSegment(parsed: ParsedPath): PathSegment | undefined {
   const last = parsed.segments[parsed.segments.length - 1];
@@ -221,7 +290,7 @@ export interface AnswerFacts {
 }
 
 function answerFacts(operation: OperationInfo): AnswerFacts {
-  if (operation.method !== 'get') return {};
+  if (operation.method !== 'get' && operation.method !== 'query') return {};
   const last = terminalSegment(operation.path.parsed);
   return {
     listEvidence: listEvidence(operation.responses, last?.kind === 'param' ? '' : (last?.name ?? '')),
@@ -299,6 +368,36 @@ function readParameters(list: unknown, jsonPath: JsonPath): ParameterInfo[] {
   return out;
 }
 
+/**
+ * The query parameters an OpenAPI 3.2 `in: querystring` parameter stands for: the properties of the
+ * object schema of its one media type (`application/x-www-form-urlencoded`, usually), each read as an
+ * `in: query` parameter, so that paging, filter and sort rules see `?limit=` in either form.
+ */
+function querystringParameters(parameter: ParameterInfo): ParameterInfo[] {
+  if (parameter.in !== 'querystring' || !isObject(parameter.value.content)) return [];
+  const out: ParameterInfo[] = [];
+  for (const [mediaType, media] of Object.entries(parameter.value.content)) {
+    if (!isObject(media) || !isObject(media.schema)) continue;
+    const schemaPath: JsonPath = [...parameter.jsonPath, 'content', mediaType, 'schema'];
+    const parts: [JsonObject, JsonPath][] = [[media.schema, schemaPath]];
+    if (Array.isArray(media.schema.allOf)) {
+      media.schema.allOf.forEach((part, i) => {
+        if (isObject(part)) parts.push([part, [...schemaPath, 'allOf', i]]);
+      });
+    }
+    for (const [schema, at] of parts) {
+      if (!isObject(schema.properties)) continue;
+      const required = Array.isArray(schema.required) ? schema.required : [];
+      for (const [name, property] of Object.entries(schema.properties)) {
+        if (!isObject(property) || out.some((p) => p.name === name)) continue;
+        const value: JsonObject = { name, in: 'query', schema: property, required: required.includes(name) };
+        out.push({ name, in: 'query', value, jsonPath: [...at, 'properties', name], querystring: parameter.jsonPath });
+      }
+    }
+  }
+  return out;
+}
+
 function mergeParameters(pathLevel: ParameterInfo[], opLevel: ParameterInfo[]): ParameterInfo[] {
   const id = (p: ParameterInfo) => `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
   const overridden = new Set(opLevel.map(id));
@@ -359,17 +458,21 @@ function contentBodies(content: unknown, contentPath: JsonPath): BodyInfo[] {
   return Object.entries(content).map(([mediaType, media]) => {
     const jsonPath = [...contentPath, mediaType];
     const schema = isObject(media) ? media.schema : undefined;
-    return { mediaType, schema, jsonPath, schemaPath: schema === undefined ? undefined : [...jsonPath, 'schema'] };
+    const body: BodyInfo = { mediaType, schema, jsonPath, schemaPath: schema === undefined ? undefined : [...jsonPath, 'schema'] };
+    if (!isObject(media) || media.itemSchema === undefined) return body;
+    return { ...body, itemSchema: media.itemSchema, itemSchemaPath: [...jsonPath, 'itemSchema'] };
   });
 }
 
-/** Whether a GET answers a 2xx with a JSON array: what a collection read does. */
+/** Whether a GET (or QUERY) answers a 2xx with a JSON array or a stream of items: what a collection read does. */
 function getListsItems(op: JsonObject, root: JsonObject, version: SpecVersion | undefined): boolean {
   return readResponses(op, [], root, version).some(
     (r) =>
       /^2/.test(r.status) &&
       r.bodies.some(
-        (b) => (b.mediaType === undefined || isJsonMediaType(b.mediaType)) && isObject(b.schema) && b.schema.type === 'array',
+        (b) =>
+          isStreamedList(b) ||
+          ((b.mediaType === undefined || isJsonMediaType(b.mediaType)) && isObject(b.schema) && b.schema.type === 'array'),
       ),
   );
 }

@@ -1,4 +1,4 @@
-import { getApiModel, HTTP_METHODS, isObject, type JsonObject, type JsonPath } from './model.js';
+import { getApiModel, isObject, pathItemOperations, type JsonObject, type JsonPath } from './model.js';
 import { isUnresolvedRef } from './parameters.js';
 
 /**
@@ -158,14 +158,22 @@ function buildWalk(root: JsonObject): SchemaWalk {
   const model = getApiModel(root);
   for (const operation of model.operations) {
     for (const parameter of operation.parameters) {
-      if (parameter.in === 'body') continue;
+      // A query parameter read from an OpenAPI 3.2 querystring is walked in the querystring's content.
+      if (parameter.in === 'body' || parameter.querystring !== undefined) continue;
       walkParameter(parameter.value, parameter.jsonPath, walk);
     }
-    for (const body of operation.requestBodies) if (body.schemaPath) walk(body.schema, body.schemaPath, 'request');
+    for (const body of operation.requestBodies) {
+      if (body.schemaPath) walk(body.schema, body.schemaPath, 'request');
+      if (body.itemSchemaPath) walk(body.itemSchema, body.itemSchemaPath, 'request');
+    }
   }
   for (const operation of model.operations) {
     for (const response of operation.responses) {
-      for (const body of response.bodies) if (body.schemaPath) walk(body.schema, body.schemaPath, 'response');
+      for (const body of response.bodies) {
+        if (body.schemaPath) walk(body.schema, body.schemaPath, 'response');
+        // OpenAPI 3.2 streams: each item of `application/jsonl` or `text/event-stream` has `itemSchema`.
+        if (body.itemSchemaPath) walk(body.itemSchema, body.itemSchemaPath, 'response');
+      }
     }
   }
 
@@ -173,6 +181,11 @@ function buildWalk(root: JsonObject): SchemaWalk {
   forEntries(components.parameters, ['components', 'parameters'], (p, path) => walkParameter(p, path, walk));
   forEntries(components.requestBodies, ['components', 'requestBodies'], (b, path) => walkContent(b.content, [...path, 'content'], 'request', walk));
   forEntries(components.responses, ['components', 'responses'], (r, path) => walkContent(r.content, [...path, 'content'], 'response', walk));
+  // OpenAPI 3.2 reusable media types; the uses that reference them are walked above, resolved.
+  forEntries(components.mediaTypes, ['components', 'mediaTypes'], (m, path) => {
+    walk(m.schema, [...path, 'schema'], 'other');
+    walk(m.itemSchema, [...path, 'itemSchema'], 'other');
+  });
   forEntries(root.parameters, ['parameters'], (p, path) => {
     if (p.in === 'body') walk(p.schema, [...path, 'schema'], 'request');
   });
@@ -206,14 +219,15 @@ function walkParameter(parameter: unknown, path: JsonPath, walk: Walker, use: Sc
 }
 
 function walkContent(content: unknown, path: JsonPath, use: SchemaUse, walk: Walker): void {
-  forEntries(content, path, (media, mediaPath) => walk(media.schema, [...mediaPath, 'schema'], use));
+  forEntries(content, path, (media, mediaPath) => {
+    walk(media.schema, [...mediaPath, 'schema'], use);
+    walk(media.itemSchema, [...mediaPath, 'itemSchema'], use);
+  });
 }
 
 function walkPathItem(item: JsonObject, path: JsonPath, walk: Walker): void {
-  for (const method of HTTP_METHODS) {
-    const op = item[method];
+  for (const { value: op, jsonPath: opPath } of pathItemOperations(item, path)) {
     if (!isObject(op)) continue;
-    const opPath = [...path, method];
     if (Array.isArray(op.parameters)) op.parameters.forEach((p, i) => walkParameter(p, [...opPath, 'parameters', i], walk, 'other'));
     if (isObject(op.requestBody)) walkContent(op.requestBody.content, [...opPath, 'requestBody', 'content'], 'other', walk);
     forEntries(op.responses, [...opPath, 'responses'], (r, rPath) => walkContent(r.content, [...rPath, 'content'], 'other', walk));

@@ -1,4 +1,3 @@
-import type { HttpMethod } from './model.js';
 
 // The status codes the guidelines give each method. LivingSocial's *HTTP Status Codes* table is the
 // base; the other guidelines add codes for any method; what the table leaves implicit is listed with
@@ -43,8 +42,11 @@ export const GUIDELINE_CODES: ReadonlySet<string> = new Set([
   ...Object.values(IMPLIED_BY_METHOD).flat(),
 ]);
 
-/** The method whose row judges an operation, or undefined for methods the guidelines give no codes. */
-export function judgedMethod(method: HttpMethod): JudgedMethod | undefined {
+/**
+ * The method whose row judges an operation, or undefined for methods the guidelines give no codes: OPTIONS,
+ * TRACE, QUERY (whose 303 See Other to a stored result the GET row would call a misfit) and custom methods.
+ */
+export function judgedMethod(method: string): JudgedMethod | undefined {
   if (method === 'head') return 'get';
   return method === 'get' || method === 'post' || method === 'put' || method === 'patch' || method === 'delete' ? method : undefined;
 }

@@ -63,7 +63,8 @@ export function acceptParameterVersions(parameter: ParameterInfo): string[] {
   if (Array.isArray(schema.enum)) candidates.push(...schema.enum);
   if (Array.isArray(schema.examples)) candidates.push(...schema.examples);
   if (isObject(value.examples)) {
-    for (const example of Object.values(value.examples)) if (isObject(example)) candidates.push(example.value);
+    // OpenAPI 3.2 Example Objects may give `dataValue` or `serializedValue` instead of `value`.
+    for (const example of Object.values(value.examples)) if (isObject(example)) candidates.push(example.value, example.dataValue, example.serializedValue);
   }
   const texts = candidates.filter((c): c is string => typeof c === 'string');
   if (typeof value.description === 'string') texts.push(...(value.description.match(VENDOR_TYPE_IN_TEXT) ?? []));

@@ -21,6 +21,43 @@ async function compare(before: string, after: string): Promise<{ changes: string
 
 const oas = (body: string, version = '1.0.0', extra = '') => `openapi: 3.0.3\ninfo: {title: T, version: ${version}}\n${extra}paths:\n${body}`;
 const oas31 = (body: string, extra = '') => `openapi: 3.1.0\ninfo: {title: T, version: 1.0.0}\n${extra}paths:\n${body}`;
+const oas32 = (body: string) => `openapi: 3.2.0\ninfo: {title: T, version: 1.0.0}\npaths:\n${body}`;
+const ORDERS_32 = `  /orders:
+    get:
+      responses:
+        '200':
+          description: OK
+          content:
+            application/jsonl:
+              itemSchema:
+                type: object
+                properties:
+                  id: {type: string}
+                  total: {type: integer}
+    query:
+      parameters:
+        - name: options
+          in: querystring
+          content:
+            application/x-www-form-urlencoded:
+              schema:
+                type: object
+                properties:
+                  limit: {type: integer}
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {customer: {type: string}}}
+      responses:
+        '200': {description: OK}
+    additionalOperations:
+      LINK:
+        responses:
+          '204': {description: Linked}
+      PURGE:
+        responses:
+          '204': {description: Purged}
+`;
 const swagger = (body: string, extra = '') => `swagger: '2.0'\ninfo: {title: T, version: 1.0.0}\n${extra}paths:\n${body}`;
 
 const USERS = `  /users:
@@ -172,6 +209,26 @@ const cases: Case[] = [
     before: oas(USERS.replaceAll('  /users', '  /v1/users')),
     after: oas(USERS.replaceAll('  /users', '  /v2/users').replace('id: {type: string}', 'id: {type: integer}')),
     changes: ['paths./v2/users.get.responses.200.content.application/json.schema.items.properties.id: Property "id" changed type from string to integer'],
+  },  {
+    name: 'OpenAPI 3.2: a QUERY and a custom method removed',
+    before: oas32(ORDERS_32),
+    after: oas32(ORDERS_32.replace(/    query:[\s\S]*?(?=    additionalOperations:)/, '').replace(/      LINK:[\s\S]*?(?=      PURGE:)/, '')),
+    changes: ['paths./orders: Operation QUERY /orders was removed', 'paths./orders: Operation LINK /orders was removed'],
+  },
+  {
+    name: 'OpenAPI 3.2: a querystring property changed type, a streamed item lost a property (a custom method kept)',
+    before: oas32(ORDERS_32),
+    after: oas32(ORDERS_32.replace('limit: {type: integer}', 'limit: {type: string}').replace('                  total: {type: integer}\n', '')),
+    changes: [
+      'paths./orders.query.parameters.0.content.application/x-www-form-urlencoded.schema.properties.limit: Parameter "limit" (in query) changed type from integer to string',
+      'paths./orders.get.responses.200.content.application/jsonl.itemSchema: Property "total" was removed from this response schema',
+    ],
+  },
+  {
+    name: 'OpenAPI 3.2: the same description compares clean, QUERY, querystring and custom methods included',
+    before: oas32(ORDERS_32),
+    after: oas32(ORDERS_32),
+    changes: [],
   },
 ];
 

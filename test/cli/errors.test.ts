@@ -31,7 +31,7 @@ describe('restlint lint: files that cannot be linted (exit 2, one line each, the
         'restlint: bad/malformed.yaml:4:11: cannot parse: Bad indentation of a mapping entry',
         'restlint: bad/trailing-comma.json:5:1: cannot parse: Property name expected',
         'restlint: bad/not-api.yaml: not an API description: this YAML file has no top-level "openapi" or "swagger" key (it looks like a GitHub Actions workflow)',
-        'restlint: bad/openapi4.yaml: unsupported version: openapi 4.0.0; restlint supports Swagger 2.0, OpenAPI 3.0 and OpenAPI 3.1',
+        'restlint: bad/openapi4.yaml: unsupported version: openapi 4.0.0; restlint supports Swagger 2.0, OpenAPI 3.0, OpenAPI 3.1 and OpenAPI 3.2',
         'restlint: fragments-only: no OpenAPI or Swagger description in this folder (looked at 2 YAML/JSON files)',
         'restlint: nothing/*.yaml: no file matches this pattern',
       ].sort(),

@@ -22,6 +22,10 @@ describe('examples', () => {
     expect(await lintExample('compliant.yaml')).toEqual([]);
   });
 
+  it('the OpenAPI 3.2 compliant description (QUERY, querystring, a stream, a custom method) produces no finding at all', async () => {
+    expect(await lintExample('compliant-3.2.yaml')).toEqual([]);
+  });
+
   it('the non-compliant description fires every rule of the pack, opt-in rules included', async () => {
     const fired = new Set((await lintExample('non-compliant.yaml')).map((f) => f.code));
     expect([...fired].sort()).toEqual(rules.map((r) => r.id).sort());

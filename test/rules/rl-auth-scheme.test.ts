@@ -93,5 +93,22 @@ describe('rl-auth-scheme', () => {
       document: swagger(`  basic: {type: basic}\n  oauth: {type: oauth2, flow: application, tokenUrl: 'https://example.com/token', scopes: {}}`),
       errors: [],
     },
+    {
+      name: 'OpenAPI 3.2: an OAuth2 scheme with only the device authorization flow is OAuth2 (Basic beside it passes); a query API key is still reported',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+components:
+  securitySchemes:
+    basic: {type: http, scheme: basic}
+    key: {type: apiKey, in: query, name: api_key}
+    oauth:
+      type: oauth2
+      flows:
+        deviceAuthorization: {deviceAuthorizationUrl: 'https://auth.example.com/device', tokenUrl: 'https://auth.example.com/token', scopes: {}}
+paths: {}
+`,
+      errors: [{ path: ['components', 'securitySchemes', 'key'], message: 'query parameter' }],
+    },
   ]);
 });

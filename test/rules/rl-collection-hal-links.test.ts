@@ -207,5 +207,25 @@ definitions:
       items: {type: array, items: {type: object}}`,
       errors: [{ path: ['definitions', 'ItemPage'], message: 'declares no `_links`' }],
     },
+    {
+      name: 'OpenAPI 3.2: a QUERY that takes its offset in a querystring and answers a bare array is a collection page without _links',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    query:
+      parameters:
+        - name: paging
+          in: querystring
+          content:
+            application/x-www-form-urlencoded:
+              schema: {type: object, properties: {offset: {type: integer}, limit: {type: integer}}}
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: array, items: {type: object}}}}}
+`,
+      errors: [{ path: ['paths', '/items', 'query', 'responses', '200', 'content', 'application/json', 'schema'] }],
+    },
   ]);
 });

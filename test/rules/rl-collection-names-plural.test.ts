@@ -168,5 +168,19 @@ paths:
 `,
       errors: [{ path: ['paths', '/person/{id}'], message: '"people"' }],
     },
+    {
+      name: 'OpenAPI 3.2: a singular segment whose QUERY lists items is a collection',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /inventory_item:
+    query:
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: array, items: {type: object}}}}}
+`,
+      errors: [{ path: ['paths', '/inventory_item'], message: '"inventory_items"' }],
+    },
   ]);
 });

@@ -406,5 +406,33 @@ ${items([q('limit'), q('offset')])}
 `,
       errors: [{ path: ['paths', '/users', 'get'], message: 'accepts no pagination parameters' }],
     },
+    {
+      name: 'OpenAPI 3.2: an unpaged QUERY list is reported, one paged in its querystring passes, a server-sent event feed is not asked to page',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /orders:
+    query:
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: array, items: {type: object}}}}}
+  /invoices:
+    query:
+      parameters:
+        - name: paging
+          in: querystring
+          content:
+            application/x-www-form-urlencoded:
+              schema: {type: object, properties: {offset: {type: integer}, limit: {type: integer}}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: array, items: {type: object}}}}}
+  /events:
+    get:
+      responses:
+        '200': {description: ok, content: {text/event-stream: {itemSchema: {type: object, properties: {data: {type: string}}}}}}
+`,
+      errors: [{ path: ['paths', '/orders', 'query'], message: 'Collection QUERY' }],
+    },
   ]);
 });

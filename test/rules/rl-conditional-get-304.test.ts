@@ -81,5 +81,23 @@ paths:
 `,
       errors: [{ path: RESPONSES, message: '`If-Modified-Since`' }],
     },
+    {
+      name: 'OpenAPI 3.2: a QUERY that accepts If-None-Match documents 304; a custom method is not judged',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /reports:
+    query:
+      parameters: [{name: If-None-Match, in: header, schema: {type: string}}]
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses: {'200': {description: ok}}
+    additionalOperations:
+      PURGE:
+        parameters: [{name: If-None-Match, in: header, schema: {type: string}}]
+        responses: {'204': {description: purged}}
+`,
+      errors: [{ path: ['paths', '/reports', 'query', 'responses'], message: 'QUERY accepts `If-None-Match`' }],
+    },
   ]);
 });

@@ -95,5 +95,29 @@ paths:
             Access-Control-Allow-Credentials: {schema: {type: string, example: 'true'}}`),
       errors: [],
     },
+    {
+      name: 'OpenAPI 3.2: a wildcard origin on a QUERY response is reported',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    query:
+      responses:
+        '200':
+          description: ok
+          headers:
+            Access-Control-Allow-Origin: {schema: {type: string, enum: ['*']}}
+`,
+      errors: [{ path: ['paths', '/items', 'query', 'responses', '200', 'headers', 'Access-Control-Allow-Origin', 'schema', 'enum', 0] }],
+    },
+    {
+      name: 'OpenAPI 3.2: a wildcard shown as an example serializedValue is reported',
+      document: oas(`            Access-Control-Allow-Origin:
+              schema: {type: string}
+              examples:
+                anyone: {serializedValue: '*'}`, '', '3.2.0'),
+      errors: [{ path: [...AT, 'examples', 'anyone', 'serializedValue'] }],
+    },
   ]);
 });

@@ -119,5 +119,20 @@ paths:
 `,
       errors: [{ path: ['paths', '/items', 'post', 'responses', '201'] }],
     },
+    {
+      name: 'OpenAPI 3.2: a custom method answering 201 is not a POST create and is not judged',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    additionalOperations:
+      COPY:
+        responses: {'201': {description: copied}}
+    post:
+      responses: {'201': {description: created}}
+`,
+      errors: [{ path: ['paths', '/items', 'post', 'responses', '201'] }],
+    },
   ]);
 });

@@ -346,5 +346,22 @@ webhooks:
 `,
       errors: [{ path: ['webhooks', 'dealCreated', 'post', 'requestBody', 'content', 'application/json', 'schema', 'properties', 'occurred_at'] }],
     },
+    {
+      name: 'OpenAPI 3.2: the items of a JSON Lines stream (itemSchema) are walked',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /exports:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/jsonl:
+              itemSchema: {type: object, properties: {exported_at: {type: string}, created_at: {type: string, format: date-time}}}
+`,
+      errors: [{ path: ['paths', '/exports', 'get', 'responses', '200', 'content', 'application/jsonl', 'itemSchema', 'properties', 'exported_at'] }],
+    },
   ]);
 });

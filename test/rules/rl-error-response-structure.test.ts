@@ -434,6 +434,22 @@ ${withError('400', json('{type: [string, "null"]}')).replace('/items', '/orders'
 `,
       errors: [{ path: ['paths', '/orders', 'get', 'responses', '400', 'content', 'application/json', 'schema'], message: 'is a `string`' }],
     },
+    {
+      name: 'OpenAPI 3.2: a custom method error without a structured body is reported; a response with no description is read',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items/{id}:
+    additionalOperations:
+      LINK:
+        parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+        responses:
+          '204': {}
+          '404': {content: {application/json: {schema: {type: object, properties: {oops: {type: string}}}}}}
+`,
+      errors: [{ path: ['paths', '/items/{id}', 'additionalOperations', 'LINK', 'responses', '404', 'content', 'application/json', 'schema'] }],
+    },
   ]);
 });
 

@@ -97,5 +97,41 @@ paths:
       responses: {'200': {description: ok}}`,
       errors: [{ path: ['parameters', 'where'] }, { path: AT(1), message: '"name=bill,city=denver"' }],
     },
+    {
+      name: 'OpenAPI 3.2: a free-form filter in a querystring parameter is reported at its property',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /users:
+    get:
+      parameters:
+        - name: criteria
+          in: querystring
+          content:
+            application/x-www-form-urlencoded:
+              schema: {type: object, properties: {filter: {type: string}, name: {type: string}}}
+      responses: {'200': {description: ok}}
+`,
+      errors: [{ path: ['paths', '/users', 'get', 'parameters', 0, 'content', 'application/x-www-form-urlencoded', 'schema', 'properties', 'filter'] }],
+    },
+    {
+      name: 'OpenAPI 3.2: a `query` parameter whose example dataValue is an expression is reported; a plain word is not',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+paths:
+  /users:
+    get:
+      parameters:
+        - {name: query, in: query, schema: {type: string}, examples: {open: {dataValue: 'status:open,team:platform'}}}
+      responses: {'200': {description: ok}}
+  /teams:
+    get:
+      parameters:
+        - {name: query, in: query, schema: {type: string}, examples: {word: {dataValue: platform}}}
+      responses: {'200': {description: ok}}
+`,
+      errors: [{ path: ['paths', '/users', 'get', 'parameters', 0], message: 'status:open' }],
+    },
   ]);
 });

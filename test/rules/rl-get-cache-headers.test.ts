@@ -117,5 +117,23 @@ paths:
 `,
       errors: [{ path: ['paths', '/items', 'get', 'responses', '200'] }],
     },
+    {
+      name: 'OpenAPI 3.2: a QUERY and a custom method are not asked for cache headers; the GET beside them is',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    get:
+      responses: {'200': {description: ok}}
+    query:
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+      responses: {'200': {description: ok}}
+    additionalOperations:
+      SEARCH:
+        responses: {'200': {description: ok}}
+`,
+      errors: [{ path: ['paths', '/items', 'get', 'responses', '200'] }],
+    },
   ]);
 });

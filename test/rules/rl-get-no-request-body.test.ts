@@ -133,5 +133,25 @@ paths:
 `,
       errors: [{ path: ['paths', '/items', 'get', 'requestBody'] }],
     },
+    {
+      name: 'OpenAPI 3.2: a QUERY and a custom method may take a body; a GET may not',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    get:
+      requestBody: {content: {application/json: {schema: {type: object, properties: {q: {type: string}}}}}}
+      responses: {'200': {description: ok}}
+    query:
+      requestBody: {content: {application/json: {schema: {type: object, properties: {q: {type: string}}}}}}
+      responses: {'200': {description: ok}}
+    additionalOperations:
+      LINK:
+        requestBody: {content: {application/json: {schema: {type: object, properties: {q: {type: string}}}}}}
+        responses: {'204': {description: linked}}
+`,
+      errors: [{ path: ['paths', '/items', 'get', 'requestBody'] }],
+    },
   ]);
 });

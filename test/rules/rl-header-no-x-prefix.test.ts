@@ -76,6 +76,20 @@ paths:
           headers: {X-Total-Count: {type: integer}}`,
       errors: [{ path: ['parameters', 'trace'] }, { path: [...HEADERS, 'X-Total-Count'], message: '"Total-Count"' }],
     },
+    {
+      name: 'OpenAPI 3.2: an X- header on a custom method is reported',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    additionalOperations:
+      PURGE:
+        parameters: [{name: X-Purge-Scope, in: header, schema: {type: string}}]
+        responses: {'204': {description: purged}}
+`,
+      errors: [{ path: ['paths', '/items', 'additionalOperations', 'PURGE', 'parameters', 0] }],
+    },
   ]);
 
   const document = oas(`{name: X-Request-Id, in: header, schema: {type: string}}`, '');

@@ -233,5 +233,28 @@ paths:
                 ${IGNORE}: [not, an, ignore]`),
       errors: [],
     },
+    {
+      name: 'OpenAPI 3.2: ignores on a custom method and on an itemSchema are valid sites; a misspelled rule id there is reported',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    additionalOperations:
+      PURGE:
+        x-restlint-ignore: {rl-get-cache-header: typo}
+        responses: {'204': {description: purged}}
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/jsonl:
+              itemSchema:
+                type: object
+                x-restlint-ignore: {rl-property-case: the stream keeps the upstream names}
+`,
+      errors: [{ path: ['paths', '/items', 'additionalOperations', 'PURGE', 'x-restlint-ignore', 'rl-get-cache-header'] }],
+    },
   ]);
 });

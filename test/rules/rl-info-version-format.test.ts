@@ -58,5 +58,15 @@ describe('rl-info-version-format', () => {
       document: 'swagger: "2.0"\ninfo: {title: t, version: "3.1"}\npaths: {}',
       errors: [],
     },
+    {
+      name: 'OpenAPI 3.2: info.version is read as in 3.1',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+info: {title: T, version: 'v2'}
+paths: {}
+`,
+      errors: [{ path: ['info', 'version'] }],
+    },
   ]);
 });

@@ -246,5 +246,22 @@ paths:
 `,
       errors: [{ path: ['paths', '/animals', 'get', 'responses', '200', 'content', 'application/xml'] }],
     },
+    {
+      name: 'OpenAPI 3.2: an XML-only answer to a QUERY is reported; JSON Lines is JSON',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    query:
+      responses:
+        '200': {description: ok, content: {application/xml: {schema: {type: object}}}}
+  /exports:
+    get:
+      responses:
+        '200': {description: ok, content: {application/jsonl: {itemSchema: {type: object}}}}
+`,
+      errors: [{ path: ['paths', '/items', 'query', 'responses', '200', 'content', 'application/xml'] }],
+    },
   ]);
 });

@@ -186,5 +186,22 @@ components:
         { path: ['components', 'schemas', 'Invoice', 'properties', 'amount_paid'], message: 'bare integer' },
       ],
     },
+    {
+      name: 'OpenAPI 3.2: a bare number price in a streamed item is reported',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /quotes:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/x-ndjson:
+              itemSchema: {type: object, properties: {price: {type: number}}}
+`,
+      errors: [{ path: ['paths', '/quotes', 'get', 'responses', '200', 'content', 'application/x-ndjson', 'itemSchema', 'properties', 'price'] }],
+    },
   ]);
 });

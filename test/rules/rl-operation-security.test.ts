@@ -78,5 +78,27 @@ paths:
   /items: {get: {responses: {'200': {description: ok}}}}`,
       errors: [{ path: [], message: 'define a scheme in `securityDefinitions`' }],
     },
+    {
+      name: 'OpenAPI 3.2: a custom method without security is reported beside a secured QUERY',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+components:
+  securitySchemes:
+    oauth:
+      type: oauth2
+      flows:
+        deviceAuthorization: {deviceAuthorizationUrl: 'https://auth.example.com/device', tokenUrl: 'https://auth.example.com/token', scopes: {}}
+paths:
+  /items:
+    query:
+      security: [{oauth: []}]
+      responses: {'200': {description: ok}}
+    additionalOperations:
+      PURGE:
+        responses: {'204': {description: purged}}
+`,
+      errors: [{ path: ['paths', '/items', 'additionalOperations', 'PURGE'] }],
+    },
   ]);
 });

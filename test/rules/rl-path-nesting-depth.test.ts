@@ -156,5 +156,17 @@ paths:
 `,
       errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}/lines'], message: '/customers/{id}/orders?line=...' }],
     },
+    {
+      name: 'OpenAPI 3.2: a deep path with only custom methods is judged by its path',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /a/{a}/b/{b}/c/{c}/d/{d}:
+    additionalOperations:
+      LINK: {responses: {'204': {description: linked}}}
+`,
+      errors: [{ path: ['paths', '/a/{a}/b/{b}/c/{c}/d/{d}'] }],
+    },
   ]);
 });

@@ -268,5 +268,17 @@ paths:
 `,
       errors: [{ path: ['paths', '/invoices/{id}/void'], message: '"void"' }],
     },
+    {
+      name: 'OpenAPI 3.2: a verb segment is reported whatever the method (QUERY)',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /orders/calculate:
+    query:
+      responses: {'200': {description: ok}}
+`,
+      errors: [{ path: ['paths', '/orders/calculate'] }],
+    },
   ]);
 });

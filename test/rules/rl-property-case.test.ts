@@ -227,6 +227,23 @@ components:
       options: { case: 'camelCase' },
       errors: [{ path: ['components', 'schemas', 'Scores', 'properties'], message: 'name it `selfHarm/intent`' }],
     },
+    {
+      name: 'OpenAPI 3.2: streamed items and custom method bodies are walked',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /events:
+    get:
+      responses:
+        '200': {description: ok, content: {text/event-stream: {itemSchema: {type: object, properties: {eventType: {type: string}}}}}}
+    additionalOperations:
+      LINK:
+        requestBody: {content: {application/json: {schema: {type: object, properties: {link_target: {type: string}}}}}}
+        responses: {'204': {description: linked}}
+`,
+      errors: [{ path: ['paths', '/events', 'get', 'responses', '200', 'content', 'text/event-stream', 'itemSchema', 'properties'], message: 'eventType' }],
+    },
   ]);
 
   it('names each offending property, suggests it in the chosen style, and names the profile of the style it fits', async () => {

@@ -230,5 +230,29 @@ definitions:
 `,
       errors: [{ path: ['definitions', 'Account', 'additionalProperties'] }],
     },
+    {
+      name: 'OpenAPI 3.2: a QUERY request body, a custom method request body and a streamed request item are requests',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+paths:
+  /items:
+    query:
+      requestBody: {content: {application/json: {schema: {type: object, additionalProperties: false, properties: {q: {type: string}}}}}}
+      responses: {'200': {description: ok}}
+    additionalOperations:
+      LINK:
+        requestBody: {content: {application/json: {schema: {type: object, additionalProperties: false, properties: {to: {type: string}}}}}}
+        responses: {'204': {description: linked}}
+  /imports:
+    post:
+      requestBody: {content: {application/jsonl: {itemSchema: {type: object, additionalProperties: false, properties: {id: {type: string}}}}}}
+      responses: {'202': {description: accepted}}
+`,
+      errors: [
+        { path: ['paths', '/items', 'query', 'requestBody', 'content', 'application/json', 'schema', 'additionalProperties'] },
+        { path: ['paths', '/items', 'additionalOperations', 'LINK', 'requestBody', 'content', 'application/json', 'schema', 'additionalProperties'] },
+        { path: ['paths', '/imports', 'post', 'requestBody', 'content', 'application/jsonl', 'itemSchema', 'additionalProperties'] },
+      ],
+    },
   ]);
 });

@@ -127,5 +127,18 @@ describe('rl-servers-https', () => {
       document: swagger(`host: localhost:8080\nschemes: [http]`),
       errors: [],
     },
+    {
+      name: 'OpenAPI 3.2: a plain HTTP path-item server is reported; the $self URI is not a server',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+$self: 'http://descriptions.example.com/api.yaml'
+paths:
+  /items:
+    servers: [{url: 'http://legacy.example.com'}]
+    query: {responses: {'200': {description: ok}}}
+`,
+      errors: [{ path: ['paths', '/items', 'servers', 0, 'url'] }],
+    },
   ]);
 });

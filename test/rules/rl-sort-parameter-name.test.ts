@@ -127,5 +127,23 @@ paths:
       document: oas([str('order', ", examples: ['Name ASC']"), str('sort_order', ', enum: [asc, desc]')], '3.1.0'),
       errors: [{ path: AT(0) }],
     },
+    {
+      name: 'OpenAPI 3.2: a sort field in a querystring is reported at its property',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /users:
+    query:
+      parameters:
+        - name: options
+          in: querystring
+          content:
+            application/x-www-form-urlencoded:
+              schema: {type: object, properties: {sort_by: {type: string}, sort: {type: string}}}
+      responses: {'200': {description: ok}}
+`,
+      errors: [{ path: ['paths', '/users', 'query', 'parameters', 0, 'content', 'application/x-www-form-urlencoded', 'schema', 'properties', 'sort_by'] }],
+    },
   ]);
 });

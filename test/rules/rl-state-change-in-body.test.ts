@@ -152,5 +152,25 @@ paths:
 `,
       errors: [{ path: ['paths', '/users', 'post'] }, { path: ['paths', '/jobs/{id}/retry', 'post'], message: '(`delay`)' }],
     },
+    {
+      name: 'OpenAPI 3.2: a QUERY and a custom method are not writes of a representation',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    query:
+      parameters: [{name: name, in: query, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+    additionalOperations:
+      LINK:
+        parameters: [{name: target, in: query, schema: {type: string}}]
+        responses: {'204': {description: linked}}
+    put:
+      parameters: [{name: name, in: query, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+`,
+      errors: [{ path: ['paths', '/items', 'put'] }],
+    },
   ]);
 });

@@ -220,5 +220,23 @@ paths:
 `,
       errors: [{ path: at('/items/{id}', 'get', '204') }],
     },
+    {
+      name: 'OpenAPI 3.2: QUERY (a 303 to a stored result) and custom methods are not judged; the DELETE beside them is',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items/{id}:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    query:
+      responses: {'200': {description: ok}, '303': {description: see the stored result}}
+    additionalOperations:
+      LINK:
+        responses: {'202': {description: accepted}}
+    delete:
+      responses: {'201': {description: odd}}
+`,
+      errors: [{ path: ['paths', '/items/{id}', 'delete', 'responses', '201'] }],
+    },
   ]);
 });

@@ -115,5 +115,38 @@ describe('rl-structure-readable', () => {
       document: oas(`  /users: {$ref: './users.yaml#/UsersItem'}\n  /good: {$ref: './users.yaml#/Good'}`),
       errors: [{ path: ['UsersItem', 'get', 'responses'], source: 'rl-structure-readable/users.yaml', message: '`responses` is a number (42)' }],
     },
+    {
+      name: 'OpenAPI 3.2: responses without a description are valid; a custom method that is not an object is reported',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    query:
+      responses: {'200': {content: {application/json: {schema: {type: object}}}}}
+    additionalOperations:
+      PURGE: []
+`,
+      errors: [{ path: ['paths', '/items', 'additionalOperations', 'PURGE'] }],
+    },
+    {
+      name: 'OpenAPI 3.2: an additionalOperations entry for a fixed method, or a map that is not one, is reported; custom methods pass',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+paths:
+  /items:
+    additionalOperations:
+      POST: {responses: {'201': {description: created}}}
+      query: {responses: {'200': {description: ok}}}
+      LINK: {responses: {'204': {description: linked}}}
+  /others:
+    additionalOperations: [LINK]
+`,
+      errors: [
+        { path: ['paths', '/items', 'additionalOperations', 'POST'], message: '`post` field' },
+        { path: ['paths', '/items', 'additionalOperations', 'query'], message: '`query` field' },
+        { path: ['paths', '/others', 'additionalOperations'], message: 'not a map of custom methods' },
+      ],
+    },
   ]);
 });

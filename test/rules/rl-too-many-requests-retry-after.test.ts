@@ -126,5 +126,17 @@ paths:
 `,
       errors: [{ path: ['paths', '/items', 'get', 'responses', '429'] }],
     },
+    {
+      name: 'OpenAPI 3.2: a 429 on a QUERY without Retry-After is reported',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    query:
+      responses: {'200': {description: ok}, '429': {description: slow down}}
+`,
+      errors: [{ path: ['paths', '/items', 'query', 'responses', '429'] }],
+    },
   ]);
 });

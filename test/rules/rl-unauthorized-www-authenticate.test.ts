@@ -75,5 +75,18 @@ paths:
 `,
       errors: [{ path: ['paths', '/items', 'get', 'responses', '401'] }],
     },
+    {
+      name: 'OpenAPI 3.2: a 401 on a custom method without WWW-Authenticate is reported',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    additionalOperations:
+      PURGE:
+        responses: {'204': {description: purged}, '401': {description: who are you}}
+`,
+      errors: [{ path: ['paths', '/items', 'additionalOperations', 'PURGE', 'responses', '401'] }],
+    },
   ]);
 });

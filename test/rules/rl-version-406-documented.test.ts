@@ -126,6 +126,19 @@ paths:
         '204': {description: ok}`,
       errors: [{ path: responses('/items'), message: '"application/vnd.acme.v1+json"' }],
     },
+    {
+      name: 'OpenAPI 3.2: a QUERY answering a versioned media type documents 406',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    query:
+      responses:
+        '200': {description: ok, content: {application/vnd.example.v1+json: {schema: {type: object}}}}
+`,
+      errors: [{ path: ['paths', '/items', 'query', 'responses'] }],
+    },
   ]);
 });
 

@@ -211,6 +211,19 @@ paths:
         '200': {description: ok, schema: {type: object}}`),
       errors: [],
     },
+    {
+      name: 'OpenAPI 3.2: an unversioned JSON answer to a QUERY is reported',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /items:
+    query:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+`,
+      errors: [{ path: ['paths', '/items', 'query', 'responses', '200', 'content', 'application/json'] }],
+    },
   ]);
 });
 

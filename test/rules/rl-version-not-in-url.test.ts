@@ -137,6 +137,18 @@ paths:
         { path: ['paths', '/v1/users'] },
       ],
     },
+    {
+      name: 'OpenAPI 3.2: a version in the URL of a path with only a QUERY is reported',
+      document: `openapi: 3.2.0
+info: {title: T, version: '1.0'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /v1/items:
+    query:
+      responses: {'200': {description: ok}}
+`,
+      errors: [{ path: ['paths', '/v1/items'] }],
+    },
   ]);
 });
 
