@@ -134,20 +134,37 @@ const oddValue = fc.oneof(
 let dir: string;
 let runs = 0;
 const unfinished = new Map<string, string>();
-const graphExits = new Map<number, number>();
+/** Exit codes per kind of input, printed after a long fuzz run. */
+const exits = new Map<string, Map<number, number>>();
+
+// RESTLINT_FUZZ_RUNS=<n> (and RESTLINT_FUZZ_SEED) runs every property n times instead of its default, for a
+// long fuzz run; the exit codes per kind of input are printed on stderr at the end.
+const FUZZ_RUNS = Number(process.env.RESTLINT_FUZZ_RUNS ?? 0);
+const SEED = Number(process.env.RESTLINT_FUZZ_SEED ?? 4);
+const runsOf = (n: number) => (FUZZ_RUNS > 0 ? FUZZ_RUNS : n);
+/** A test's time limit: its default, or enough for a long fuzz run (at most 2 s a run). */
+const timeoutOf = (ms: number) => (FUZZ_RUNS > 0 ? Math.max(ms, FUZZ_RUNS * 2_000) : ms);
+
+function countExit(kind: string, code: number): void {
+  const counts = exits.get(kind) ?? new Map<number, number>();
+  counts.set(code, (counts.get(code) ?? 0) + 1);
+  exits.set(kind, counts);
+}
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'restlint-property-'));
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  if (process.env.RESTLINT_FUZZ_RUNS !== undefined) console.warn(`multi-file runs by exit code: ${JSON.stringify(Object.fromEntries(graphExits))}`);
+  if (FUZZ_RUNS > 0) {
+    for (const [kind, counts] of exits) console.warn(`fuzz: ${kind}: runs by exit code ${JSON.stringify(Object.fromEntries(counts))}`);
+  }
   // A rule that throws is turned into a finding by guard(); the rule's owner should know which input did it.
   if (unfinished.size > 0) console.warn(`rules that threw on mutated input (guarded, reported as findings):\n${[...unfinished].map(([m, f]) => `  ${m}\n    on ${f}`).join('\n')}`);
 });
 
 /** Lints one text in process, as `restlint lint`, and checks what must hold for every input. */
-async function lintsSafely(name: string, text: string | Buffer): Promise<void> {
+async function lintsSafely(kind: string, name: string, text: string | Buffer): Promise<void> {
   runs += 1;
   const file = path.join(dir, `${runs}-${name}`);
   writeFileSync(file, text);
@@ -158,6 +175,7 @@ async function lintsSafely(name: string, text: string | Buffer): Promise<void> {
   expect(result.stdout + result.stderr).not.toMatch(STACK_TRACE);
   for (const line of result.stderr.split('\n').filter((l) => l !== '')) expect(line).toMatch(/^restlint: \S/);
   expect(Date.now() - started).toBeLessThan(10_000);
+  countExit(kind, result.code);
   if (result.code < 2) {
     const findings = JSON.parse(result.stdout) as { message: string }[];
     for (const f of findings) if (/could not finish/.test(f.message)) unfinished.set(f.message, file);
@@ -169,11 +187,11 @@ describe('property: restlint never throws and always exits 0, 1 or 2', () => {
     const bases = [...Object.entries(BASES), ...Object.entries(BASES).map(([n, t]) => [n.replace(/\.yaml$/, '.json'), JSON.stringify(toJson(t))] as [string, string])];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...bases), fc.array(mutation, { minLength: 1, maxLength: 6 }), async ([name, text], mutations) => {
-        await lintsSafely(name, mutate(text, mutations));
+        await lintsSafely('text mutations', name, mutate(text, mutations));
       }),
-      { numRuns: 150, seed: 4 },
+      { numRuns: runsOf(150), seed: SEED },
     );
-  }, 180_000);
+  }, timeoutOf(180_000));
 
   it('on valid descriptions with a node replaced by a value of the wrong kind', async () => {
     const bases = Object.entries(BASES).map(([name, text]) => [name, toJson(text)] as const);
@@ -182,11 +200,11 @@ describe('property: restlint never throws and always exits 0, 1 or 2', () => {
         const paths = nodePaths(data);
         const target = paths[pick % paths.length];
         const copy = replaceAt(structuredClone(data), target, value);
-        await lintsSafely(asJson ? name.replace(/\.yaml$/, '.json') : name, JSON.stringify(copy, null, asJson ? 2 : undefined));
+        await lintsSafely('wrong-kind nodes', asJson ? name.replace(/\.yaml$/, '.json') : name, JSON.stringify(copy, null, asJson ? 2 : undefined));
       }),
-      { numRuns: 150, seed: 4 },
+      { numRuns: runsOf(150), seed: SEED },
     );
-  }, 180_000);
+  }, timeoutOf(180_000));
 
   it('on random path keys', async () => {
     const segment = fc.oneof(
@@ -201,11 +219,11 @@ describe('property: restlint never throws and always exits 0, 1 or 2', () => {
         const paths = Object.fromEntries(
           keys.map((key) => [key, { get: { responses: { '200': { description: 'ok' } } }, post: { responses: { '201': { description: 'created' } } } }]),
         );
-        await lintsSafely('paths.json', JSON.stringify({ ...top, info: { title: 't', version: '1.0' }, paths }));
+        await lintsSafely('random path keys', 'paths.json', JSON.stringify({ ...top, info: { title: 't', version: '1.0' }, paths }));
       }),
-      { numRuns: 200, seed: 4 },
+      { numRuns: runsOf(200), seed: SEED },
     );
-  }, 180_000);
+  }, timeoutOf(180_000));
 
   it('on multi-file descriptions with mutated $ref graphs (cycles, broken, escaping and self refs, text damage)', async () => {
     const targets = ['part0.yaml', 'part1.yaml#/components/schemas/Item', '#/components', '../openapi.yaml#/paths', 'missing.yaml#/X', '../../../etc/passwd', 'part2.yaml#/nope', 'part3.yaml#', '#', 'part1.yaml#/components/schemas/search@200/properties/link0', 'part4.yaml#/components/schemas/search::query.q', 'http://127.0.0.1:9/x.yaml', 'part0.yaml#/%ZZ', 'sub/../part1.yaml#/components'];
@@ -234,12 +252,11 @@ describe('property: restlint never throws and always exits 0, 1 or 2', () => {
         for (const line of result.stderr.split('\n').filter((l) => l !== '')) expect(line).toMatch(/^restlint: \S/);
         if (result.code < 2) expect(() => JSON.parse(result.stdout)).not.toThrow();
         expect(Date.now() - started).toBeLessThan(20_000);
-        graphExits.set(result.code, (graphExits.get(result.code) ?? 0) + 1);
+        countExit('multi-file $ref graphs', result.code);
       }),
-      // RESTLINT_FUZZ_RUNS=5000 (and RESTLINT_FUZZ_SEED) for a long fuzz run; the exit codes are counted on stderr.
-      { numRuns: Number(process.env.RESTLINT_FUZZ_RUNS ?? 60), seed: Number(process.env.RESTLINT_FUZZ_SEED ?? 4) },
+      { numRuns: runsOf(60), seed: SEED },
     );
-  }, 300_000);
+  }, timeoutOf(300_000));
 
   it('spawned, as CI runs it: a batch of mutated files in one run', async () => {
     const samples = fc.sample(fc.tuple(fc.constantFrom(...Object.entries(BASES)), fc.array(mutation, { minLength: 1, maxLength: 6 })), { numRuns: 12, seed: 4 });
