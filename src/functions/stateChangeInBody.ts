@@ -33,12 +33,15 @@ export const stateChangeInBody = createRulesetFunction<unknown, StateChangeInBod
     return guard('state-change-in-body', () => {
       const ignored = new Set((options?.ignoreParameters ?? []).map(normalizeParameterName));
       const results: IFunctionResult[] = [];
-      for (const operation of getApiModel(root).operations) {
+      const model = getApiModel(root);
+      const readQueries = getQueryNames(model.operations);
+      for (const operation of model.operations) {
         if (!WRITE_METHODS.has(operation.method) || hasRequestBody(operation)) continue;
-        // Optional or required, a query parameter that is not paging, a filter, a switch or an
-        // identifier carries the data of the write.
+        const selectors = operation.kind === 'action' ? readSelectors(operation, readQueries) : new Set<string>();
+        // Optional or required, a query parameter that is not paging, a filter, a switch, an identifier
+        // or a parameter a GET of the same resource takes carries the data of the write.
         const data = operation.parameters
-          .filter((p) => p.in === 'query' && !isFlag(p))
+          .filter((p) => p.in === 'query' && !isFlag(p) && !selectors.has(normalizeParameterName(p.name)))
           .filter((p) => !isControlQueryParameter(p.name) && !isIdentifierName(p.name) && !ignored.has(normalizeParameterName(p.name)))
           .map((p) => `\`${p.name}\``);
         if (data.length === 0) continue;
@@ -53,6 +56,34 @@ export const stateChangeInBody = createRulesetFunction<unknown, StateChangeInBod
     });
   },
 );
+
+/** The query parameter names each path's GET takes, by normalized path. */
+function getQueryNames(operations: readonly OperationInfo[]): Map<string, Set<string>> {
+  const byPath = new Map<string, Set<string>>();
+  for (const operation of operations) {
+    if (operation.method !== 'get') continue;
+    const names = byPath.get(operation.path.parsed.normalized) ?? new Set<string>();
+    for (const p of operation.parameters) if (p.in === 'query') names.add(normalizeParameterName(p.name));
+    byPath.set(operation.path.parsed.normalized, names);
+  }
+  return byPath;
+}
+
+/**
+ * The query parameters of an action that a GET of the same path, or of a path above it, also takes: they
+ * pick or filter what the action acts on (`?container=` on a pod's attach, `?job_name=` beside the list
+ * that filters by it), since a GET carries no new state. Only actions: on a create or an update, a name the
+ * list filters by (`?status=`) is still the new state.
+ */
+function readSelectors(operation: OperationInfo, readQueries: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
+  const selectors = new Set<string>();
+  const own = operation.path.parsed.normalized;
+  for (const [path, names] of readQueries) {
+    if (own !== path && !own.startsWith(`${path}/`)) continue;
+    for (const name of names) selectors.add(name);
+  }
+  return selectors;
+}
 
 /** `id`, `ids`, `account_id`, `accountIds`: they pick the target of a write, they are not its new state. */
 function isIdentifierName(name: string): boolean {

@@ -153,6 +153,53 @@ paths:
       errors: [{ path: ['paths', '/users', 'post'] }, { path: ['paths', '/jobs/{id}/retry', 'post'], message: '(`delay`)' }],
     },
     {
+      name: 'an action whose query parameters a GET of its path or of the list above it also takes: they pick the target',
+      document: oas3(`  /jobs:
+    get: ${op(q('job_name', 'limit'))}
+  /jobs/{id}/cancel:
+    post: ${op(q('job_name'))}
+  /pods/{name}/attach:
+    get: ${op(q('container'))}
+    post: ${op(q('container', 'command'))}`),
+      errors: [{ path: ['paths', '/pods/{name}/attach', 'post'], message: '(`command`)' }],
+    },
+    {
+      name: 'near miss: a create or an update keeps its data even when the list filters by the same names',
+      document: oas3(`  /users:
+    get: ${op(q('status', 'name'))}
+    post: ${op(q('status'))}
+  /users/{id}:
+    patch: ${op(q('name'))}`),
+      errors: [{ path: ['paths', '/users', 'post'] }, { path: ['paths', '/users/{id}', 'patch'] }],
+    },
+    {
+      name: 'Swagger 2.0: what a GET of the same action path takes is not data',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths:
+  /pods/{name}/attach:
+    get:
+      parameters: [{name: container, in: query, type: string}]
+      responses: {'200': {description: ok}}
+    post:
+      parameters: [{name: container, in: query, type: string}, {name: script, in: query, type: string}]
+      responses: {'200': {description: ok}}
+`,
+      errors: [{ path: ['paths', '/pods/{name}/attach', 'post'], message: '(`script`)' }],
+    },
+    {
+      name: 'OpenAPI 3.1: a selector shared with the list above an action',
+      document: `openapi: 3.1.0
+info: {title: t, version: "1.0"}
+paths:
+  /builds:
+    get: ${op(q('branch'))}
+  /builds/{id}/retry:
+    post: ${op(q('branch'))}
+`,
+      errors: [],
+    },
+    {
       name: 'OpenAPI 3.2: a QUERY and a custom method are not writes of a representation',
       document: `openapi: 3.2.0
 info: {title: T, version: '1.0'}
