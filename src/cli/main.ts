@@ -45,6 +45,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     });
   skipHelpRendering(cli);
   try {
+    refuseStdinTarget(args);
     // With a callback yargs hands over the text of --help and --version instead of printing it itself.
     const { error, output } = await new Promise<{ error: unknown; output: string }>((resolve, reject) => {
       cli.parseAsync([...args], {}, (error, _argv, output) => resolve({ error, output })).catch(reject);
@@ -56,6 +57,21 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     printError(error, io);
     return EXIT.cannotLint;
   }
+}
+
+/** The commands whose positional arguments are descriptions to read. */
+const TARGET_COMMANDS = new Set(['lint', 'baseline', 'breaking']);
+
+/**
+ * restlint reads no description from standard input. yargs drops a lone `-` from the targets, so
+ * `restlint lint - a.yaml` would lint a.yaml alone and say nothing of the `-`: refuse it here, before yargs.
+ * A `-` after `--` is a file named `-`.
+ */
+function refuseStdinTarget(args: readonly string[]): void {
+  if (!TARGET_COMMANDS.has(args[0] ?? '')) return;
+  const end = args.indexOf('--');
+  if (!args.slice(1, end < 0 ? undefined : end).includes('-')) return;
+  throw new UsageError('"-": descriptions are not read from standard input; name a file, folder or glob');
 }
 
 /** What bin/restlint prints when something escapes runCli (a rejection inside a dependency): one line, not a stack trace. */

@@ -26,7 +26,9 @@ async function lint(...args: string[]) {
 
 describe('nothing linted is never exit 0; an option where a value belongs is an error (issue 9, attack 7)', () => {
   it.each([
-    [['-'], 'restlint: no target: restlint does not read a description from standard input ("-"); name a file, folder or glob (see restlint --help)\n'],
+    [['-'], 'restlint: "-": descriptions are not read from standard input; name a file, folder or glob (see restlint --help)\n'],
+    [['-', 'api.yaml'], 'restlint: "-": descriptions are not read from standard input; name a file, folder or glob (see restlint --help)\n'],
+    [['api.yaml', '-'], 'restlint: "-": descriptions are not read from standard input; name a file, folder or glob (see restlint --help)\n'],
     [['api.yaml', '--since', '-h'], 'restlint: --since -h: not a git revision (it starts with "-", as an option does); name a branch, tag or commit\n'],
     [['api.yaml', '--since', '--help'], 'restlint: --since --help: not a git revision (it starts with "-", as an option does); name a branch, tag or commit\n'],
     [['api.yaml', '--since='], 'restlint: --since "": not a git revision (it is empty); name a branch, tag or commit\n'],
