@@ -77,10 +77,10 @@ function getQueryNames(operations: readonly OperationInfo[]): Map<string, Set<st
  */
 function readSelectors(operation: OperationInfo, readQueries: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
   const selectors = new Set<string>();
-  const own = operation.path.parsed.normalized;
-  for (const [path, names] of readQueries) {
-    if (own !== path && !own.startsWith(`${path}/`)) continue;
-    for (const name of names) selectors.add(name);
+  // The path itself and every path above it, looked up rather than compared with every GET of the document.
+  const segments = operation.path.parsed.normalized.split('/');
+  for (let end = segments.length; end > 1; end--) {
+    for (const name of readQueries.get(segments.slice(0, end).join('/')) ?? []) selectors.add(name);
   }
   return selectors;
 }
