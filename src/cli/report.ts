@@ -11,6 +11,7 @@ import { createSinceFilter } from '../since/since.js';
 import { EXIT, useColor, type CliIo } from './common.js';
 import { needsRepositoryRoot, parseOutputs, renderOutputs, writeReport, checkNotInputs, checkOutputs } from './outputs.js';
 import { terminalPath, terminalText } from '../text/terminal.js';
+import { appendAll } from '../collections/arrays.js';
 
 /** The options of `restlint lint` that decide what is reported and where. */
 export interface ReportArgs {
@@ -85,7 +86,7 @@ async function filesRead(run: LintRun, args: ReportArgs, cwd: string, baselineFi
   if (ruleset !== undefined) files.push(path.resolve(cwd, ruleset));
   for (const file of run.files) {
     const within = args['ref-root'] !== undefined ? path.resolve(cwd, args['ref-root']) : isInside(file, cwd) ? cwd : path.dirname(file);
-    files.push(...(await referencedFiles(file, within)));
+    appendAll(files, (await referencedFiles(file, within)));
   }
   return files;
 }

@@ -4,6 +4,7 @@ import { terminalLineStart, terminalPath, terminalText } from '../text/terminal.
 import { severityName, type Finding, type RuleInfo, type SeverityName } from '../lint.js';
 import type { FormatContext } from './context.js';
 import { messageShape } from './messageShape.js';
+import { appendAll, maxOf } from '../collections/arrays.js';
 
 const LABELS: Record<SeverityName, string> = { error: 'error', warn: 'warning', info: 'info', hint: 'hint' };
 const SEVERITY_COLORS: Record<SeverityName | 'off', number> = { error: 31, warn: 33, info: 36, hint: 90, off: 90 };
@@ -43,7 +44,7 @@ export function formatStylish(findings: readonly Finding[], context: FormatConte
       }
     }
     const cells = rows.filter((r): r is Exclude<Row, { more: number }> => !('more' in r));
-    const widths = [0, 1, 2].map((i) => Math.max(...cells.map((r) => r[i].length)));
+    const widths = [0, 1, 2].map((i) => maxOf(cells.map((r) => r[i].length)));
     const messageColumn = 2 + widths[0] + 2 + widths[1] + 2 + widths[2] + 2;
     for (const row of rows) {
       if ('more' in row) {
@@ -67,7 +68,7 @@ export function formatStylish(findings: readonly Finding[], context: FormatConte
   for (const f of findings) tally[severityName(f.severity)] += 1;
   const summary = `✖ ${count(findings.length, 'problem')} (${count(tally.error, 'error')}, ${count(tally.warn, 'warning')}, ${count(tally.info, 'info')}, ${count(tally.hint, 'hint')})`;
   out.push(paint(tally.error > 0 ? 31 : 33, summary));
-  out.push(...ruleSummary(findings));
+  appendAll(out, ruleSummary(findings));
   if (hidden > 0) out.push(`${count(hidden, 'finding')} like the ones above not listed; restlint lint --verbose lists every place.`);
   return `${out.join('\n')}\n${rulesetLine(context)}`;
 }
@@ -93,8 +94,8 @@ function ruleSummary(findings: readonly Finding[]): string[] {
   const tallies = sorted.map(([, rule]) =>
     (Object.keys(LABELS) as SeverityName[]).flatMap((s) => (rule.bySeverity.has(s) ? [count(rule.bySeverity.get(s)!, LABELS[s])] : [])).join(', '),
   );
-  const idWidth = Math.max(...ids.map((id) => id.length));
-  const tallyWidth = Math.max(...tallies.map((t) => t.length));
+  const idWidth = maxOf(ids.map((id) => id.length));
+  const tallyWidth = maxOf(tallies.map((t) => t.length));
   return sorted.map(([, rule], i) => `${ids[i].padEnd(idWidth)}  ${rule.url ? `${tallies[i].padEnd(tallyWidth)}  ${terminalText(rule.url)}` : tallies[i]}`.trimEnd());
 }
 

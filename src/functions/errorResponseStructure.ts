@@ -5,6 +5,7 @@ import { isUnresolvedRef } from '../openapi/parameters.js';
 import { alternatives, objectProperties, schemaType } from '../openapi/schema.js';
 import { guard } from './guard.js';
 import { FindingList } from './findingList.js';
+import { appendAll } from '../collections/arrays.js';
 
 /** The error body shapes the guidelines show. */
 export const ERROR_SHAPES = ['errors-array', 'code-message', 'status-code'] as const;
@@ -358,12 +359,12 @@ function teamProblems(team: Record<string, unknown>, props: Properties, prefix: 
       problems.push(`\`${where}\` is declared as \`${gotType}\`, not \`${wantType}\``);
       continue;
     }
-    if (Array.isArray(want.required)) problems.push(...nestedProblems(want, got, `${where}.`, depth + 1));
+    if (Array.isArray(want.required)) appendAll(problems, nestedProblems(want, got, `${where}.`, depth + 1));
     if (isObject(want.items) && Array.isArray(want.items.required)) {
       if (!isObject(got.items)) {
         if (gotType !== undefined && gotType !== 'array') problems.push(`\`${where}\` is not an array`);
         else problems.push(`\`${where}\` declares no items`);
-      } else problems.push(...nestedProblems(want.items, got.items, `${where}[].`, depth + 1));
+      } else appendAll(problems, nestedProblems(want.items, got.items, `${where}[].`, depth + 1));
     }
   }
   return problems;

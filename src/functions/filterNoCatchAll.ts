@@ -3,6 +3,7 @@ import { getApiModel, isObject, type JsonObject, type ParameterInfo } from '../o
 import { schemaType } from '../openapi/schema.js';
 import { guard } from './guard.js';
 import { FindingList } from './findingList.js';
+import { appendAll } from '../collections/arrays.js';
 
 // Names that say "a filter expression goes here" by themselves (compared lower-case, without a leading `$`).
 const FILTER_NAMES = new Set(['filter', 'filters', 'where']);
@@ -71,7 +72,7 @@ function isFreeString(schema: JsonObject): boolean {
 function expressionSample(parameter: JsonObject, schema: JsonObject): string | undefined {
   const values: unknown[] = [parameter.example, schema.example, schema.default, parameter['x-example']];
   for (const examples of [parameter.examples, schema.examples]) {
-    if (Array.isArray(examples)) values.push(...examples);
+    if (Array.isArray(examples)) appendAll(values, examples);
     // OpenAPI 3.2 Example Objects may give the data as `dataValue` instead of `value`.
     else if (isObject(examples)) for (const e of Object.values(examples)) if (isObject(e)) values.push(e.value ?? e.dataValue);
   }

@@ -3,6 +3,7 @@ import { findIgnores, ignoresBesideRefs, IGNORE_KEY, SITE_ADVICE } from '../open
 import { isObject, type JsonPath } from '../openapi/model.js';
 import { guard } from './guard.js';
 import { IGNORE_VALID_RULE, knownRuleIds } from './ignoreWrapper.js';
+import { appendAll } from '../collections/arrays.js';
 
 const EXAMPLE = '{rl-path-no-verbs: "OAuth 2.0 fixes this path (RFC 6749)"}';
 
@@ -23,7 +24,7 @@ export const ignoreValid = createRulesetFunction<unknown, null>(
           results.push({ message: `\`${IGNORE_KEY}\` on ${advice}: there it silences nothing.`, path: at });
           continue;
         }
-        results.push(...checkValue(site.value, at, known));
+        appendAll(results, checkValue(site.value, at, known));
       }
       // Resolving a `$ref` replaces the object that holds it, siblings included: an ignore beside a
       // `$ref` is lost. Only the root file's own text still shows it; the resolver lists its references.

@@ -3,6 +3,7 @@ import { getApiModel, isObject, type ParameterInfo } from '../openapi/model.js';
 import { guard } from './guard.js';
 import { compactName } from '../openapi/parameterNames.js';
 import { FindingList } from './findingList.js';
+import { appendAll } from '../collections/arrays.js';
 
 // Names of a parameter that chooses what to sort by, compared lower-case without `_`, `-` and `$`
 // (`order_by`, `orderBy`, `$orderby`, `sort_by`, `ordering`, `sort_field`).
@@ -73,12 +74,12 @@ function namesField(value: unknown): boolean {
 function declaredValues(parameter: ParameterInfo): unknown[] {
   const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
   const values: unknown[] = [];
-  if (Array.isArray(schema.enum)) values.push(...schema.enum);
-  else if (isObject(schema.items) && Array.isArray(schema.items.enum)) values.push(...schema.items.enum);
+  if (Array.isArray(schema.enum)) appendAll(values, schema.enum);
+  else if (isObject(schema.items) && Array.isArray(schema.items.enum)) appendAll(values, schema.items.enum);
   for (const holder of [schema, parameter.value]) {
     if (holder.default !== undefined) values.push(holder.default);
     if (holder.example !== undefined) values.push(holder.example);
-    if (Array.isArray(holder.examples)) values.push(...holder.examples);
+    if (Array.isArray(holder.examples)) appendAll(values, holder.examples);
     if (isObject(holder.examples)) {
       for (const example of Object.values(holder.examples)) if (isObject(example) && example.value !== undefined) values.push(example.value);
     }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIMITS } from './limits.js';
+import { appendAll } from '../collections/arrays.js';
 
 /** Why a file's text cannot be linted, with a 1-based position when there is one. */
 export interface TextProblem {
@@ -141,10 +142,10 @@ function childrenOf(node: AstNode): AstNode[] {
       out.push(node.key, node.value);
       break;
     case KIND.map:
-      out.push(...(node.mappings ?? []));
+      appendAll(out, (node.mappings ?? []));
       break;
     case KIND.seq:
-      out.push(...(node.items ?? []));
+      appendAll(out, (node.items ?? []));
       break;
     case KIND.anchorRef:
       out.push(node.value);

@@ -1,5 +1,6 @@
 // Where a description says its API is served, and which of those places are not encrypted.
 import { getApiModel, isObject, type JsonPath } from './model.js';
+import { appendAll } from '../collections/arrays.js';
 
 export interface PlainServer {
   /** What sits at `jsonPath`: an OpenAPI 3 server `url`, a server variable value, a Swagger 2.0 `schemes` entry. */
@@ -41,14 +42,14 @@ export function plainServers(root: unknown): PlainServer[] {
     if (host !== '' && isLoopbackHost(host)) return [];
     const basePath = typeof model.root.basePath === 'string' ? model.root.basePath : '';
     const where = host === '' ? basePath : `${host}${basePath}`;
-    out.push(...plainSchemes(model.root.schemes, ['schemes'], where));
-    for (const op of model.operations) out.push(...plainSchemes(op.value.schemes, [...op.jsonPath, 'schemes'], where));
+    appendAll(out, plainSchemes(model.root.schemes, ['schemes'], where));
+    for (const op of model.operations) appendAll(out, plainSchemes(op.value.schemes, [...op.jsonPath, 'schemes'], where));
     return out;
   }
-  out.push(...plainServerUrls(model.root.servers, ['servers']));
+  appendAll(out, plainServerUrls(model.root.servers, ['servers']));
   for (const path of model.paths) {
-    out.push(...plainServerUrls(path.value.servers, [...path.jsonPath, 'servers']));
-    for (const op of path.operations) out.push(...plainServerUrls(op.value.servers, [...op.jsonPath, 'servers']));
+    appendAll(out, plainServerUrls(path.value.servers, [...path.jsonPath, 'servers']));
+    for (const op of path.operations) appendAll(out, plainServerUrls(op.value.servers, [...op.jsonPath, 'servers']));
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { isObject, statusClass, type ApiModel, type BodyInfo, type JsonObject, t
 import { findParameter } from './parameters.js';
 import { isPlatformToken, isVersionToken, parsePath } from './pathGrammar.js';
 import { readServers, type ServerUrl } from './servers.js';
+import { appendAll } from '../collections/arrays.js';
 
 /** The two versioning styles the guidelines allow: vendor media type (the default) or `/api/v{n}` URL prefix. */
 export type VersionStyle = 'accept-header' | 'url-prefix';
@@ -60,14 +61,14 @@ export function acceptParameterVersions(parameter: ParameterInfo): string[] {
   if (parameter.in !== 'header' || parameter.name.toLowerCase() !== 'accept') return [];
   const schema = isObject(value.schema) ? value.schema : value; // Swagger 2.0 keeps the schema keywords on the parameter
   const candidates: unknown[] = [schema.default, value.example, schema.example];
-  if (Array.isArray(schema.enum)) candidates.push(...schema.enum);
-  if (Array.isArray(schema.examples)) candidates.push(...schema.examples);
+  if (Array.isArray(schema.enum)) appendAll(candidates, schema.enum);
+  if (Array.isArray(schema.examples)) appendAll(candidates, schema.examples);
   if (isObject(value.examples)) {
     // OpenAPI 3.2 Example Objects may give `dataValue` or `serializedValue` instead of `value`.
     for (const example of Object.values(value.examples)) if (isObject(example)) candidates.push(example.value, example.dataValue, example.serializedValue);
   }
   const texts = candidates.filter((c): c is string => typeof c === 'string');
-  if (typeof value.description === 'string') texts.push(...(value.description.match(VENDOR_TYPE_IN_TEXT) ?? []));
+  if (typeof value.description === 'string') appendAll(texts, (value.description.match(VENDOR_TYPE_IN_TEXT) ?? []));
   const versioned = texts.filter(isVersionedJsonMediaType);
   if (versioned.length === 0 && typeof schema.pattern === 'string' && isVersionedVendorPattern(schema.pattern)) versioned.push(schema.pattern);
   return versioned;
@@ -163,8 +164,8 @@ function allUrlNodes(model: ApiModel): UrlNode[][] {
   const root = model.root;
   const servers = rootServers(root);
   for (const path of model.paths) {
-    servers.push(...readServers(path.value.servers, [...path.jsonPath, 'servers'], preferVersion));
-    for (const op of path.operations) servers.push(...readServers(op.value.servers, [...op.jsonPath, 'servers'], preferVersion));
+    appendAll(servers, readServers(path.value.servers, [...path.jsonPath, 'servers'], preferVersion));
+    for (const op of path.operations) appendAll(servers, readServers(op.value.servers, [...op.jsonPath, 'servers'], preferVersion));
   }
   const pathKeys = isObject(root.paths) ? Object.keys(root.paths).filter((k) => k.startsWith('/')) : [];
   return [...servers.filter((s) => !s.mock).map(serverNodes), ...pathKeys.map(pathNodes)];

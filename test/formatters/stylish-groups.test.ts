@@ -168,3 +168,12 @@ describe('restlint lint groups stylish output, --verbose and --baseline', () => 
     expect(rows(sinceBaseline.stdout).join('\n')).not.toMatch(/\/(cart|order)s/);
   });
 });
+
+describe('stylish takes any number of findings', () => {
+  it('lists 300,000 findings with --verbose (more than a JavaScript call takes as arguments)', () => {
+    const findings = propertyCase(300_000);
+    const text = formatStylish(findings, { ...CONTEXT, verbose: true });
+    expect(rows(text)).toHaveLength(300_000);
+    expect(text).toContain('✖ 300000 problems');
+  });
+});

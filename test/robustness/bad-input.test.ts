@@ -52,6 +52,11 @@ const FILES: Record<string, string | Buffer> = {
   'deep-300.json': `{"openapi": "3.0.3", "info": {"title": "t", "version": "1.0"}, "paths": {}, "x": ${'{"a":'.repeat(300)}1${'}'.repeat(300)}}`,
   'long-string.yaml': api(`  /users:\n    get:\n      description: "${'a'.repeat(8_000_000)}"\n      responses: {'200': {description: ok}}`),
   'long-line.json': JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1.0' }, paths: {}, 'x-list': Array.from({ length: 200_000 }, (_, i) => i) }),
+  // 300,000 items in a sequence, in a document with an anchor (the alias check walks every node), as an Accept
+  // header's enum (read by the versioning heuristics): more items than a JavaScript call takes as arguments.
+  'long-sequence.yaml': api(
+    `  /items:\n    get:\n      parameters:\n        - &accept\n          name: Accept\n          in: header\n          schema:\n            type: string\n            enum:\n${Array.from({ length: 300_000 }, (_, i) => `              - application/vnd.x${i}+json`).join('\n')}\n      responses: {'200': {description: ok}}\n  /others:\n    get:\n      parameters: [*accept]\n      responses: {'200': {description: ok}}`,
+  ),
   'structure.yaml': api(`  /a: "a string"\n  /b: {get: {responses: 42}}\n  /c:\n    parameters: {name: x}\n    get: ${ok}`),
   'odd-keys.yaml': api(`  "": ${ok}\n  users: ${ok}\n  //x: ${ok}\n  /{}: ${ok}\n  /ünïcödé: ${ok}\n  /users.json: ${ok}\n  /hasOwnProperty: ${ok}\n  /constructor: ${ok}`),
   'proto-key.yaml': api(`  /users: ${ok}\n  __proto__: ${ok}\n  /orders: ${ok}`),
@@ -202,8 +207,8 @@ describe('bad input that can be linted: ordinary findings, exit 0 or 1', () => {
     expect(code).toBeLessThan(2);
   });
 
-  it('very long strings and lines are read (8 MB in one string, 200,000 items on one line)', async () => {
-    for (const file of ['long-string.yaml', 'long-line.json']) {
+  it('very long strings, lines and lists are read (8 MB in one string, 200,000 items on one line, 300,000 in a sequence)', async () => {
+    for (const file of ['long-string.yaml', 'long-line.json', 'long-sequence.yaml']) {
       const { stderr, code } = await lintOne(file);
       expect(stderr).toBe('');
       expect(code).toBeLessThan(2);

@@ -12,6 +12,7 @@ import { terminalText } from '../../text/terminal.js';
 import { outputOptions } from '../outputs.js';
 import { checkRefRoot, refFlags, refOptions, type RefArgs } from '../refs.js';
 import { prepareReport } from '../report.js';
+import { appendAll } from '../../collections/arrays.js';
 
 interface BreakingArgs extends RefArgs {
   targets?: string[];
@@ -72,7 +73,7 @@ async function breaking(args: BreakingArgs, io: CliIo): Promise<number> {
     const result = newText.ok ? await breakingChanges(before.value, newText.value, newFile, refOptions(args, cwd)) : newText;
     if (!result.ok) return fail(result.problem);
     compared.push(newFile);
-    findings.push(...result.value);
+    appendAll(findings, result.value);
   };
 
   if (twoFiles) {
