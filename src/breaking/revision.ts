@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LIMITS } from '../loader/limits.js';
 import { parseData } from '../loader/referencedFiles.js';
-import { git, gitTopLevel } from '../repo/git.js';
+import { git, gitTopLevel, type GitEnv } from '../repo/git.js';
 import { checkRevisionName } from '../since/since.js';
 
 /** The older description: where its root now lies in the copy, the folder its `$ref`s may read, and how to remove the copy. */
@@ -17,11 +17,11 @@ export interface RevisionCopy {
 }
 
 /** The commit a revision names, checked before anything is read: an Error (exit 2) when it names none. */
-export async function resolveRevision(ref: string, cwd: string): Promise<{ top: string; commit: string }> {
+export async function resolveRevision(ref: string, cwd: string, env: GitEnv): Promise<{ top: string; commit: string }> {
   checkRevisionName(ref);
-  const top = await gitTopLevel(cwd);
+  const top = await gitTopLevel(cwd, env);
   if (top === undefined) throw new Error(`--since ${ref}: ${cwd} is not inside a git repository`);
-  const resolved = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top);
+  const resolved = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top, env);
   if (!resolved.ok) throw new Error(`--since ${ref}: no such git revision`);
   return { top, commit: resolved.stdout.trim() };
 }
@@ -31,13 +31,13 @@ export async function resolveRevision(ref: string, cwd: string): Promise<{ top: 
  * they were at `commit`, into a temporary folder with the same layout, so that the linter's safe resolver reads
  * the older description exactly as it reads the newer one. Files outside the repository are not copied.
  */
-export async function copyAtRevision(file: string, top: string, commit: string): Promise<RevisionCopy> {
+export async function copyAtRevision(file: string, top: string, commit: string, env: GitEnv): Promise<RevisionCopy> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'restlint-breaking-'));
   const mirror = (folder: string) => path.join(dir, path.relative(top, folder));
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
     const rootRelative = path.relative(top, file).split(path.sep).join('/');
-    const rootFound = await copyReachable(rootRelative, dir, top, commit);
+    const rootFound = await copyReachable(rootRelative, dir, top, commit, env);
     return { file: rootFound ? path.join(dir, ...rootRelative.split('/')) : undefined, mirror, remove };
   } catch (error) {
     // Whatever stops the copy, no temporary copy is left behind.
@@ -51,7 +51,7 @@ export async function copyAtRevision(file: string, top: string, commit: string):
  * files are copied: a `$ref` to a folder (`./schemas/`), to a file that did not exist then, or to one that
  * cannot be written beside the others is skipped, and the resolver reports it as it reports it today.
  */
-async function copyReachable(rootRelative: string, dir: string, top: string, commit: string): Promise<boolean> {
+async function copyReachable(rootRelative: string, dir: string, top: string, commit: string, env: GitEnv): Promise<boolean> {
   const copied = new Set<string>();
   const pending = [rootRelative];
   let rootFound = false;
@@ -60,7 +60,7 @@ async function copyReachable(rootRelative: string, dir: string, top: string, com
     if (copied.has(relative)) continue;
     copied.add(relative);
     // `cat-file blob` gives a file's content, and fails for a folder (where `show` would list it).
-    const shown = await git(['cat-file', 'blob', `${commit}:${relative}`], top);
+    const shown = await git(['cat-file', 'blob', `${commit}:${relative}`], top, env);
     if (!shown.ok) continue;
     const target = path.join(dir, ...relative.split('/'));
     try {

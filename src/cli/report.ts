@@ -49,8 +49,8 @@ export async function prepareReport(args: ReportArgs, io: CliIo): Promise<(run: 
   await checkOutputs(outputs, cwd);
   const baselineFile = args.baseline === undefined ? undefined : path.resolve(cwd, args.baseline);
   const baseline = baselineFile === undefined ? undefined : await readBaselineFile(baselineFile);
-  const since = args.since === undefined ? undefined : await createSinceFilter(args.since, cwd);
-  const root = baseline || since || needsRepositoryRoot(outputs) ? await repositoryRoot(cwd) : cwd;
+  const since = args.since === undefined ? undefined : await createSinceFilter(args.since, cwd, io.env);
+  const root = baseline || since || needsRepositoryRoot(outputs) ? await repositoryRoot(cwd, io.env) : cwd;
 
   return async (run) => {
     let findings = run.findings;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../lint.js';
 import { parseData } from '../loader/referencedFiles.js';
-import { git, gitTopLevel } from '../repo/git.js';
+import { git, gitTopLevel, type GitEnv } from '../repo/git.js';
 
 /** Keeps the findings on nodes that are new or changed since a git revision. */
 export interface SinceFilter {
@@ -28,11 +28,11 @@ const MISSING = Symbol('missing');
  * something missing), the nearest existing ancestor is compared. A file that did not exist at `ref` (or lies
  * outside the repository) is new: all its findings are kept.
  */
-export async function createSinceFilter(ref: string, cwd: string): Promise<SinceFilter> {
+export async function createSinceFilter(ref: string, cwd: string, env: GitEnv): Promise<SinceFilter> {
   checkRevisionName(ref);
-  const top = await gitTopLevel(cwd);
+  const top = await gitTopLevel(cwd, env);
   if (top === undefined) throw new Error(`--since ${ref}: ${cwd} is not inside a git repository`);
-  const resolved = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top);
+  const resolved = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top, env);
   if (!resolved.ok) throw new Error(`--since ${ref}: no such git revision`);
   const commit = resolved.stdout.trim();
 
@@ -40,7 +40,7 @@ export async function createSinceFilter(ref: string, cwd: string): Promise<Since
   const load = (file: string): Promise<Versions> => {
     let loaded = versions.get(file);
     if (loaded === undefined) {
-      loaded = readVersions(file, top, commit);
+      loaded = readVersions(file, top, commit, env);
       versions.set(file, loaded);
     }
     return loaded;
@@ -70,7 +70,7 @@ export function checkRevisionName(ref: string): void {
   if (ref === '' || ref.startsWith('-')) throw new Error(`--since ${ref === '' ? '""' : ref}: not a git revision (${ref === '' ? 'it is empty' : 'it starts with "-", as an option does'}); name a branch, tag or commit`);
 }
 
-async function readVersions(file: string, top: string, commit: string): Promise<Versions> {
+async function readVersions(file: string, top: string, commit: string, env: GitEnv): Promise<Versions> {
   const relative = path.relative(top, file);
   if (file === '' || relative === '' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return { now: undefined, then: undefined, comparable: false };
   let now: unknown;
@@ -79,7 +79,7 @@ async function readVersions(file: string, top: string, commit: string): Promise<
   } catch {
     return { now: undefined, then: undefined, comparable: false };
   }
-  const old = await git(['show', `${commit}:${relative.split(path.sep).join('/')}`], top);
+  const old = await git(['show', `${commit}:${relative.split(path.sep).join('/')}`], top, env);
   return { now, then: old.ok ? parseData(old.stdout, file) : MISSING, comparable: true };
 }
 

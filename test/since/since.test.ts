@@ -33,6 +33,18 @@ describe('restlint lint --since <git ref>', () => {
     expect(since.code).toBe(0);
   });
 
+  it("runs git in the command's own environment (io.env), not the process's", async () => {
+    // A GIT_DIR in the command's environment that names no repository: git, started with that environment, finds none.
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'restlint-no-git-'));
+    try {
+      const run = await restlint(['lint', 'api/openapi.yaml', ...RULESET, '--since=HEAD', '-f', 'json'], repo.dir, { env: { GIT_DIR: path.join(elsewhere, 'missing.git') } });
+      expect(run.stderr).toBe(`restlint: --since HEAD: ${repo.dir} is not inside a git repository\n`);
+      expect(run.code).toBe(2);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('moved: comments, formatting, key order and shifted lines are not changes', async () => {
     const reordered = [
       '# The shop API, now with a comment that shifts every line.',

@@ -37,7 +37,7 @@ async function writeBaseline(args: BaselineArgs, io: CliIo): Promise<number> {
     io.stderr.write(`restlint: ${terminalText(args['baseline-file'])}: not written, because some files could not be linted\n`);
     return EXIT.cannotLint;
   }
-  const baseline = createBaseline(run.findings, await repositoryRoot(cwd));
+  const baseline = createBaseline(run.findings, await repositoryRoot(cwd, io.env));
   await checkNotInputs([file], async () => run.files);
   await writeReport(file, serializeBaseline(baseline), { within: cwd });
   const files = new Set(baseline.entries.map((e) => e.file)).size;

@@ -79,7 +79,7 @@ async function breaking(args: BreakingArgs, io: CliIo): Promise<number> {
   if (twoFiles) {
     await compare(path.resolve(cwd, args.old!), refOptions(args, cwd), path.resolve(cwd, args.new!));
   } else {
-    const { top, commit } = await resolveRevision(args.since!, cwd);
+    const { top, commit } = await resolveRevision(args.since!, cwd, io.env);
     const { files, problems } = await expandTargets(targets, cwd);
     for (const problem of problems) fail(problem);
     for (const file of files) {
@@ -87,7 +87,7 @@ async function breaking(args: BreakingArgs, io: CliIo): Promise<number> {
         fail({ file, message: `cannot compare: it lies outside the git repository at ${top}` });
         continue;
       }
-      const copy = await copyAtRevision(file, top, commit);
+      const copy = await copyAtRevision(file, top, commit, io.env);
       try {
         if (copy.file === undefined) {
           io.stderr.write(`restlint: ${terminalText(path.relative(cwd, file) || file)}: new since ${terminalText(args.since!)}, nothing to compare\n`);
