@@ -19,7 +19,7 @@
 // marked. Ratios are medians over rounds of the ratio within a round (paired), so that a busy moment of the
 // machine weighs on both sides of a ratio. Needs the dev dependencies (`npm ci`) and a build (`npm run build`).
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, devNull, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -281,6 +281,22 @@ function syntheticBases() {
   return bases;
 }
 
+/** Generates the synthetic description of `mb` MB into `target`, checks its refs, and returns its file name. */
+function writeSynthetic(bases, mb, target) {
+  const generated = generateSynthetic(bases, mb * 1e6, { format: syntheticFormat });
+  if (generated.unresolved.length > 0) {
+    console.error(`bench: ${path.basename(target)}: ${generated.unresolved.length} refs do not resolve, e.g. ${generated.unresolved[0]}`);
+    process.exit(2);
+  }
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, generated.text);
+  console.log(
+    `\n${path.basename(target)}: ${generated.copies} copies of ${bases.map((b) => b.name).join(', ')} in turn, renamed but the first ` +
+      `(then ${generated.pathItems} more path items alone), ${(generated.bytes / 1e6).toFixed(generated.bytes < 1e6 ? 3 : 1)} MB; its ${generated.refsChecked} distinct refs all resolve`,
+  );
+  return path.basename(target);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Measuring and printing
 
@@ -312,7 +328,13 @@ async function bench(doc) {
     files = `${info.files} file${info.files === 1 ? '' : 's'}${info.missing ? ` (and ${info.missing} missing)` : ''}${info.remote ? `, ${info.remote} remote refs` : ''}`;
     bytes = info.bytes;
   } catch {
-    // the floor could not parse it: the tools will say why
+    // the floor could not parse it (the tools will say why): the entry file's size
+    files = 'files not counted (the parse floor failed)';
+    try {
+      bytes = statSync(path.resolve(doc.cwd, doc.file)).size;
+    } catch {
+      // no such file: the tools will say so
+    }
   }
   const rounds = [];
   for (let round = 0; round < runs; round++) {
@@ -322,7 +344,7 @@ async function bench(doc) {
     rounds.push(results);
   }
   const summary = { name: doc.name, bytes, files, tools: {}, ratios: {} };
-  console.log(`\n${doc.name}: ${fixed(bytes / 1e6, 1, 0)} MB, ${files}, ${runs} round${runs === 1 ? '' : 's'}`);
+  console.log(`\n${doc.name}: ${fixed(bytes / 1e6, bytes < 1e5 ? 3 : 1, 0)} MB, ${files}, ${runs} round${runs === 1 ? '' : 's'}`);
   console.log(`  ${'tool'.padEnd(16)} ${'CPU s'.padStart(8)} ${'wall s'.padStart(8)} ${'peak MiB'.padStart(9)}`);
   for (const name of toolNames) {
     const all = rounds.map((r) => r[name]);
@@ -366,18 +388,7 @@ if (syntheticNames.length > 0) {
     for (const mb of syntheticSizes) {
       const name = `synthetic-${mb}mb`;
       if (!syntheticNames.includes(name)) continue;
-      const generated = generateSynthetic(bases, mb * 1e6, { format: syntheticFormat });
-      if (generated.unresolved.length > 0) {
-        console.error(`bench: ${name}: ${generated.unresolved.length} refs do not resolve, e.g. ${generated.unresolved[0]}`);
-        process.exit(2);
-      }
-      const file = `${name}.${syntheticFormat}`;
-      mkdirSync(folder, { recursive: true });
-      writeFileSync(path.join(folder, file), generated.text);
-      console.log(
-        `\n${name}: ${generated.copies} renamed copies of ${bases.map((b) => b.name).join(', ')} (in turn; the last ${generated.pathItems} path items alone), ` +
-          `${generated.refsChecked} distinct refs, all resolve`,
-      );
+      const file = writeSynthetic(bases, mb, path.join(folder, `${name}.${syntheticFormat}`));
       summaries.push(await bench({ name, file, cwd: folder }));
       rmSync(path.join(folder, file), { force: true });
     }
@@ -393,7 +404,7 @@ if (toolNames.includes('restlint') && summaries.length > 0) {
   for (const s of summaries) {
     const r = s.tools.restlint;
     const own = r.failed && !Number.isFinite(r.cpu) ? r.failed.cell.padStart(22) : `${fixed(r.cpu, 2, 7)} ${fixed(r.wall, 2, 7)} ${fixed(r.rss, 0, 6)}`;
-    console.log(`${s.name.padEnd(24)} ${fixed(s.bytes / 1e6, 1, 5)} ${own}  ${shown.map(([other, metric, label]) => ratioCell(s.ratios[`${other}.${metric}`]).padStart(label.length)).join('  ')}`);
+    console.log(`${s.name.padEnd(24)} ${fixed(s.bytes / 1e6, s.bytes < 1e5 ? 3 : 1, 5)} ${own}  ${shown.map(([other, metric, label]) => ratioCell(s.ratios[`${other}.${metric}`]).padStart(label.length)).join('  ')}`);
   }
   const geo = (key) => {
     const values = summaries.map((s) => s.ratios[key]).filter((v) => Number.isFinite(v) && v > 0);

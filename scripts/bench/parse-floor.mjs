@@ -1,6 +1,7 @@
 // The parse-only floor: what any linter pays at least. Reads a description and every file its `$ref`s name
 // (each once), and parses the JSON and YAML ones (JSON.parse; YAML: see yaml-parser.mjs). Nothing else: no
-// positions, no resolution of pointers, no rules. Prints { files, bytes, missing, remote, parser } as JSON.
+// positions, no resolution of pointers, no rules. Prints { files, bytes, missing, remote, parser } as JSON; a file
+// that does not parse: one line, exit 2.
 //
 // Usage: node scripts/bench/parse-floor.mjs <description>
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,10 +33,14 @@ while (queue.length > 0) {
   }
   bytes += Buffer.byteLength(text);
   const ext = path.extname(file).toLowerCase();
+  if (ext !== '.json' && ext !== '.yaml' && ext !== '.yml') continue; // a Markdown description or code sample: read, not parsed
   let doc;
-  if (ext === '.json') doc = JSON.parse(text);
-  else if (ext === '.yaml' || ext === '.yml') doc = yaml.parse(text);
-  else continue; // a Markdown description or code sample: read, not parsed
+  try {
+    doc = ext === '.json' ? JSON.parse(text) : yaml.parse(text);
+  } catch (error) {
+    console.error(`${path.relative(process.cwd(), file)}: ${String(error?.message ?? error).split('\n')[0]}`);
+    process.exit(2);
+  }
   for (const ref of collectRefs(doc)) {
     if (ref.startsWith('#')) continue;
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
