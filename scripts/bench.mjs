@@ -59,8 +59,7 @@ const docCount = count('docs', 6);
 const timeoutSeconds = options.timeout === undefined ? 600 : Number(options.timeout);
 if (!(timeoutSeconds > 0)) usage('--timeout takes a number of seconds');
 const only = options.only ? new Set(options.only.split(',').map((s) => s.trim())) : undefined;
-const syntheticSizes =
-  options.synthetic === undefined || options.synthetic === 'none' ? (options.synthetic === 'none' ? [] : [5, 25, 50]) : options.synthetic.split(',').map(Number);
+const syntheticSizes = options.synthetic === 'none' ? [] : (options.synthetic ?? '5,25,50').split(',').map(Number);
 if (syntheticSizes.some((mb) => !(mb > 0))) usage('--synthetic takes sizes in MB, like 5,25,50, or none');
 const syntheticFormat = options['synthetic-format'] ?? 'yaml';
 if (!['yaml', 'json'].includes(syntheticFormat)) usage('--synthetic-format is yaml or json');
