@@ -16,12 +16,13 @@
 // Each run's CPU time (user + system) and peak RSS come from scripts/bench/probe.mjs, which every Node process
 // started here loads (NODE_OPTIONS=--import) and which reports them when the process exits; wall time is measured
 // from here. The probe also refuses TCP connections and records them: a run that tried to reach the network is
-// marked. Ratios are medians over rounds of the ratio within a round (paired), so that a busy moment of the
+// marked. Each run writes its report to a file; exit 0 or 1 counts as a lint only when that file holds a JSON
+// report (exit 1 from a crash is shown as "failed (exit 1, no report)"). Ratios are medians over rounds of the ratio within a round (paired), so that a busy moment of the
 // machine weighs on both sides of a ratio. Needs the dev dependencies (`npm ci`) and a build (`npm run build`).
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, devNull, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateSynthetic, usableBase } from './bench/synthetic.mjs';
@@ -108,27 +109,32 @@ const allTools = {
   restlint: {
     label: `restlint ${JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version} (lint -f json)`,
     argv: (doc) => [path.join(root, 'bin/restlint'), 'lint', doc, '-f', 'json', '--no-ruleset-lookup'],
-    missing: existsSync(path.join(root, 'dist/cli/main.js')) ? undefined : 'not built: npm run build',
+    report: '[',
+    missing: existsSync(path.join(root, 'bin/restlint')) ? undefined : 'bin/restlint is missing',
   },
   redocly: {
     label: `Redocly CLI ${redocly?.version} (lint --extends recommended)`,
     // Every problem in JSON, as restlint prints every finding.
     argv: (doc) => [redocly.file, 'lint', '--extends', 'recommended', '--config', redoclyConfig, '--lint-config', 'off', '--format', 'json', '--max-problems', '100000000', doc],
+    report: '{',
     missing: redocly ? undefined : '@redocly/cli is not installed: npm ci',
   },
   'spectral-floor': {
     label: `Spectral CLI ${spectral?.version}, empty ruleset`,
     argv: (doc) => [spectral.file, 'lint', '--ruleset', emptyRuleset, '--format', 'json', '--quiet', doc],
+    report: '[',
     missing: spectral ? undefined : '@stoplight/spectral-cli is not installed: npm ci',
   },
   'spectral-oas': {
     label: `Spectral CLI ${spectral?.version}, spectral:oas`,
     argv: (doc) => [spectral.file, 'lint', '--ruleset', oasRuleset, '--format', 'json', '--quiet', doc],
+    report: '[',
     missing: spectral ? undefined : '@stoplight/spectral-cli is not installed: npm ci',
   },
   'parse-floor': {
     label: `parse-only floor (JSON.parse, ${yaml.name})`,
     argv: (doc) => [path.join(root, 'scripts/bench/parse-floor.mjs'), doc],
+    report: '{',
   },
 };
 const toolNames = options.tools ? options.tools.split(',').map((s) => s.trim()) : Object.keys(allTools);
@@ -141,10 +147,8 @@ for (const name of toolNames) {
 }
 
 const probe = pathToFileURL(path.join(root, 'scripts/bench/probe.mjs')).href;
-const devNullFd = openSync(devNull, 'w');
 let running; // the run under way: ended with the benchmark (it has a process group of its own)
 process.on('exit', () => {
-  closeSync(devNullFd);
   if (running) {
     try {
       process.kill(-running.pid, 'SIGKILL');
@@ -154,13 +158,28 @@ process.on('exit', () => {
   }
 });
 
+/** The first character other than white space of a file (what kind of JSON report it starts), or ''. */
+function firstCharacter(file) {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(256);
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, length).toString('utf8').trimStart().charAt(0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * One run of one tool on one document, in its own process: { ok, cell, cpu (s), wall (s), rss (MiB), net, note }.
- * Exit 0 or 1 (findings) is success; anything else is shown as the cell ("refused (exit 2)", "timeout", ...).
+ * Its report goes to a file of its own. Exit 0 or 1 (findings) with a JSON report is success; exit 1 without
+ * one is a crash; anything else is shown as the cell ("refused (exit 2)", "timeout", ...).
  */
 let runId = 0;
 function runTool(name, doc, cwd, { capture = false } = {}) {
   const reportFile = path.join(scratch, `run-${++runId}.probe`);
+  const outputFile = path.join(scratch, `run-${runId}.out`);
+  const outputFd = openSync(outputFile, 'w');
   const env = {
     ...process.env,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${probe}`.trim(),
@@ -177,17 +196,14 @@ function runTool(name, doc, cwd, { capture = false } = {}) {
     const child = spawn(process.execPath, allTools[name].argv(doc), {
       cwd,
       env,
-      stdio: ['ignore', capture ? 'pipe' : devNullFd, 'pipe'],
+      stdio: ['ignore', outputFd, 'pipe'],
       detached: true, // its own process group: a timeout ends it and whatever it started
     });
     running = child;
+    closeSync(outputFd); // the child has its own copy
     let stderr = '';
-    let stdout = '';
     child.stderr.on('data', (chunk) => {
       if (stderr.length < 65536) stderr += chunk;
-    });
-    child.stdout?.on('data', (chunk) => {
-      stdout += chunk;
     });
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -227,11 +243,17 @@ function runTool(name, doc, cwd, { capture = false } = {}) {
       } catch {
         // the process died before its exit handler ran: no CPU or memory figure
       }
-      const firstLine = stderr.split('\n').map((l) => l.trim()).find((l) => l && !/^[╔╚║]/.test(l)) ?? '';
+      // What to show of its error output: the line that names an uncaught error, else the first one (not a notice box).
+      const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^[╔╚║]/.test(l));
+      const firstLine = lines.find((l) => /^[A-Za-z]*Error\b/.test(l)) ?? lines[0] ?? '';
+      const stdout = capture ? readFileSync(outputFile, 'utf8') : '';
+      const reported = firstCharacter(outputFile) === allTools[name].report;
+      rmSync(outputFile, { force: true });
       const base = { cpu: reports ? cpu : NaN, wall, rss: reports ? rssKiB / 1024 : NaN, net, stdout };
       if (timedOut) resolve({ ...base, ok: false, cell: 'timeout', note: `killed after ${timeoutSeconds} s` });
       else if (signal) resolve({ ...base, ok: false, cell: `killed (${signal})`, note: firstLine });
-      else if (code === 0 || code === 1) resolve({ ...base, ok: true, cell: '', note: '' });
+      else if ((code === 0 || code === 1) && reported) resolve({ ...base, ok: true, cell: '', note: '' });
+      else if (code === 0 || code === 1) resolve({ ...base, ok: false, cell: `failed (exit ${code}, no report)`, note: firstLine });
       else resolve({ ...base, ok: false, cell: code === 2 ? 'refused (exit 2)' : `failed (exit ${code})`, note: firstLine });
     });
   });
