@@ -110,6 +110,7 @@ const PAGING_PROFILES: Partial<Record<PagingStyle, string>> = { 'offset-limit': 
 export function judgePaging(e: PagingEvidence): Judgement {
   const verdict = decide(e.tally, PAGING_STYLES);
   const seen = `${pct(verdict.total, e.collections)} collection reads page: ${tallyText(e.tally, (k) => `with ${PAGING_TEXT[k]}`)}`;
+  if (e.collections === 0) return { convention: 'pagination', option: undefined, text: 'not chosen: no collection read' };
   if (verdict.total === 0) return { convention: 'pagination', option: undefined, text: `not chosen: none of ${plural(e.collections, 'collection read')} pages` };
   if (verdict.choice === undefined) return { convention: 'pagination', option: undefined, text: `not chosen, no clear majority (${share}% needed): ${seen}` };
   const profile = PAGING_PROFILES[verdict.choice];
@@ -190,7 +191,7 @@ const names = (set: ReadonlySet<string>) => [...set].slice(0, 3).join(', ') + (s
 
 export function judgeHeaders(e: HeaderEvidence): Judgement {
   const verdict = decide({ unprefixed: e.unprefixed.size, prefixed: e.prefixed.size }, ['unprefixed', 'prefixed']);
-  const seen = `${verdict.total} custom header names: ${e.prefixed.size} with X- (${names(e.prefixed) || 'none'}), ${e.unprefixed.size} without (${names(e.unprefixed) || 'none'})`;
+  const seen = `${plural(verdict.total, 'custom header name')}: ${e.prefixed.size} with X- (${names(e.prefixed) || 'none'}), ${e.unprefixed.size} without (${names(e.unprefixed) || 'none'})`;
   if (verdict.total === 0) return { convention: 'X- headers', option: undefined, text: 'not chosen: no custom header (one no HTTP specification defines) is declared' };
   if (verdict.choice === 'unprefixed') return { convention: 'X- headers', option: 'unprefixed', profile: 'no-x-headers', text: seen };
   if (verdict.choice === 'prefixed') return { convention: 'X- headers', option: 'prefixed', text: `restlint's default (X- allowed) fits: ${seen}` };
