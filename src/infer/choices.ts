@@ -103,7 +103,7 @@ const PAGING_TEXT: Record<PagingStyle, string> = {
   cursor: 'a cursor and a limit',
   'cursor-without-limit': 'a cursor without a `limit` parameter',
   page: 'page numbers (page, per_page)',
-  other: 'other parameters (skip, top, size, ...)',
+  other: 'other paging parameters (a limit alone, skip, top, ...)',
 };
 const PAGING_PROFILES: Partial<Record<PagingStyle, string>> = { 'offset-limit': 'offset-limit-pagination', range: 'range-pagination', cursor: 'cursor-pagination' };
 
