@@ -1,9 +1,10 @@
 // From the evidence of one or more descriptions to the team's choices: a ready-made profile (or the
 // team's error schema) where the evidence is clear, and for every convention a line that says what was seen.
 import type { CaseStyle } from '../openapi/propertyNames.js';
+import { isMajorUrlVersion } from '../openapi/versioning.js';
 import type { CaseEvidence, CorsEvidence, DocumentEvidence, HeaderEvidence, PagingEvidence, PagingStyle, VersioningEvidence } from './conventions.js';
 import { PAGING_STYLES } from './conventions.js';
-import { problemSchema, teamErrorSchema, type ErrorBody } from './errorBodies.js';
+import { problemSchema, type ErrorBody } from './errorBodies.js';
 import { addTally, CLEAR_SHARE, decide, tallyText, type Tally } from './share.js';
 
 export type Convention = 'versioning' | 'pagination' | 'errors' | 'property case' | 'X- headers' | 'CORS';
@@ -64,6 +65,7 @@ function sumVersioning(list: VersioningEvidence[]): VersioningEvidence {
     pathPrefixes: addTally({ ...a.pathPrefixes }, b.pathPrefixes),
     versionedPathKeys: a.versionedPathKeys + b.versionedPathKeys,
     versionedServers: [...new Set([...a.versionedServers, ...b.versionedServers])],
+    urlVersions: addTally({ ...a.urlVersions }, b.urlVersions),
   }));
 }
 
@@ -85,7 +87,10 @@ export function judgeVersioning(e: VersioningEvidence): Judgement {
     return { convention: 'versioning', option: undefined, text: `not chosen: ${pct(none, verdict.total)} operations with a JSON success body carry no version (${seen})` };
   }
   if (verdict.choice === 'url') {
-    return { convention: 'versioning', option: 'url', profile: 'url-versioning', text: `${urlText}${accept > 0 ? `; ${acceptText}` : ''}` };
+    // The profile takes a major version (`v1`) only: say so when the API's URL versions have another form.
+    const others = Object.keys(e.urlVersions).filter((token) => !isMajorUrlVersion(token));
+    const caveat = others.length > 0 ? `; the profile takes only v{n} versions (v1, v2), so rl-version-not-in-url still reports ${others.slice(0, 2).join(', ')}` : '';
+    return { convention: 'versioning', option: 'url', profile: 'url-versioning', text: `${urlText}${accept > 0 ? `; ${acceptText}` : ''}${caveat}` };
   }
   if (verdict.choice === 'accept') {
     return { convention: 'versioning', option: 'accept', text: `restlint's default (the Accept header) fits: ${acceptText}${url > 0 ? `; ${urlText}` : ''}` };
@@ -162,7 +167,7 @@ export function judgeErrors(bodies: readonly ErrorBody[], withoutSchema: number)
   return {
     convention: 'errors',
     option,
-    errorSchema: teamErrorSchema(first.schema!),
+    errorSchema: first.teamSchema,
     text: `${pct(n, total)} error bodies have the API's own shape {${ownSignature.split(',').join(', ')}}, written as the team's error schema${noBody}`,
   };
 }

@@ -31,6 +31,8 @@ export interface VersioningEvidence {
   readonly versionedPathKeys: number;
   /** Server URLs (or basePath) that carry a version. */
   readonly versionedServers: string[];
+  /** Operations by the version token their URL carries (`v1`, `2010-04-01`). */
+  readonly urlVersions: Tally<string>;
 }
 
 export interface PagingEvidence {
@@ -89,6 +91,7 @@ function versioningEvidence(model: ApiModel): VersioningEvidence {
   const root = rootServers(model.root).filter((s) => !s.mock);
   const versionedServers = new Set<string>();
   const tally: Tally<VersionWhere> = {};
+  const urlVersions: Tally<string> = {};
   let acceptFromResponse = 0;
   let acceptFromParameter = 0;
   for (const operation of model.operations) {
@@ -104,7 +107,11 @@ function versioningEvidence(model: ApiModel): VersioningEvidence {
     const servers = (opServers.length > 0 ? opServers : pathServers.length > 0 ? pathServers : root).filter((s) => !s.mock);
     const inServer = servers.filter((s) => serverNodes(s).some((n) => n.version));
     for (const s of inServer) versionedServers.add(s.url);
-    if (inServer.length > 0 || pathNodes(operation.path.key).some((n) => n.version)) tally.url = (tally.url ?? 0) + 1;
+    const token = [...inServer.flatMap(serverNodes), ...pathNodes(operation.path.key)].find((n) => n.version)?.text;
+    if (token !== undefined) {
+      tally.url = (tally.url ?? 0) + 1;
+      urlVersions[token] = (urlVersions[token] ?? 0) + 1;
+    }
     else if (successJsonBodies(operation).length > 0) tally.none = (tally.none ?? 0) + 1;
   }
   const pathPrefixes: Tally<string> = {};
@@ -125,6 +132,7 @@ function versioningEvidence(model: ApiModel): VersioningEvidence {
     pathPrefixes,
     versionedPathKeys,
     versionedServers: [...versionedServers],
+    urlVersions,
   };
 }
 
@@ -193,7 +201,7 @@ function caseEvidence(root: unknown): CaseEvidence {
 const STANDARD_HEADERS = new Set([
   'accept', 'accept-charset', 'accept-encoding', 'accept-language', 'accept-patch', 'accept-ranges', 'age', 'allow',
   'authorization', 'cache-control', 'connection', 'content-disposition', 'content-encoding', 'content-language',
-  'content-length', 'content-location', 'content-range', 'content-security-policy', 'content-type', 'cookie', 'date',
+  'content-length', 'content-location', 'content-md5', 'content-range', 'content-security-policy', 'content-type', 'cookie', 'date',
   'deprecation', 'digest', 'etag', 'expect', 'expires', 'forwarded', 'host', 'if-match', 'if-modified-since',
   'if-none-match', 'if-range', 'if-unmodified-since', 'last-event-id', 'last-modified', 'link', 'location', 'origin',
   'pragma', 'prefer', 'preference-applied', 'proxy-authenticate', 'proxy-authorization', 'range', 'referer',

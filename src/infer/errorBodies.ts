@@ -13,7 +13,10 @@ export interface ErrorBody {
   readonly envelope: boolean;
   /** The body's property names, sorted: bodies of the API's own shape are grouped by it. */
   readonly signature: string;
-  readonly schema: JsonObject | undefined;
+  /** The body written as the team's error schema (see teamErrorSchema), for when its shape is the API's own. */
+  readonly teamSchema: Record<string, unknown>;
+  /** The RFC 9457 members (`type`, `title`, `status`, `detail`) the body declares. */
+  readonly problemMembers: readonly string[];
   readonly problemMediaType: boolean;
 }
 
@@ -73,10 +76,13 @@ export function classifyErrorSchema(schema: JsonObject, mediaType: string | unde
   const alternatives = alternativesOf(schema).map((s) => classifyOne(s, problemMediaType));
   const first = alternatives[0]!;
   const same = alternatives.every((a) => a.kind === first.kind && a.envelope === first.envelope);
-  return { ...(same ? first : { ...first, kind: 'own' as const }), schema, problemMediaType };
+  // What is kept of the body is small: the evidence of a document must not hold on to its resolved tree.
+  const declared = gather(schema);
+  const problemMembers = PROBLEM_MEMBERS.filter((m) => declared.has(m));
+  return { ...(same ? first : { ...first, kind: 'own' as const }), teamSchema: teamErrorSchema(schema), problemMembers, problemMediaType };
 }
 
-function classifyOne(schema: JsonObject, problemMediaType: boolean): Omit<ErrorBody, 'schema' | 'problemMediaType'> {
+function classifyOne(schema: JsonObject, problemMediaType: boolean): Omit<ErrorBody, 'teamSchema' | 'problemMembers' | 'problemMediaType'> {
   const props = gather(schema);
   const signature = [...props.keys()].sort().join(',');
   const type = schemaType(schema);
@@ -97,6 +103,16 @@ function classifyOne(schema: JsonObject, problemMediaType: boolean): Omit<ErrorB
 export function errorBodies(model: ApiModel): { bodies: ErrorBody[]; withoutSchema: number } {
   const bodies: ErrorBody[] = [];
   let withoutSchema = 0;
+  // A shared error schema (the resolved document keeps one object per $ref target) is read once.
+  const seen = new Map<string, Map<JsonObject, ErrorBody>>();
+  const classify = (schema: JsonObject, mediaType: string | undefined) => {
+    const key = mediaType ?? '';
+    let byType = seen.get(key);
+    if (byType === undefined) seen.set(key, (byType = new Map()));
+    let body = byType.get(schema);
+    if (body === undefined) byType.set(schema, (body = classifyErrorSchema(schema, mediaType)));
+    return body;
+  };
   for (const operation of model.operations) {
     if (operation.method === 'head') continue;
     for (const response of operation.responses) {
@@ -105,7 +121,7 @@ export function errorBodies(model: ApiModel): { bodies: ErrorBody[]; withoutSche
       const json = response.bodies.filter((b) => b.mediaType === undefined || b.mediaType.trim() === '*/*' || isJsonMediaType(b.mediaType));
       if (json.length === 0) withoutSchema += 1;
       for (const body of json) {
-        if (isObject(body.schema) && typeof body.schema.$ref !== 'string') bodies.push(classifyErrorSchema(body.schema, body.mediaType));
+        if (isObject(body.schema) && typeof body.schema.$ref !== 'string') bodies.push(classify(body.schema, body.mediaType));
         else withoutSchema += 1;
       }
     }
@@ -144,7 +160,7 @@ export function teamErrorSchema(schema: JsonObject, depth = 0): Record<string, u
 
 /** The schema of RFC 9457 problem details with the members the API's problem bodies all declare. */
 export function problemSchema(bodies: readonly ErrorBody[]): Record<string, unknown> {
-  const declared = PROBLEM_MEMBERS.filter((m) => bodies.every((b) => b.schema !== undefined && gather(b.schema).has(m)));
+  const declared = PROBLEM_MEMBERS.filter((m) => bodies.every((b) => b.problemMembers.includes(m)));
   const required = declared.length > 0 ? declared : ['type', 'title'];
   const types: Record<string, string> = { type: 'string', title: 'string', status: 'integer', detail: 'string' };
   return { type: 'object', required, properties: Object.fromEntries(required.map((m) => [m, { type: types[m] }])) };

@@ -45,6 +45,12 @@ describe('versioning', () => {
     expect(j.profile).toBe('url-versioning');
     expect(j.text).toContain('9 of 10 paths start with /v1/');
   });
+  it('a date version in the URL: url-versioning, with what the profile still reports', () => {
+    const j = judge(api(paths('/2010-04-01', 3))).versioning;
+    expect(j.profile).toBe('url-versioning');
+    expect(j.text).toContain('3 of 3 paths start with /2010-04-01/); the profile takes only v{n} versions (v1, v2), so rl-version-not-in-url still reports 2010-04-01');
+    expect(judge(api(paths('/v1', 3))).versioning.text).not.toContain('still reports');
+  });
   it('a version in the server URL: url-versioning', () => {
     const j = judge(api(paths('', 3), { servers: [{ url: 'https://api.example.com/v2' }] })).versioning;
     expect(j.profile).toBe('url-versioning');
