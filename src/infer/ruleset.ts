@@ -1,5 +1,7 @@
 // The team ruleset `restlint init <targets>` writes: restlint, the profiles the evidence chose, and a
 // comment per convention giving the evidence; the team's error schema, when there is one, in a JS layer.
+import { safeJson } from '../text/json.js';
+import { printable } from '../text/printable.js';
 import type { Judgement } from './choices.js';
 
 /** Where the pack and its profiles are extended from: the relative path every host resolves. */
@@ -13,8 +15,11 @@ export interface TeamRuleset {
   readonly layer: string | undefined;
 }
 
-/** A comment line that holds no newline: descriptions give names and media types, which go into comments. */
-const comment = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+/**
+ * One comment line: descriptions give the names and media types the evidence quotes, so line breaks and
+ * other invisible characters (which YAML may refuse, or which hide text) are written as escapes.
+ */
+const comment = (text: string) => printable(text);
 
 /**
  * The YAML ruleset (and, for an error schema, the JS layer it extends last). `from` names what was read
@@ -56,7 +61,7 @@ function teamLayer(j: Judgement): string {
     `import restlint from '${PACK_PATH}/restlint.mjs';`,
     `import restlintProfile from '${PACK_PATH}/restlint-profile.mjs';`,
     '',
-    `export default restlintProfile(restlint, { errorSchema: ${JSON.stringify(j.errorSchema, null, 2).replace(/\n/g, '\n  ')} });`,
+    `export default restlintProfile(restlint, { errorSchema: ${safeJson(j.errorSchema).replace(/\n/g, '\n  ')} });`,
     '',
   ].join('\n');
 }

@@ -134,7 +134,12 @@ async function readEvidence(targets: string[], args: InitArgs, io: CliIo): Promi
       failed = true;
       continue;
     }
-    if (evidence !== undefined) out.push({ file: path.relative(cwd, file) || file, evidence });
+    if (evidence === undefined) {
+      printProblem({ file, message: 'could not read its conventions: the description was not checked' }, io);
+      failed = true;
+      continue;
+    }
+    out.push({ file: path.relative(cwd, file) || file, evidence });
   }
   return failed ? undefined : out;
 }
