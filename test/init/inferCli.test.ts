@@ -113,6 +113,23 @@ describe('restlint init <targets>: the team’s conventions, inferred', () => {
     expect(text).toContain('- ./node_modules/restlint/dist/profiles/cors-allowed.mjs');
   });
 
+  it('reads a multi-file description through its $refs, within the same sandbox as lint', async () => {
+    copy('multi/openapi.yaml', 'api/openapi.yaml');
+    copy('multi/errors.yaml', 'api/errors.yaml');
+    const root = inProject('api/openapi.yaml');
+    fs.writeFileSync(root, fs.readFileSync(root, 'utf8').replace('PROJECT', path.basename(project)));
+    fs.writeFileSync(path.join(project, '..', `${path.basename(project)}-outside.yaml`), 'Failure: {type: object, properties: {other: {type: string}}}\n');
+    try {
+      const { code, stdout } = await restlint(['init', 'api/'], project);
+      expect(code).toBe(0);
+      // The file outside the project is not read: the 500's schema stays a $ref, which is no evidence.
+      expect(stdout).toContain("errors: team error schema in restlint-team.mjs - 1 of 1 error bodies have the API's own shape {fault}");
+      expect(fs.readFileSync(inProject('restlint-team.mjs'), 'utf8')).toContain('"required": [\n      "fault"\n    ]');
+    } finally {
+      fs.rmSync(path.join(project, '..', `${path.basename(project)}-outside.yaml`), { force: true });
+    }
+  });
+
   it('nothing to infer: every convention says what was seen, and no profile is chosen', async () => {
     fs.writeFileSync(inProject('openapi.yaml'), 'openapi: 3.0.3\ninfo: {title: Empty, version: "1.0"}\npaths:\n  /status:\n    get:\n      responses:\n        "204": {description: Fine}\n');
     const { code } = await restlint(['init', 'openapi.yaml'], project);
