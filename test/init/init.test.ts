@@ -1,36 +1,16 @@
 import * as fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Document, Ruleset, Spectral, type RulesetDefinition } from '@stoplight/spectral-core';
+import { Document, Ruleset, Spectral } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
-import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
-import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
-import { runtime } from '@stoplight/spectral-ruleset-bundler/presets/runtime';
-import { migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
-import { rollup, type Plugin } from 'rollup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRulesetFile, RULESET_FILE_NAMES } from '../../src/loader/discoverRuleset.js';
 import { createLocalResolver } from '../../src/loader/resolver.js';
+import { loadLikeVsCode } from './vscodeLoader.js';
 import { findingKeys, fixture, restlint, ROOT, run, STACK_TRACE, type JsonFinding } from '../cli/helpers.js';
 
 const SPECTRAL = path.join(ROOT, 'node_modules/@stoplight/spectral-cli/dist/index.js');
 const parse = (stdout: string) => JSON.parse(stdout) as JsonFinding[];
-
-/** Loads a ruleset file the way the Spectral VS Code extension does: migrate, bundle with rollup's runtime preset, evaluate as an iife, offline. */
-async function loadLikeVsCode(rulesetFile: string): Promise<Ruleset> {
-  const io = {
-    fs,
-    fetch: async (url: unknown): Promise<never> => {
-      throw new Error(`no network in this test: ${String(url)}`);
-    },
-  };
-  const entry = path.join(path.dirname(rulesetFile), '.spectral.js');
-  const plugins: Plugin[] = [stdin(await migrateRuleset(rulesetFile, { format: 'esm', ...io }), entry), ...runtime(io), commonjs()];
-  const bundle = await rollup({ input: entry, plugins, treeshake: false, onwarn: () => undefined });
-  const [chunk] = (await bundle.generate({ format: 'iife', exports: 'auto' })).output;
-  const definition = Function(`return ${chunk.code}`)() as RulesetDefinition;
-  return new Ruleset(definition, { severity: 'recommended', source: entry });
-}
 
 describe('restlint init and the .spectral.yaml every tool reads', () => {
   let project: string;
