@@ -7,7 +7,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import pack from '../../rulesets/index.js';
 import { findRulesetFile } from '../loader/discoverRuleset.js';
 import { readBoundedFile } from '../loader/readFile.js';
-import { loadRuleset } from '../loader/ruleset.js';
+import { describeRulesetError, loadRuleset } from '../loader/ruleset.js';
 import { checkYamlAliases } from '../loader/inspect.js';
 import { LoadError, reasonOf } from '../loader/problem.js';
 import { restlintProfile } from '../../rulesets/profiles/profile.js';
@@ -77,7 +77,7 @@ async function anyRuleset(file: string): Promise<Ruleset> {
   return loadRuleset(file);
 }
 
-const SAFE_SUBSET = 'with --no-config-code restlint reads only a YAML or JSON ruleset that extends restlint and its profiles and sets severities and overrides';
+const SAFE_SUBSET = "with --no-config-code restlint reads only a YAML or JSON ruleset that extends restlint and its profiles, sets severities and overrides, and re-declares restlint's rules with options";
 
 /** The ruleset of `file` built without running any of the repository's code, or a LoadError saying why not. */
 async function codeFreeRuleset(file: string): Promise<Ruleset> {
@@ -164,7 +164,7 @@ async function analyseRuleset(file: string, options: { anyRestlint: boolean }): 
   try {
     return { ruleset: new Ruleset(definition as unknown as RulesetDefinition, { severity: 'recommended', source: file }) };
   } catch (error) {
-    return { reason: `invalid ruleset: ${reasonOf(error)}`, kind: 'broken' };
+    return { reason: `invalid ruleset: ${describeRulesetError(error)}`, kind: 'broken' };
   }
 }
 
