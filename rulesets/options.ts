@@ -67,11 +67,6 @@ export function describeValue(value: unknown): string {
   return `\`${String(value)}\``;
 }
 
-/** The name Spectral knows a rule's function by (the one in its option errors). */
-export function functionNameOf(rule: unknown): string | undefined {
-  return thensOf(rule)[0]?.function?.name;
-}
-
 /** Checks one option value with the rule function's own schema; throws what Spectral would say. */
 export function validateOption(rule: unknown, option: string, value: unknown): void {
   for (const then of thensOf(rule)) {

@@ -85,7 +85,7 @@ export function describeChange(change: RuleChange): string {
   const empty = (v: unknown) => v === undefined || v === null || (typeof v === 'object' && Object.keys(v).length === 0);
   const value = (v: unknown) => (empty(v) ? 'none' : typeof v === 'string' ? v : JSON.stringify(v));
   const by = change.by === 'ruleset' ? 'the ruleset' : change.by;
-  if (change.what === 'description') return `description changed (${by})`;
+  if (change.what === 'description') return `description changed (restlint: "${String(change.from)}"; set by ${by})`;
   const name = change.what === 'severity' ? 'severity' : (change.option ?? '');
   return `${name} ${value(change.to)} (restlint: ${value(change.from)}; set by ${by})`;
 }

@@ -187,6 +187,20 @@ describe('a profile layer used without restlint', () => {
     },
   );
 
+  it('the VS Code extension’s loader: the run fails with the same line', async () => {
+    const spectral = new Spectral({ resolver: createLocalResolver() });
+    spectral.setRuleset(await loadLikeVsCode(path.join(project, 'only-profile.spectral.yaml')));
+    const failure = await spectral.run(new Document(DOCUMENT, Parsers.Yaml, doc()), { ignoreUnknownFormat: true }).then(
+      () => 'ran',
+      (error: unknown) => {
+        const messages: string[] = [];
+        for (let e = error; e instanceof Error; e = e instanceof AggregateError ? e.errors[0] : e.cause) messages.push(e.message);
+        return messages.join(' <- ');
+      },
+    );
+    expect(failure).toContain(MESSAGE);
+  });
+
   it('the Spectral CLI stops with the same line and exit 2, for the profile directly and for a YAML ruleset', async () => {
     for (const ruleset of ['./node_modules/restlint/dist/profiles/camel-case.mjs', 'only-profile.spectral.yaml']) {
       const { code, stdout, stderr } = await run(SPECTRAL, ['lint', '-r', ruleset, 'openapi.yaml', '-f', 'json'], project);
@@ -200,6 +214,7 @@ describe('restlint rules shows what the profiles and the ruleset changed', () =>
   interface Listed {
     id: string;
     severity: string;
+    description?: string;
     changes?: { what: string; option?: string; from: unknown; to: unknown; by: string }[];
   }
   const list = async (ruleset: string, cwd = project): Promise<Listed[]> => {
@@ -233,6 +248,17 @@ describe('restlint rules shows what the profiles and the ruleset changed', () =>
     expect(listed.map((r) => r.id)).not.toContain('restlint-profile-check');
     const switchedOn = await list(path.join(ROOT, 'test/fixtures/profiles/no-x-headers.spectral.yaml'), ROOT);
     expect(switchedOn.find((r) => r.id === 'rl-header-no-x-prefix')).toMatchObject({ severity: 'warn', changes: [{ what: 'severity', from: 'off', to: 'warn', by: 'profile no-x-headers' }] });
+  });
+
+  it('a description a YAML re-declaration gives, by the ruleset', async () => {
+    const yaml = readmeBlock('yaml', 'functionsDir:').replace('functionOptions: {maxCollections: 3}', 'functionOptions: {maxCollections: 3}\n    description: Paths nest at most three collections.');
+    fs.writeFileSync(path.join(project, 'described.spectral.yaml'), yaml);
+    const listed = await list('described.spectral.yaml');
+    const rule = listed.find((r) => r.id === 'rl-path-nesting-depth');
+    expect(rule).toMatchObject({ description: 'Paths nest at most three collections.' });
+    expect(rule?.changes).toContainEqual({ what: 'description', from: pack.rules['rl-path-nesting-depth'].description, to: 'Paths nest at most three collections.', by: 'ruleset' });
+    const { stdout } = await restlint(['rules', '-r', 'described.spectral.yaml'], project);
+    expect(stdout).toContain(`* description changed (restlint: "${pack.rules['rl-path-nesting-depth'].description}"; set by the ruleset)`);
   });
 
   it('stylish marks a changed rule with * and says under it what changed and who changed it', async () => {
