@@ -117,6 +117,12 @@ describe('ready-made profiles (dist/profiles/<name>.mjs)', () => {
     const together = await codesAt(new Ruleset({ extends: [restlint, layer, camel] } as RulesetDefinition), 'versioning.yaml');
     expect(together.length).toBeGreaterThan(0);
     expect(together.filter((c) => c.startsWith(PROFILE_CHECK_RULE))).toEqual([]);
+    // A team that switches restlint off and keeps only the layer's rules says so by switching the check off.
+    const pascal = await load('profiles/pascal-case.mjs');
+    const onlyLayer = { extends: [[restlint, 'off'], pascal], rules: {} } as unknown as RulesetDefinition;
+    expect(await failure(new Ruleset(onlyLayer), 'pascal-case.yaml')).toContain('without restlint itself');
+    const chosen = { ...onlyLayer, rules: { [PROFILE_CHECK_RULE]: 'off' } } as unknown as RulesetDefinition;
+    expect(await codesAt(new Ruleset(chosen), 'pascal-case.yaml')).toEqual(['rl-property-case components/schemas/Call/properties']);
     // Listed before restlint, the layer's rules are undone but the run is not stopped: restlint's rules ran.
     expect(await codesAt(new Ruleset({ extends: [layer, restlint] } as RulesetDefinition), 'versioning.yaml')).toEqual(await codesAt(restlint, 'versioning.yaml'));
   });
