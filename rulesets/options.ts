@@ -75,6 +75,43 @@ export function validateOption(rule: unknown, option: string, value: unknown): v
   }
 }
 
+/**
+ * What is wrong with options given for a rule, in one line that names the rule and the option (an option
+ * its function does not declare, with the nearest name; a value its schema refuses); undefined when nothing.
+ */
+export function optionsProblem(ruleId: string, rule: unknown, values: unknown): string | undefined {
+  const declared = optionsOfRule(ruleId, rule).map((o) => o.option);
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+    return `options of ${ruleId} must be an object of its options (${declared.join(', ') || 'it has none'})`;
+  }
+  for (const [option, value] of Object.entries(values as Record<string, unknown>)) {
+    if (!declared.includes(option)) {
+      const near = nearName(option, declared);
+      const known = declared.length === 0 ? 'it has no options' : `its options are ${declared.join(', ')}`;
+      return `${ruleId} has no option "${option}"${near ? ` (did you mean "${near}"?)` : ''}; ${known}`;
+    }
+    try {
+      validateOption(rule, option, value);
+    } catch (error) {
+      return `${ruleId} option "${option}": ${validatorProblem(error)} (got ${JSON.stringify(value)})`;
+    }
+  }
+  return undefined;
+}
+
+/** What Spectral's option validator says, without its own framing (an AggregateError of one error per problem). */
+function validatorProblem(error: unknown): string {
+  const errors = error instanceof AggregateError ? error.errors : [error];
+  return errors
+    .map((e) => {
+      const message = (e instanceof Error ? e.message : String(e)).replace(/^"[^"]*" function (and its )?/, '');
+      // Spectral's error path starts at the options object: ['functionOptions', 'extraCodes', 'post', '1'].
+      const where = ((e as { path?: unknown }).path as unknown[] | undefined)?.filter((p) => p !== 'functionOptions' && p !== '') ?? [];
+      return where.length > 1 && !message.includes(String(where.at(-1))) ? `${where.join('.')} ${message}` : message;
+    })
+    .join('; ');
+}
+
 /** The nearest of `names` to a misspelled `name` (case, one edit or one swap), for "did you mean". */
 export function nearName(name: string, names: readonly string[]): string | undefined {
   return names.find((n) => n.toLowerCase() === name.toLowerCase()) ?? names.find((n) => similar(n, name));

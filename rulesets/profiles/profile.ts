@@ -1,5 +1,5 @@
 import type { RuleDefinition } from '@stoplight/spectral-core';
-import { nearName, optionsOfRule, validateOption } from '../options.js';
+import { nearName, optionsProblem } from '../options.js';
 import { PROFILE_CHECK_RULE, PROFILE_EXTENSION, profileCheckRule } from './packCheck.js';
 
 // Team profiles: where the guidelines disagree, a team makes its choices once and gets a ruleset layer
@@ -117,29 +117,9 @@ function validateOptions(pack: PackDefinition, options: unknown): void {
       const near = nearName(ruleId, ids);
       throw new ProfileError(`restlint profile: options: the pack has no rule ${ruleId}${near ? ` (did you mean ${near}?)` : ''}`);
     }
-    const declared = optionsOfRule(ruleId, pack.rules[ruleId]).map((o) => o.option);
-    if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-      throw new ProfileError(`restlint profile: options of ${ruleId} must be an object of its options (${declared.join(', ') || 'it has none'})`);
-    }
-    for (const [option, value] of Object.entries(values as Record<string, unknown>)) {
-      if (!declared.includes(option)) {
-        const near = nearName(option, declared);
-        const known = declared.length === 0 ? 'it has no options' : `its options are ${declared.join(', ')}`;
-        throw new ProfileError(`restlint profile: ${ruleId} has no option "${option}"${near ? ` (did you mean "${near}"?)` : ''}; ${known}`);
-      }
-      try {
-        validateOption(pack.rules[ruleId], option, value);
-      } catch (error) {
-        throw new ProfileError(`restlint profile: ${ruleId} option "${option}": ${optionProblem(error)} (got ${JSON.stringify(value)})`);
-      }
-    }
+    const problem = optionsProblem(ruleId, pack.rules[ruleId], values);
+    if (problem !== undefined) throw new ProfileError(`restlint profile: ${problem}`);
   }
-}
-
-/** What Spectral's option validator says, without its own framing (AggregateError of one error per problem). */
-function optionProblem(error: unknown): string {
-  const errors = error instanceof AggregateError ? error.errors : [error];
-  return errors.map((e) => (e instanceof Error ? e.message : String(e)).replace(/^"[^"]*" function (and its )?/, '')).join('; ');
 }
 
 /** Whether a rule's function declares an option of this name. */

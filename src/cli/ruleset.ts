@@ -10,6 +10,7 @@ import { readBoundedFile } from '../loader/readFile.js';
 import { describeRulesetError, loadRuleset } from '../loader/ruleset.js';
 import { checkYamlAliases } from '../loader/inspect.js';
 import { LoadError, reasonOf } from '../loader/problem.js';
+import { optionsProblem } from '../../rulesets/options.js';
 import { restlintProfile } from '../../rulesets/profiles/profile.js';
 import { READY_MADE_PROFILES } from '../../rulesets/profiles/readyMade.js';
 import { aloneMessage, isProfileCheck, PROFILE_EXTENSION } from '../../rulesets/profiles/packCheck.js';
@@ -153,6 +154,7 @@ async function analyseRuleset(file: string, options: { anyRestlint: boolean }): 
   if (other !== undefined) return { reason: `it sets ${other}`, kind: 'unsupported' };
   const rules = severitiesOrRedeclarations(data.rules, functions.names);
   if (rules === undefined) return { reason: "its rules do more than set severities and re-declare restlint's rules with options", kind: 'unsupported' };
+  if (typeof rules === 'string') return { reason: rules, kind: 'broken', fatal: true };
   const overrides = data.overrides;
   if (overrides !== undefined) {
     const simple =
@@ -257,9 +259,10 @@ const REDECLARED_KEYS = new Set(['given', 'then', 'severity', 'description', 'me
 /**
  * A team's `rules` with each re-declared pack rule's function name replaced by the pack's function, when
  * every entry is a severity or such a re-declaration (`given: $`, `then: {function: <rule id>, functionOptions}`
- * with the rule's own function); null when there are no rules; undefined when they do more.
+ * with the rule's own function); null when there are no rules; undefined when they do more; what is wrong
+ * when a re-declaration's options are wrong.
  */
-function severitiesOrRedeclarations(rules: unknown, functions: ReadonlySet<string>): Record<string, unknown> | null | undefined {
+function severitiesOrRedeclarations(rules: unknown, functions: ReadonlySet<string>): Record<string, unknown> | string | null | undefined {
   if (rules === undefined) return null;
   if (!isObject(rules)) return undefined;
   const out: Record<string, unknown> = {};
@@ -271,6 +274,9 @@ function severitiesOrRedeclarations(rules: unknown, functions: ReadonlySet<strin
     if (!isObject(value) || !Object.keys(value).every((k) => REDECLARED_KEYS.has(k)) || value.given !== '$' || !isObject(value.then)) return undefined;
     const { then } = value;
     if (!Object.keys(then).every((k) => k === 'function' || k === 'functionOptions') || then.function !== id || !functions.has(id)) return undefined;
+    // The options are checked here, to say what is wrong as restlintProfile says it (the rule, the option, the nearest name).
+    const problem = then.functionOptions === undefined ? undefined : optionsProblem(id, pack.rules[id as keyof typeof pack.rules], then.functionOptions);
+    if (problem !== undefined) return `invalid options: ${problem}`;
     const packThen = (pack.rules as Record<string, { then: { function: unknown } }>)[id].then;
     out[id] = { ...value, then: { ...then, function: packThen.function } };
   }
