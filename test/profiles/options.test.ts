@@ -190,6 +190,16 @@ describe('a profile layer used without restlint', () => {
     },
   );
 
+  it('the README’s JavaScript layer used as the ruleset: exit 2, naming the layer and how many rules it has', async () => {
+    const { code, stdout, stderr } = await restlint(['lint', '-r', 'team.mjs', 'openapi.yaml'], project);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'restlint: team.mjs: the restlint profile restlintProfile is used without restlint itself, so only 3 of 32 rules would run; ' +
+        'extend restlint first and the profile after it (extends: [./node_modules/restlint/dist/restlint.mjs, <profile>])\n',
+    );
+  });
+
   it('the VS Code extension’s loader: the run fails with the same line', async () => {
     const spectral = new Spectral({ resolver: createLocalResolver() });
     spectral.setRuleset(await loadLikeVsCode(path.join(project, 'only-profile.spectral.yaml')));
