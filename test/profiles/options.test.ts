@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Document, Spectral } from '@stoplight/spectral-core';
+import { Document, Ruleset, Spectral, type RulesetDefinition } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pack from '../../rulesets/index.js';
 import { restlintProfile } from '../../rulesets/profiles/profile.js';
 import { packRuleset } from '../../src/cli/ruleset.js';
+import { ruleChanges } from '../../src/ruleChanges.js';
 import { createLocalResolver } from '../../src/loader/resolver.js';
 import { restlint, ROOT, run, type JsonFinding } from '../cli/helpers.js';
 import { loadLikeVsCode } from '../helpers/vscodeLoader.js';
@@ -272,6 +273,13 @@ describe('restlint rules shows what the profiles and the ruleset changed', () =>
     expect(rule?.changes).toContainEqual({ what: 'description', from: pack.rules['rl-path-nesting-depth'].description, to: 'Paths nest at most three collections.', by: 'ruleset' });
     const { stdout } = await restlint(['rules', '-r', 'described.spectral.yaml'], project);
     expect(stdout).toContain(`* description changed (restlint: "${pack.rules['rl-path-nesting-depth'].description}"; set by the ruleset)`);
+  });
+
+  it('a JavaScript layer is named by restlintProfile’s third argument', () => {
+    const named = ruleChanges(new Ruleset({ extends: [pack, restlintProfile(pack, { propertyCase: 'camelCase' }, 'team')] } as RulesetDefinition));
+    expect(named.get('rl-property-case')).toEqual([{ what: 'option', option: 'case', from: 'snake_case', to: 'camelCase', by: 'profile team' }]);
+    const unnamed = ruleChanges(new Ruleset({ extends: [pack, restlintProfile(pack, { propertyCase: 'camelCase' })] } as RulesetDefinition));
+    expect(unnamed.get('rl-property-case')?.[0]?.by).toBe('profile restlintProfile');
   });
 
   it('stylish marks a changed rule with * and says under it what changed and who changed it', async () => {
