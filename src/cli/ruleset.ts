@@ -67,6 +67,13 @@ function checkProfileLayers(ruleset: Ruleset, file: string): void {
     const packRules = rules.filter((rule) => Object.hasOwn(pack.rules, rule.name)).length;
     throw new LoadError({ file, message: aloneMessage(profiles.join(', '), packRules, Object.keys(pack.rules).length) });
   }
+  // Listed before restlint, a profile's rules are replaced by restlint's defaults and only its check is left.
+  for (const check of checks) {
+    const profile = profileOf(check);
+    if (!rules.some((rule) => rule !== check && profileOf(rule) === profile)) {
+      throw new LoadError({ file, message: `the restlint profile ${String(profile)} is listed before restlint, whose defaults undo it; list restlint first under extends, then the profiles` });
+    }
+  }
   for (const check of checks) check.enabled = false;
 }
 

@@ -201,6 +201,16 @@ describe('a profile layer used without restlint', () => {
     );
   });
 
+  it('restlint CLI: a profile listed before restlint, whose defaults would undo it, is exit 2 with one line', async () => {
+    fs.writeFileSync(path.join(project, 'profile-first.spectral.yaml'), 'extends:\n  - ./node_modules/restlint/dist/profiles/camel-case.mjs\n  - ./node_modules/restlint/dist/restlint.mjs\n');
+    for (const flags of [[], ['--no-config-code']]) {
+      const { code, stdout, stderr } = await restlint(['lint', ...flags, '-r', 'profile-first.spectral.yaml', 'openapi.yaml'], project);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe('restlint: profile-first.spectral.yaml: the restlint profile camel-case is listed before restlint, whose defaults undo it; list restlint first under extends, then the profiles\n');
+    }
+  });
+
   it('the VS Code extension’s loader: the run fails with the same line', async () => {
     const spectral = new Spectral({ resolver: createLocalResolver() });
     spectral.setRuleset(await loadLikeVsCode(path.join(project, 'only-profile.spectral.yaml')));
