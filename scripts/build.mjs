@@ -22,6 +22,20 @@ const rulesetBundle = {
 };
 await build({ ...rulesetBundle, entryPoints: ['rulesets/index.ts'], outfile: 'dist/restlint.mjs' });
 
+// One module per rule, dist/functions/<rule id>.js, whose default export is the pack's function of that rule:
+// what a YAML ruleset names (`functionsDir` + `functions`) to re-declare a rule with other options. Each
+// imports the pack, so the function is the very one the pack runs, wrappers and all.
+const { default: builtPack } = await import(`${new URL('../dist/restlint.mjs', import.meta.url).href}?build=${Date.now()}`);
+await mkdir('dist/functions', { recursive: true });
+await Promise.all(
+  Object.keys(builtPack.rules).map((id) =>
+    writeFile(
+      `dist/functions/${id}.js`,
+      `// The function of ${id}, for YAML rulesets that re-declare the rule with other options.\nimport pack from '../restlint.mjs';\n\nexport default pack.rules[${JSON.stringify(id)}].then.function;\n`,
+    ),
+  ),
+);
+
 // Team profiles (rulesets/profiles): the builder for JavaScript team rulesets, and one ruleset layer per
 // ready-made profile, each under the same constraints as the pack so every host loads them the same way.
 const table = await build({ ...rulesetBundle, entryPoints: ['rulesets/profiles/readyMade.ts'], write: false });
@@ -36,7 +50,7 @@ await Promise.all([
           "import pack from '../index.js';",
           "import { restlintProfile } from './profile.js';",
           "import { READY_MADE_PROFILES } from './readyMade.js';",
-          `export default restlintProfile(pack, READY_MADE_PROFILES[${JSON.stringify(name)}].choices);`,
+          `export default restlintProfile(pack, READY_MADE_PROFILES[${JSON.stringify(name)}].choices, ${JSON.stringify(name)});`,
         ].join('\n'),
         resolveDir: 'rulesets/profiles',
         sourcefile: `${name}.ts`,

@@ -6,6 +6,7 @@ import { BudgetWatch, LIMITS } from './loader/limits.js';
 import { innermostReason, type Problem, type Result } from './loader/problem.js';
 import { createSafeResolver, type RefOptions } from './loader/resolver.js';
 import { printable } from './text/printable.js';
+import { isProfileCheck } from '../rulesets/profiles/packCheck.js';
 
 export type Finding = ISpectralDiagnostic;
 
@@ -113,7 +114,8 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
       }
     },
     rules() {
-      return Object.values(spectral.ruleset?.rules ?? {}).map((rule) => ({
+      // A profile layer's check rule (rulesets/profiles/packCheck.ts) is machinery, not a rule of the team's.
+      return Object.values(spectral.ruleset?.rules ?? {}).filter((rule) => !isProfileCheck(rule)).map((rule) => ({
         id: rule.name,
         severity: rule.enabled && rule.severity >= 0 ? severityName(rule.severity) : 'off',
         description: rule.description ?? '',

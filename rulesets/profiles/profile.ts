@@ -1,10 +1,13 @@
 import type { RuleDefinition } from '@stoplight/spectral-core';
+import { nearName, optionsProblem } from '../options.js';
+import { PROFILE_CHECK_RULE, PROFILE_EXTENSION, profileCheckRule } from './packCheck.js';
 
 // Team profiles: where the guidelines disagree, a team makes its choices once and gets a ruleset layer
 // that re-declares the affected rules of the pack with other options. A layer has no `extends`: a team
 // extends restlint first and the layers after it (`extends: [restlint, url-versioning, camel-case]`), and
 // Spectral lets the later definitions win. That is what lets layers combine: a profile that extended
-// restlint itself would bring back restlint's defaults for the rules an earlier profile changed.
+// restlint itself would bring back restlint's defaults for the rules an earlier profile changed. A layer
+// used on its own stops with a message instead of running its few rules (see packCheck.ts).
 
 /** The disputed choices (the table at the end of the guideline catalogue), each with its default first. */
 export interface TeamChoices {
@@ -24,6 +27,12 @@ export interface TeamChoices {
   propertyCase?: 'snake_case' | 'camelCase' | 'kebab-case' | 'PascalCase';
   /** The team's singletons, uncountable nouns and verbs, for every rule that labels path segments. */
   words?: { singletons?: string[]; uncountables?: string[]; verbs?: string[] };
+  /**
+   * Any other option of any rule, by rule id and option name (`{ 'rl-path-nesting-depth': { maxCollections: 3 } }`):
+   * every option a rule's page documents. Applied after the choices above; each is checked against the
+   * rule function's schema here.
+   */
+  options?: Record<string, Record<string, unknown>>;
 }
 
 /** The values each enumerated choice takes. */
@@ -34,7 +43,7 @@ const CHOICE_VALUES: Readonly<Record<string, readonly string[]>> = {
   corsWildcard: ['reported', 'allowed'],
   propertyCase: ['snake_case', 'camelCase', 'kebab-case', 'PascalCase'],
 };
-const OTHER_CHOICES = ['errorShapes', 'errorSchema', 'words'];
+const OTHER_CHOICES = ['errorShapes', 'errorSchema', 'words', 'options'];
 const VERSION_RULES = ['rl-version-media-type', 'rl-version-not-in-url', 'rl-version-406-documented'];
 const CHOICES = [...Object.keys(CHOICE_VALUES), ...OTHER_CHOICES];
 
@@ -43,7 +52,7 @@ export interface PackDefinition {
   readonly rules: Readonly<Record<string, unknown>>;
 }
 
-/** A ruleset layer: re-declared rules only. */
+/** A ruleset layer: re-declared rules, and the check that stops it when it is used without restlint. */
 export interface ProfileLayer {
   rules: Record<string, RuleDefinition>;
 }
@@ -58,8 +67,9 @@ class ProfileError extends Error {
  * function options are still validated by Spectral when the team's ruleset loads; an unknown choice or
  * value fails here, with a message that names it.
  */
-export function restlintProfile(pack: PackDefinition, choices: TeamChoices): ProfileLayer {
+export function restlintProfile(pack: PackDefinition, choices: TeamChoices, name = 'restlintProfile'): ProfileLayer {
   validateChoices(choices);
+  if (choices.options !== undefined) validateOptions(pack, choices.options);
   const rules: Record<string, RuleDefinition> = {};
   /** Re-declares a rule with options merged into its functions' options (on top of earlier changes). */
   const set = (ruleId: string, options: Record<string, unknown>, extra: Partial<RuleDefinition> = {}) => {
@@ -70,7 +80,8 @@ export function restlintProfile(pack: PackDefinition, choices: TeamChoices): Pro
       functionOptions: { ...((then as { functionOptions?: Record<string, unknown> }).functionOptions ?? {}), ...options },
     });
     const then = Array.isArray(rule.then) ? rule.then.map(withOptions) : withOptions(rule.then as RuleDefinition['then'] & object);
-    rules[ruleId] = { ...rule, ...extra, then } as RuleDefinition;
+    const extensions = { ...((rule as { extensions?: Record<string, unknown> }).extensions ?? {}), [PROFILE_EXTENSION]: name };
+    rules[ruleId] = { ...rule, ...extra, then, extensions } as RuleDefinition;
   };
 
   if (choices.versioning !== undefined) {
@@ -89,7 +100,26 @@ export function restlintProfile(pack: PackDefinition, choices: TeamChoices): Pro
       if (takesOption(rule, 'words')) set(id, { words: choices.words });
     }
   }
+  for (const [ruleId, options] of Object.entries(choices.options ?? {})) set(ruleId, options);
+  const changed = Object.keys(rules).length;
+  rules[PROFILE_CHECK_RULE] = profileCheckRule(name, changed, Object.keys(pack.rules).length);
   return { rules };
+}
+
+/** Checks `options` against the pack: each rule exists, each option is one its function declares, each value fits its schema. */
+function validateOptions(pack: PackDefinition, options: unknown): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ProfileError('restlint profile: "options" must map rule ids to options, e.g. { "rl-path-nesting-depth": { maxCollections: 3 } }');
+  }
+  const ids = Object.keys(pack.rules);
+  for (const [ruleId, values] of Object.entries(options)) {
+    if (!Object.hasOwn(pack.rules, ruleId)) {
+      const near = nearName(ruleId, ids);
+      throw new ProfileError(`restlint profile: options: the pack has no rule ${ruleId}${near ? ` (did you mean ${near}?)` : ''}`);
+    }
+    const problem = optionsProblem(ruleId, pack.rules[ruleId], values);
+    if (problem !== undefined) throw new ProfileError(`restlint profile: ${problem}`);
+  }
 }
 
 /** Whether a rule's function declares an option of this name. */
@@ -109,7 +139,7 @@ function validateChoices(choices: unknown): asserts choices is TeamChoices {
   }
   for (const [key, value] of Object.entries(choices)) {
     if (!CHOICES.includes(key)) {
-      const near = CHOICES.find((c) => c.toLowerCase() === key.toLowerCase() || similar(c, key));
+      const near = nearName(key, CHOICES);
       throw new ProfileError(
         `restlint profile: unknown choice "${key}"${near ? ` (did you mean "${near}"?)` : ''}; the choices are ${CHOICES.join(', ')}`,
       );
@@ -123,18 +153,4 @@ function validateChoices(choices: unknown): asserts choices is TeamChoices {
   if (errorShapes !== undefined && errorSchema !== undefined) {
     throw new ProfileError('restlint profile: choose "errorShapes" or "errorSchema", not both');
   }
-}
-
-/** Whether two names differ by one edit or one swap of neighbours (a typo). */
-function similar(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  if (i === a.length && i === b.length) return true;
-  return (
-    a.slice(i + 1) === b.slice(i + 1) ||
-    a.slice(i + 1) === b.slice(i) ||
-    a.slice(i) === b.slice(i + 1) ||
-    (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
-  );
 }

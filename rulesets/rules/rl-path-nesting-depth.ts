@@ -8,5 +8,5 @@ export default defineRule('rl-path-nesting-depth', {
   formats: [oas2, oas3],
   given: '$',
   resolved: false,
-  then: { function: pathNestingDepth, functionOptions: { maxCollections: 2 } },
+  then: { function: pathNestingDepth },
 });

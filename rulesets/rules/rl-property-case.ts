@@ -7,5 +7,5 @@ export default defineRule('rl-property-case', {
   severity: 'warn',
   formats: [oas2, oas3],
   given: '$',
-  then: { function: propertyCase, functionOptions: { case: 'snake_case' } },
+  then: { function: propertyCase },
 });

@@ -7,5 +7,5 @@ export default defineRule('rl-version-media-type', {
   severity: 'warn',
   formats: [oas2, oas3],
   given: '$',
-  then: { function: versionedMediaTypes, functionOptions: { style: 'accept-header' } },
+  then: { function: versionedMediaTypes },
 });

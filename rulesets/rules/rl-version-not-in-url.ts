@@ -8,5 +8,5 @@ export default defineRule('rl-version-not-in-url', {
   formats: [oas2, oas3],
   given: '$',
   resolved: false,
-  then: { function: urlVersionPlacement, functionOptions: { style: 'accept-header' } },
+  then: { function: urlVersionPlacement },
 });

@@ -7,11 +7,13 @@ import pkg from '../../package.json' with { type: 'json' };
 import pack from '../../rulesets/index.js';
 import { findRulesetFile } from '../loader/discoverRuleset.js';
 import { readBoundedFile } from '../loader/readFile.js';
-import { loadRuleset } from '../loader/ruleset.js';
+import { describeRulesetError, loadRuleset } from '../loader/ruleset.js';
 import { checkYamlAliases } from '../loader/inspect.js';
 import { LoadError, reasonOf } from '../loader/problem.js';
+import { optionsProblem } from '../../rulesets/options.js';
 import { restlintProfile } from '../../rulesets/profiles/profile.js';
 import { READY_MADE_PROFILES } from '../../rulesets/profiles/readyMade.js';
+import { aloneMessage, isProfileCheck, PROFILE_EXTENSION } from '../../rulesets/profiles/packCheck.js';
 import { selectRuleset } from './common.js';
 
 /** The ruleset of a run, and the file it came from when restlint found it in the current folder. */
@@ -44,7 +46,35 @@ export async function chooseRuleset(rulesetOption: string | undefined, lookup: b
   const file = rulesetOption === undefined ? discovered : path.resolve(cwd, rulesetOption);
   if (file === undefined) return { ruleset: await selectRuleset(undefined, cwd) };
   const ruleset = policy.configCode === false ? await codeFreeRuleset(file) : await anyRuleset(file);
+  checkProfileLayers(ruleset, file);
   return discovered === undefined ? { ruleset } : { ruleset, discovered };
+}
+
+/**
+ * A ruleset with a profile layer of restlint but without restlint's own rules (the layer used on its own,
+ * or a file that extends only profiles) is refused with one line: it would run a few rules of 32. With
+ * restlint there, the layers' run-time check (rulesets/profiles/packCheck.ts) is switched off: this check
+ * has decided, and a team that extends restlint with `off` and switches on a few rules runs what it chose.
+ */
+function checkProfileLayers(ruleset: Ruleset, file: string): void {
+  const rules = Object.values(ruleset.rules);
+  const checks = rules.filter((rule) => isProfileCheck(rule));
+  if (checks.length === 0) return;
+  const profileOf = (rule: { extensions: Record<string, unknown> | null }) => rule.extensions?.[PROFILE_EXTENSION];
+  const ownRules = rules.filter((rule) => Object.hasOwn(pack.rules, rule.name) && profileOf(rule) === undefined);
+  if (ownRules.length === 0) {
+    const profiles = [...new Set(rules.map(profileOf).filter((p): p is string => typeof p === 'string'))];
+    const packRules = rules.filter((rule) => Object.hasOwn(pack.rules, rule.name)).length;
+    throw new LoadError({ file, message: aloneMessage(profiles.join(', '), packRules, Object.keys(pack.rules).length) });
+  }
+  // Listed before restlint, a profile's rules are replaced by restlint's defaults and only its check is left.
+  for (const check of checks) {
+    const profile = profileOf(check);
+    if (!rules.some((rule) => rule !== check && profileOf(rule) === profile)) {
+      throw new LoadError({ file, message: `the restlint profile ${String(profile)} is listed before restlint, whose defaults undo it; list restlint first under extends, then the profiles` });
+    }
+  }
+  for (const check of checks) check.enabled = false;
 }
 
 /** The ruleset of `file`: built in when it only extends restlint and sets severities, else bundled (which runs its code). */
@@ -55,7 +85,7 @@ async function anyRuleset(file: string): Promise<Ruleset> {
   return loadRuleset(file);
 }
 
-const SAFE_SUBSET = 'with --no-config-code restlint reads only a YAML or JSON ruleset that extends restlint and its profiles and sets severities and overrides';
+const SAFE_SUBSET = "with --no-config-code restlint reads only a YAML or JSON ruleset that extends restlint and its profiles, sets severities and overrides, and re-declares restlint's rules with options";
 
 /** The ruleset of `file` built without running any of the repository's code, or a LoadError saying why not. */
 async function codeFreeRuleset(file: string): Promise<Ruleset> {
@@ -122,13 +152,16 @@ async function analyseRuleset(file: string, options: { anyRestlint: boolean }): 
   const error = parsed.diagnostics.find((d) => d.severity === 0);
   if (error !== undefined) return { reason: `cannot parse: ${error.message}`, kind: 'broken', line: error.range.start.line + 1, column: error.range.start.character + 1 };
   if (!isObject(data)) return { reason: 'it is not a ruleset (an object with extends and rules)', kind: 'unsupported' };
-  if ('functions' in data || 'functionsDir' in data) return { reason: 'it declares functions (functions:), which run code from the repository', kind: 'code' };
+  const functions = restlintFunctions(data, file, options.anyRestlint);
+  if ('reason' in functions) return functions;
 
   const extendsList = extendsOfPack(data.extends, file, options.anyRestlint);
   if ('reason' in extendsList) return extendsList;
-  const other = Object.keys(data).find((key) => !['extends', 'rules', 'overrides'].includes(key));
+  const other = Object.keys(data).find((key) => !['extends', 'rules', 'overrides', 'functions', 'functionsDir'].includes(key));
   if (other !== undefined) return { reason: `it sets ${other}`, kind: 'unsupported' };
-  if (!severitiesOnly(data.rules)) return { reason: 'its rules do more than set severities', kind: 'unsupported' };
+  const rules = severitiesOrRedeclarations(data.rules, functions.names);
+  if (rules === undefined) return { reason: "its rules do more than set severities and re-declare restlint's rules with options", kind: 'unsupported' };
+  if (typeof rules === 'string') return { reason: rules, kind: 'broken', fatal: true };
   const overrides = data.overrides;
   if (overrides !== undefined) {
     const simple =
@@ -136,11 +169,11 @@ async function analyseRuleset(file: string, options: { anyRestlint: boolean }): 
       overrides.every((o) => isObject(o) && Object.keys(o).every((k) => k === 'files' || k === 'rules') && Array.isArray(o.files) && o.files.every((f) => typeof f === 'string') && severitiesOnly(o.rules));
     if (!simple) return { reason: 'its overrides do more than set severities for files', kind: 'unsupported' };
   }
-  const definition = { extends: extendsList.entries, ...(data.rules === undefined ? {} : { rules: data.rules }), ...(overrides === undefined ? {} : { overrides }) };
+  const definition = { extends: extendsList.entries, ...(rules === null ? {} : { rules }), ...(overrides === undefined ? {} : { overrides }) };
   try {
     return { ruleset: new Ruleset(definition as unknown as RulesetDefinition, { severity: 'recommended', source: file }) };
   } catch (error) {
-    return { reason: `invalid ruleset: ${reasonOf(error)}`, kind: 'broken' };
+    return { reason: `invalid ruleset: ${describeRulesetError(error)}`, kind: 'broken' };
   }
 }
 
@@ -157,7 +190,7 @@ function extendsOfPack(value: unknown, file: string, anyRestlint: boolean): { en
     const module = restlintModule(target, file, anyRestlint);
     if (module === undefined) return extendsElse(target);
     if (!['off', 'recommended', 'all'].includes(severity as string)) return { reason: `it extends ${target} with ${String(severity)}`, kind: 'unsupported' };
-    mapped.push([module === 'pack' ? pack : restlintProfile(pack, READY_MADE_PROFILES[module].choices), severity as string]);
+    mapped.push([module === 'pack' ? pack : restlintProfile(pack, READY_MADE_PROFILES[module].choices, module), severity as string]);
   }
   return { entries: mapped };
 }
@@ -208,6 +241,53 @@ function restlintModule(target: string, file: string, anyRestlint: boolean): 'pa
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The functions a YAML ruleset declares when they are restlint's own: `functionsDir` is restlint's
+ * `dist/functions` (the conventional path, or this very package) and each name is a rule of the pack, whose
+ * function is then the pack's. No functions: none. Anything else would run the repository's code.
+ */
+function restlintFunctions(data: Record<string, unknown>, file: string, anyRestlint: boolean): { names: ReadonlySet<string> } | Refusal {
+  if (!('functions' in data) && !('functionsDir' in data)) return { names: new Set() };
+  const code: Refusal = { reason: 'it declares functions (functions:), which run code from the repository', kind: 'code' };
+  const { functions, functionsDir } = data;
+  if (typeof functionsDir !== 'string' || !Array.isArray(functions) || !functions.every((f) => typeof f === 'string' && Object.hasOwn(pack.rules, f))) return code;
+  const resolved = path.resolve(path.dirname(file), functionsDir);
+  if (!/[\\/]dist[\\/]functions[\\/]?$/.test(resolved)) return code;
+  // The pack beside the folder stands for the folder: restlintModule checks it is restlint's, at this version unless anyRestlint.
+  if (restlintModule(path.join(resolved, '../restlint.mjs'), file, anyRestlint) !== 'pack') return code;
+  return { names: new Set(functions as string[]) };
+}
+
+/** Keys a YAML re-declaration of a pack rule may set besides `given` and `then`. */
+const REDECLARED_KEYS = new Set(['given', 'then', 'severity', 'description', 'message', 'recommended']);
+
+/**
+ * A team's `rules` with each re-declared pack rule's function name replaced by the pack's function, when
+ * every entry is a severity or such a re-declaration (`given: $`, `then: {function: <rule id>, functionOptions}`
+ * with the rule's own function); null when there are no rules; undefined when they do more; what is wrong
+ * when a re-declaration's options are wrong.
+ */
+function severitiesOrRedeclarations(rules: unknown, functions: ReadonlySet<string>): Record<string, unknown> | string | null | undefined {
+  if (rules === undefined) return null;
+  if (!isObject(rules)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [id, value] of Object.entries(rules)) {
+    if (SEVERITIES.has(value)) {
+      out[id] = value;
+      continue;
+    }
+    if (!isObject(value) || !Object.keys(value).every((k) => REDECLARED_KEYS.has(k)) || value.given !== '$' || !isObject(value.then)) return undefined;
+    const { then } = value;
+    if (!Object.keys(then).every((k) => k === 'function' || k === 'functionOptions') || then.function !== id || !functions.has(id)) return undefined;
+    // The options are checked here, to say what is wrong as restlintProfile says it (the rule, the option, the nearest name).
+    const problem = then.functionOptions === undefined ? undefined : optionsProblem(id, pack.rules[id as keyof typeof pack.rules], then.functionOptions);
+    if (problem !== undefined) return `invalid options: ${problem}`;
+    const packThen = (pack.rules as Record<string, { then: { function: unknown } }>)[id].then;
+    out[id] = { ...value, then: { ...then, function: packThen.function } };
+  }
+  return out;
 }
 
 function severitiesOnly(rules: unknown): boolean {

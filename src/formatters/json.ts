@@ -1,5 +1,6 @@
 import { safeJson } from '../text/json.js';
 import type { Finding, RuleInfo } from '../lint.js';
+import type { RuleChange } from '../ruleChanges.js';
 
 /** Findings as a JSON array in Spectral's result shape, with each rule's documentation URL when known. */
 export function formatJson(findings: readonly Finding[]): string {
@@ -15,7 +16,10 @@ export function formatJson(findings: readonly Finding[]): string {
   return `${safeJson(results)}\n`;
 }
 
-/** The rules of a ruleset as a JSON array of `{ id, severity, description, documentationUrl }`. */
-export function formatRulesJson(rules: readonly RuleInfo[]): string {
+/**
+ * The rules of a ruleset as a JSON array of `{ id, severity, description, documentationUrl }`, with
+ * `changes` on a rule a profile or the team's ruleset changed (`{ what, option?, from, to, by }`).
+ */
+export function formatRulesJson(rules: readonly (RuleInfo & { changes?: readonly RuleChange[] })[]): string {
   return `${safeJson(rules)}\n`;
 }

@@ -5,6 +5,7 @@ import { severityName, type Finding, type RuleInfo, type SeverityName } from '..
 import type { FormatContext } from './context.js';
 import { messageShape } from './messageShape.js';
 import { appendAll, maxOf } from '../collections/arrays.js';
+import { describeChange, type RuleChange } from '../ruleChanges.js';
 
 const LABELS: Record<SeverityName, string> = { error: 'error', warn: 'warning', info: 'info', hint: 'hint' };
 const SEVERITY_COLORS: Record<SeverityName | 'off', number> = { error: 31, warn: 33, info: 36, hint: 90, off: 90 };
@@ -122,15 +123,25 @@ function rulesetLine(context: FormatContext): string {
   return context.rulesetFile === undefined ? '' : `Ruleset: ${terminalText(context.rulesetFile)}\n`;
 }
 
-/** The rules of a ruleset as an aligned table: id, severity, description. */
-export function formatRulesStylish(rules: readonly RuleInfo[], context: FormatContext): string {
+/**
+ * The rules of a ruleset as an aligned table: id, severity, description; a rule a profile or the team's
+ * ruleset changed has `*` after its severity and, under it, what changed, from what, and who changed it.
+ */
+export function formatRulesStylish(rules: readonly (RuleInfo & { changes?: readonly RuleChange[] })[], context: FormatContext): string {
   const paint = painter(context.color);
   // A team ruleset names its own rules: an id starts the line, so it must not read as a workflow command.
   const ids = rules.map((r) => terminalLineStart(r.id));
   const idWidth = Math.max(0, ...ids.map((id) => id.length));
-  const severityWidth = Math.max(0, ...rules.map((r) => r.severity.length));
-  const lines = rules.map((r, i) => `${ids[i].padEnd(idWidth)}  ${paint(SEVERITY_COLORS[r.severity], r.severity)}${pad(r.severity, severityWidth)}  ${terminalText(r.description)}`.trimEnd());
+  const marked = rules.some((r) => r.changes !== undefined);
+  const severityWidth = Math.max(0, ...rules.map((r) => r.severity.length)) + (marked ? 1 : 0);
+  const lines = rules.flatMap((r, i) => {
+    const mark = r.changes === undefined ? '' : '*';
+    const line = `${ids[i].padEnd(idWidth)}  ${paint(SEVERITY_COLORS[r.severity], r.severity)}${mark}${pad(r.severity + mark, severityWidth)}  ${terminalText(r.description)}`.trimEnd();
+    return [line, ...(r.changes ?? []).map((c) => `${' '.repeat(idWidth + 2)}* ${terminalText(describeChange(c))}`)];
+  });
   lines.push(count(rules.length, 'rule'));
+  const changed = rules.filter((r) => r.changes !== undefined).length;
+  if (changed > 0) lines.push(`* ${count(changed, 'rule')} changed by the ruleset or its profiles`);
   return `${lines.join('\n')}\n`;
 }
 

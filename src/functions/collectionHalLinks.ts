@@ -22,7 +22,7 @@ export const collectionHalLinks = createRulesetFunction<unknown, CollectionHalLi
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { linkHeader: { type: 'boolean' } },
+      properties: { linkHeader: { type: 'boolean', default: false } },
       additionalProperties: false,
     },
   },

@@ -9,6 +9,7 @@ import { compactName } from '../openapi/parameterNames.js';
 /** `any` takes offset/limit or Range; the others require one style. */
 export const PAGINATION_STYLES = ['any', 'offset-limit', 'range', 'cursor'] as const;
 export type PaginationStyle = (typeof PAGINATION_STYLES)[number];
+const DEFAULT_STYLE: PaginationStyle = 'any';
 
 export interface CollectionPaginationOptions {
   /** Which pagination style passes. Default: `any`. */
@@ -51,13 +52,13 @@ export const collectionPagination = createRulesetFunction<unknown, CollectionPag
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { style: { enum: [...PAGINATION_STYLES] }, words: wordsSchema },
+      properties: { style: { enum: [...PAGINATION_STYLES], default: DEFAULT_STYLE }, words: wordsSchema },
       additionalProperties: false,
     },
   },
   function collectionPagination(root, options) {
     return guard('collection-pagination', () => {
-      const style = options?.style ?? 'any';
+      const style = options?.style ?? DEFAULT_STYLE;
       const results: IFunctionResult[] = [];
       for (const operation of getApiModel(root, modelWords(options?.words)).operations) {
         // The classifier decides what is a collection read, for this rule and `rl-collection-hal-links` alike;

@@ -17,7 +17,7 @@ export const corsNoWildcard = createRulesetFunction<unknown, CorsNoWildcardOptio
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { allowWildcard: { type: 'boolean' } },
+      properties: { allowWildcard: { type: 'boolean', default: false } },
       additionalProperties: false,
     },
   },

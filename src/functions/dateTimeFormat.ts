@@ -19,7 +19,7 @@ export const dateTimeFormat = createRulesetFunction<unknown, DateTimeFormatOptio
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { integerTimestamps: { enum: ['report', 'allow'] } },
+      properties: { integerTimestamps: { enum: ['report', 'allow'], default: 'report' } },
       additionalProperties: false,
     },
   },

@@ -67,7 +67,7 @@ export const errorResponseStructure = createRulesetFunction<unknown, ErrorRespon
     options: {
       type: ['object', 'null'],
       properties: {
-        shapes: { type: 'array', items: { enum: [...ERROR_SHAPES] }, minItems: 1, uniqueItems: true },
+        shapes: { type: 'array', items: { enum: [...ERROR_SHAPES] }, minItems: 1, uniqueItems: true, default: [...ERROR_SHAPES] },
         schema: teamSchemaSchema,
       },
       additionalProperties: false,

@@ -25,7 +25,7 @@ export const headerNoXPrefix = createRulesetFunction<unknown, HeaderNoXPrefixOpt
     options: {
       type: ['object', 'null'],
       properties: {
-        allow: { type: 'array', items: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" }, uniqueItems: true },
+        allow: { type: 'array', items: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" }, uniqueItems: true, default: [] },
       },
       additionalProperties: false,
     },

@@ -28,8 +28,8 @@ export const jsonMediaType = createRulesetFunction<unknown, JsonMediaTypeOptions
     options: {
       type: ['object', 'null'],
       properties: {
-        allowedMediaTypes: { type: 'array', items: { type: 'string', pattern: '^[^\\s/;]+/[^\\s/;]+$' }, uniqueItems: true },
-        jsonAlternatives: { enum: ['allow', 'report'] },
+        allowedMediaTypes: { type: 'array', items: { type: 'string', pattern: '^[^\\s/;]+/[^\\s/;]+$' }, uniqueItems: true, default: [] },
+        jsonAlternatives: { enum: ['allow', 'report'], default: 'allow' },
       },
       additionalProperties: false,
     },

@@ -19,7 +19,7 @@ export const moneyStructure = createRulesetFunction<unknown, MoneyStructureOptio
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { integerAmounts: { enum: ['report', 'allow'] } },
+      properties: { integerAmounts: { enum: ['report', 'allow'], default: 'report' } },
       additionalProperties: false,
     },
   },

@@ -19,7 +19,7 @@ export const noRequestBody = createRulesetFunction<unknown, NoRequestBodyOptions
     options: {
       type: ['object', 'null'],
       properties: {
-        methods: { type: 'array', items: { enum: ['get', 'head', 'delete', 'options', 'trace'] }, uniqueItems: true, minItems: 1 },
+        methods: { type: 'array', items: { enum: ['get', 'head', 'delete', 'options', 'trace'] }, uniqueItems: true, minItems: 1, default: [...DEFAULT_METHODS] },
       },
       additionalProperties: false,
     },

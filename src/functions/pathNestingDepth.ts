@@ -21,7 +21,7 @@ export const pathNestingDepth = createRulesetFunction<unknown, PathNestingDepthO
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { maxCollections: { type: 'integer', minimum: 1 }, words: wordsSchema },
+      properties: { maxCollections: { type: 'integer', minimum: 1, default: DEFAULT_MAX_COLLECTIONS }, words: wordsSchema },
       additionalProperties: false,
     },
   },

@@ -3,6 +3,8 @@ import { CASE_STYLES, fitsCaseStyle, toCaseStyle, type CaseStyle } from '../open
 import { getSchemaWalk, propertiesOf } from '../openapi/schemaWalk.js';
 import { guard } from './guard.js';
 
+const DEFAULT_CASE: CaseStyle = 'snake_case';
+
 export interface PropertyCaseOptions {
   /** The case style every property name follows. Default: `snake_case`. */
   case?: CaseStyle;
@@ -14,13 +16,13 @@ export const propertyCase = createRulesetFunction<unknown, PropertyCaseOptions |
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { case: { enum: [...CASE_STYLES] } },
+      properties: { case: { enum: [...CASE_STYLES], default: DEFAULT_CASE } },
       additionalProperties: false,
     },
   },
   function propertyCase(root, options) {
     return guard('property-case', () => {
-      const style = options?.case ?? 'snake_case';
+      const style = options?.case ?? DEFAULT_CASE;
       const results: IFunctionResult[] = [];
       for (const visit of getSchemaWalk(root).visits) {
         // Keys of a HAL `_links` object are link relations (`edit-form`, `curies`), named by IANA, not by the API.

@@ -25,7 +25,7 @@ export const stateChangeInBody = createRulesetFunction<unknown, StateChangeInBod
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { ignoreParameters: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } },
+      properties: { ignoreParameters: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, default: [] } },
       additionalProperties: false,
     },
   },

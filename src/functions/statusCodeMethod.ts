@@ -37,6 +37,7 @@ export const statusCodeMethod = createRulesetFunction<unknown, StatusCodeMethodO
           type: 'object',
           properties: Object.fromEntries(METHOD_KEYS.map((k) => [k, codeListSchema])),
           additionalProperties: false,
+          default: {},
         },
       },
       additionalProperties: false,

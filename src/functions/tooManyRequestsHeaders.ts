@@ -32,7 +32,7 @@ export const tooManyRequestsHeaders = createRulesetFunction<unknown, TooManyRequ
     input: null,
     options: {
       type: ['object', 'null'],
-      properties: { rateLimitHeaders: { enum: ['recognised', 'required'] } },
+      properties: { rateLimitHeaders: { enum: ['recognised', 'required'], default: 'recognised' } },
       additionalProperties: false,
     },
   },

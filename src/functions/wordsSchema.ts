@@ -20,6 +20,7 @@ export const wordsSchema = {
   type: 'object',
   properties: { singletons: wordListSchema, uncountables: wordListSchema, verbs: wordListSchema },
   additionalProperties: false,
+  default: {},
 } as const;
 
 /** The words to build the API model with (`getApiModel(root, modelWords(options?.words))`). */

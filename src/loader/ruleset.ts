@@ -177,7 +177,7 @@ function collectWarnings(warnings: RollupWarning[]): Plugin {
 }
 
 /** One line from Spectral's ruleset errors: validation failures come as an AggregateError of errors with a path. */
-function describeRulesetError(error: unknown): string {
+export function describeRulesetError(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) {
     return error.errors
       .map((e: unknown) => {

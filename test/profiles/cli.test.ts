@@ -21,7 +21,7 @@ describe('restlint lint: bad options in a team ruleset (exit 2, one line)', () =
     [
       'a misspelled choice given to the profile builder',
       'bad/misspelled-choice.spectral.mjs',
-      'restlint: bad/misspelled-choice.spectral.mjs: invalid ruleset: restlint profile: unknown choice "paginaton" (did you mean "pagination"?); the choices are versioning, pagination, xHeaders, corsWildcard, propertyCase, errorShapes, errorSchema, words',
+      'restlint: bad/misspelled-choice.spectral.mjs: invalid ruleset: restlint profile: unknown choice "paginaton" (did you mean "pagination"?); the choices are versioning, pagination, xHeaders, corsWildcard, propertyCase, errorShapes, errorSchema, words, options',
     ],
     [
       'what does not work: a YAML ruleset cannot name a restlint function to re-declare a rule with options',

@@ -7,12 +7,18 @@ import { rollup } from 'rollup';
 import { describe, expect, it } from 'vitest';
 import { restlintProfile, type TeamChoices } from '../../rulesets/profiles/profile.js';
 import { READY_MADE_PROFILES } from '../../rulesets/profiles/readyMade.js';
+import { PROFILE_CHECK_RULE } from '../../rulesets/profiles/packCheck.js';
 import pack from '../../rulesets/index.js';
 import { createLinter } from '../../src/lint.js';
 import { ROOT } from '../cli/helpers.js';
 
 const DIR = path.join(ROOT, 'test/fixtures/profiles');
 const NAMES = Object.keys(READY_MADE_PROFILES);
+
+/** A layer's re-declared rules: every rule but the check that stops it when used without restlint. */
+function redeclared(rules: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(rules).filter(([id]) => id !== PROFILE_CHECK_RULE));
+}
 
 /** The default export of a built bundle under dist/. */
 async function load(file: string): Promise<RulesetDefinition & { rules: Record<string, unknown> }> {
@@ -22,6 +28,13 @@ async function load(file: string): Promise<RulesetDefinition & { rules: Record<s
 function optionsOf(definition: unknown): unknown {
   const then = (definition as { then: unknown }).then;
   return (Array.isArray(then) ? then[0] : then as { functionOptions?: unknown }).functionOptions;
+}
+
+/** Why linting `document` with `ruleset` could not finish (the problem restlint reports), or 'linted'. */
+async function failure(ruleset: RulesetDefinition | Ruleset, document: string): Promise<string> {
+  const source = path.join(DIR, document);
+  const result = await createLinter(ruleset).lintDocument(fs.readFileSync(source, 'utf8'), source);
+  return result.ok ? 'linted' : result.problem.message;
 }
 
 async function codesAt(ruleset: RulesetDefinition | Ruleset, document: string): Promise<string[]> {
@@ -51,8 +64,9 @@ describe('ready-made profiles (dist/profiles/<name>.mjs)', () => {
   it.each(NAMES.map((n) => [n]))('%s: a layer of full rule definitions that loads over restlint', async (name) => {
     const layer = await load(`profiles/${name}.mjs`);
     expect(Object.keys(layer)).toEqual(['rules']);
-    expect(Object.keys(layer.rules).length).toBeGreaterThan(0);
-    for (const [id, rule] of Object.entries(layer.rules)) {
+    expect(Object.keys(layer.rules)).toContain(PROFILE_CHECK_RULE);
+    expect(Object.keys(redeclared(layer.rules)).length).toBeGreaterThan(0);
+    for (const [id, rule] of Object.entries(redeclared(layer.rules))) {
       expect(Object.keys(pack.rules)).toContain(id);
       expect(rule).toMatchObject({ given: '$', description: (pack.rules as Record<string, { description: string }>)[id]!.description });
     }
@@ -63,7 +77,7 @@ describe('ready-made profiles (dist/profiles/<name>.mjs)', () => {
   it('the ready-made profiles re-declare disjoint sets of rules, so they combine in any order', async () => {
     const seen = new Map<string, string>();
     for (const name of NAMES.filter((n) => !/^(kebab-case|pascal-case|offset-limit-pagination|range-pagination|code-message-errors|status-code-errors)$/.test(n))) {
-      for (const id of Object.keys((await load(`profiles/${name}.mjs`)).rules)) {
+      for (const id of Object.keys(redeclared((await load(`profiles/${name}.mjs`)).rules))) {
         expect(seen.get(id), `${id} in ${name} and ${seen.get(id)}`).toBeUndefined();
         seen.set(id, name);
       }
@@ -81,7 +95,7 @@ describe('ready-made profiles (dist/profiles/<name>.mjs)', () => {
   it('pascal-case: a PascalCase description passes over restlint, its snake_case outlier is reported', async () => {
     const restlint = await load('restlint.mjs');
     const pascal = await load('profiles/pascal-case.mjs');
-    expect(Object.keys(pascal.rules)).toEqual(['rl-property-case']);
+    expect(Object.keys(pascal.rules)).toEqual(['rl-property-case', PROFILE_CHECK_RULE]);
     expect(optionsOf(pascal.rules['rl-property-case'])).toEqual({ case: 'PascalCase' });
     const propertyCase = (codes: string[]) => codes.filter((c) => c.startsWith('rl-property-case '));
     const schema = 'rl-property-case components/schemas/Call/properties';
@@ -89,10 +103,28 @@ describe('ready-made profiles (dist/profiles/<name>.mjs)', () => {
     expect(propertyCase(await codesAt(new Ruleset({ extends: [restlint, pascal] } as RulesetDefinition), 'pascal-case.yaml'))).toEqual([schema]);
   });
 
-  it('a layer extended without restlint brings only its own rules', async () => {
+  it('a layer used without restlint stops the run with one line instead of running its 2 rules; with restlint it runs', async () => {
     const layer = await load('profiles/url-versioning.mjs');
-    const ruleset = new Ruleset({ extends: [layer] } as RulesetDefinition);
-    expect(Object.keys(ruleset.rules).sort()).toEqual(['rl-version-media-type', 'rl-version-not-in-url']);
+    const restlint = await load('restlint.mjs');
+    const alone = new Ruleset({ extends: [layer] } as RulesetDefinition);
+    expect(Object.keys(redeclared(alone.rules)).sort()).toEqual(['rl-version-media-type', 'rl-version-not-in-url']);
+    const message = 'the restlint profile url-versioning is used without restlint itself, so only 2 of 32 rules would run';
+    expect(await failure(alone, 'versioning.yaml')).toContain(message);
+    expect(await failure(layer, 'versioning.yaml')).toContain(message);
+    // Two layers without restlint are still without restlint.
+    const camel = await load('profiles/camel-case.mjs');
+    expect(await failure(new Ruleset({ extends: [layer, camel] } as RulesetDefinition), 'versioning.yaml')).toContain('without restlint itself');
+    const together = await codesAt(new Ruleset({ extends: [restlint, layer, camel] } as RulesetDefinition), 'versioning.yaml');
+    expect(together.length).toBeGreaterThan(0);
+    expect(together.filter((c) => c.startsWith(PROFILE_CHECK_RULE))).toEqual([]);
+    // A team that switches restlint off and keeps only the layer's rules says so by switching the check off.
+    const pascal = await load('profiles/pascal-case.mjs');
+    const onlyLayer = { extends: [[restlint, 'off'], pascal], rules: {} } as unknown as RulesetDefinition;
+    expect(await failure(new Ruleset(onlyLayer), 'pascal-case.yaml')).toContain('without restlint itself');
+    const chosen = { ...onlyLayer, rules: { [PROFILE_CHECK_RULE]: 'off' } } as unknown as RulesetDefinition;
+    expect(await codesAt(new Ruleset(chosen), 'pascal-case.yaml')).toEqual(['rl-property-case components/schemas/Call/properties']);
+    // Listed before restlint, the layer's rules are undone but the run is not stopped: restlint's rules ran.
+    expect(await codesAt(new Ruleset({ extends: [layer, restlint] } as RulesetDefinition), 'versioning.yaml')).toEqual(await codesAt(restlint, 'versioning.yaml'));
   });
 });
 
@@ -118,8 +150,8 @@ describe('restlintProfile: a team makes its choices once', () => {
       .filter(([, r]) => 'words' in ((r.then as { function: { schemas?: { options?: { properties?: object } } } }).function.schemas?.options?.properties ?? {}))
       .map(([id]) => id);
     expect(takesWords).toEqual(expect.arrayContaining(['rl-collection-names-plural', 'rl-path-no-verbs', 'rl-path-nesting-depth', 'rl-collection-pagination']));
-    expect(Object.keys(layer).sort()).toEqual([...takesWords].sort());
-    expect(optionsOf(layer['rl-path-nesting-depth'])).toEqual({ maxCollections: 2, words });
+    expect(Object.keys(redeclared(layer)).sort()).toEqual([...takesWords].sort());
+    expect(optionsOf(layer['rl-path-nesting-depth'])).toEqual({ words });
     expect(optionsOf(layer['rl-collection-pagination'])).toEqual({ style: 'cursor', words });
   });
 
@@ -153,6 +185,6 @@ describe('examples/team-profile.yaml', () => {
     expect(optionsOf(ruleset.rules['rl-version-not-in-url']!.definition)).toEqual({ style: 'url-prefix' });
     expect(optionsOf(ruleset.rules['rl-collection-pagination']!.definition)).toEqual({ style: 'cursor' });
     expect(ruleset.rules['rl-version-not-in-url']!.severity).toBe(0);
-    expect(Object.keys(ruleset.rules).sort()).toEqual(Object.keys(pack.rules).sort());
+    expect(Object.keys(redeclared(ruleset.rules)).sort()).toEqual(Object.keys(pack.rules).sort());
   });
 });

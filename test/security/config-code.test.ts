@@ -103,9 +103,9 @@ describe('--no-config-code still reads the team ruleset that only extends restli
   });
 
   it.each([
-    ['another ruleset file', 'extends: [./base.yaml]\n', 'it extends another ruleset file, ./base.yaml; with --no-config-code restlint reads only a YAML or JSON ruleset that extends restlint and its profiles and sets severities and overrides'],
+    ['another ruleset file', 'extends: [./base.yaml]\n', "it extends another ruleset file, ./base.yaml; with --no-config-code restlint reads only a YAML or JSON ruleset that extends restlint and its profiles, sets severities and overrides, and re-declares restlint's rules with options"],
     ['a Spectral ruleset', 'extends: [spectral:oas]\n', 'it extends spectral:oas; with --no-config-code'],
-    ['a custom rule', `extends: [${PACK}]\nrules:\n  my-rule:\n    given: $.info\n    then: { field: contact, function: truthy }\n`, 'its rules do more than set severities; with --no-config-code'],
+    ['a custom rule', `extends: [${PACK}]\nrules:\n  my-rule:\n    given: $.info\n    then: { field: contact, function: truthy }\n`, "its rules do more than set severities and re-declare restlint's rules with options; with --no-config-code"],
     ['a YAML error, with its position', 'extends: [\n', '2:1: cannot parse: '],
   ])('and says why it does not read %s, in one line', async (_, text, message) => {
     write({ '.spectral.yaml': text });

@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { formatRulesJson } from '../../formatters/json.js';
 import { formatRulesStylish } from '../../formatters/stylish.js';
 import { createLinter } from '../../lint.js';
+import { ruleChanges } from '../../ruleChanges.js';
 import { EXIT, FORMATS, useColor, type Command, type FormatName } from '../common.js';
 import { chooseRuleset, CONFIG_CODE_HELP } from '../ruleset.js';
 
@@ -13,7 +14,7 @@ interface RulesArgs {
 
 export const rulesCommand: Command<RulesArgs> = {
   command: 'rules',
-  describe: 'List the rules of the pack (or of --ruleset) with their severity and description',
+  describe: 'List the rules of the pack (or of --ruleset) with their severity and description, and what profiles and the ruleset changed',
   builder: (yargs) =>
     (yargs as Argv<object>)
       .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
@@ -21,7 +22,13 @@ export const rulesCommand: Command<RulesArgs> = {
       .option('config-code', { type: 'boolean', default: true, describe: CONFIG_CODE_HELP }) as unknown as Argv<RulesArgs>,
   run: async (argv, io) => {
     const { cwd } = io;
-    const rules = createLinter((await chooseRuleset(argv.ruleset, true, cwd, { configCode: argv['config-code'] })).ruleset).rules();
+    const { ruleset } = await chooseRuleset(argv.ruleset, true, cwd, { configCode: argv['config-code'] });
+    // Each rule with what the team's profiles and ruleset changed in it, and who changed it.
+    const changes = ruleChanges(ruleset);
+    const rules = createLinter(ruleset).rules().map((rule) => {
+      const changed = changes.get(rule.id);
+      return changed === undefined ? rule : { ...rule, changes: changed };
+    });
     io.stdout.write(argv.format === 'json' ? formatRulesJson(rules) : formatRulesStylish(rules, { cwd, color: useColor(io) }));
     return EXIT.clean;
   },
