@@ -47,9 +47,9 @@ await Promise.all([
   ),
 ]);
 
-// The CLI and library: dependencies stay in node_modules.
+// The library and the docs: dependencies stay in node_modules, shared with the host that imports them.
 await build({
-  entryPoints: { 'cli/main': 'src/cli/main.ts', index: 'src/index.ts', docs: 'src/docs/index.ts' },
+  entryPoints: { index: 'src/index.ts', docs: 'src/docs/index.ts' },
   outdir: 'dist',
   bundle: true,
   format: 'esm',
@@ -58,6 +58,65 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
+
+// The CLI: its dependencies bundled in, so that starting it reads and compiles one module instead of resolving
+// some 500 files in node_modules. Commands, formatters and what only some runs need are loaded on demand, from
+// chunks beside it (dist/cli/chunks).
+const cli = await build({
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'dist/cli',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Loaded only for a ruleset restlint does not build itself; they load their own copies of Spectral from
+  // node_modules, as they always have (src/loader/ruleset.ts adopts the ruleset they return).
+  external: ['@stoplight/spectral-ruleset-bundler', '@stoplight/spectral-ruleset-bundler/*', '@stoplight/spectral-ruleset-migrator'],
+  // Bundled CommonJS modules require Node's built-ins.
+  banner: {
+    js: [
+      "import { createRequire as __restlintCreateRequire } from 'node:module';",
+      'const require = __restlintCreateRequire(import.meta.url);',
+    ].join('\n'),
+  },
+  // jsonc-parser's CommonJS build is a UMD wrapper whose require()s no bundler follows; its ES build is the same code.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  plugins: [sharedWithNodeModules()],
+  metafile: !!process.env.RESTLINT_METAFILE,
+  logLevel: 'warning',
+});
+
+if (cli.metafile) await writeFile(process.env.RESTLINT_METAFILE, JSON.stringify(cli.metafile));
+
+/**
+ * Modules restlint guards by patching the copy in node_modules (src/loader/inspect.ts bounds YAML aliases in
+ * Spectral's YAML parser; src/loader/resolver.ts checks the budget in the resolver's merges): the bundle
+ * loads that very copy, found the way those patches find it (from the package that depends on it), rather
+ * than a bundled one the patches would not reach.
+ */
+function sharedWithNodeModules() {
+  const via = {
+    '@stoplight/yaml-ast-parser': ['@stoplight/spectral-parsers', '@stoplight/yaml'],
+    immer: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'],
+  };
+  return {
+    name: 'restlint-shared-with-node-modules',
+    setup(build) {
+      build.onResolve({ filter: /^(@stoplight\/yaml-ast-parser|immer)$/ }, (args) => ({ path: args.path, namespace: 'restlint-node-modules' }));
+      build.onLoad({ filter: /.*/, namespace: 'restlint-node-modules' }, (args) => ({
+        loader: 'js',
+        contents: [
+          "const { createRequire } = require('node:module');",
+          'let from = require;',
+          `for (const name of ${JSON.stringify(via[args.path])}) from = createRequire(from.resolve(name));`,
+          `module.exports = from(${JSON.stringify(args.path)});`,
+        ].join('\n'),
+      }));
+    },
+  };
+}
 
 // restlint's safe $ref resolver for the Spectral CLI (`spectral lint --resolver dist/resolver.cjs`): the
 // Spectral CLI require()s the file and takes its module.exports as the resolver.

@@ -12,7 +12,6 @@ import { checkYamlAliases } from '../loader/inspect.js';
 import { LoadError, reasonOf } from '../loader/problem.js';
 import { restlintProfile } from '../../rulesets/profiles/profile.js';
 import { READY_MADE_PROFILES } from '../../rulesets/profiles/readyMade.js';
-import { selectRuleset } from './common.js';
 
 /** The ruleset of a run, and the file it came from when restlint found it in the current folder. */
 export interface ChosenRuleset {
@@ -45,6 +44,11 @@ export async function chooseRuleset(rulesetOption: string | undefined, lookup: b
   if (file === undefined) return { ruleset: await selectRuleset(undefined, cwd) };
   const ruleset = policy.configCode === false ? await codeFreeRuleset(file) : await anyRuleset(file);
   return discovered === undefined ? { ruleset } : { ruleset, discovered };
+}
+
+/** The built-in pack, or the team ruleset named by `--ruleset` (relative to cwd). Throws LoadError. */
+export async function selectRuleset(rulesetOption: string | undefined, cwd: string): Promise<Ruleset> {
+  return rulesetOption === undefined ? new Ruleset(pack, { severity: 'recommended' }) : loadRuleset(path.resolve(cwd, rulesetOption));
 }
 
 /** The ruleset of `file`: built in when it only extends restlint and sets severities, else bundled (which runs its code). */

@@ -5,12 +5,12 @@ import { LoadError } from '../../loader/problem.js';
 import { EXIT, type CliIo, type Command } from '../common.js';
 import { writeReport } from '../outputs.js';
 
-/** The file `restlint init` writes. */
-export const STARTER_RULESET = '.spectral.yaml';
+import { COMMAND_SUMMARIES, STARTER_RULESET } from './index.js';
+
+export { STARTER_RULESET };
 
 export const initCommand: Command<object> = {
-  command: 'init',
-  describe: `Write a starter ${STARTER_RULESET} that extends restlint, for the restlint CLI, the Spectral CLI and the VS Code extension`,
+  ...COMMAND_SUMMARIES.init,
   run: (_argv, io) => init(io),
 };
 

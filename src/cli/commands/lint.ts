@@ -3,6 +3,7 @@ import { createLinter, SEVERITIES, type Finding, type SeverityName } from '../..
 import { isDescriptionRoot } from '../../loader/detect.js';
 import { readDescriptionFile } from '../../loader/readFile.js';
 import { expandTargets } from '../../loader/targets.js';
+import { COMMAND_SUMMARIES } from './index.js';
 import { printProblem, type CliIo, type Command, UsageError } from '../common.js';
 import { outputOptions } from '../outputs.js';
 import { checkRefRoot, refFlags, refOptions, type RefArgs } from '../refs.js';
@@ -32,8 +33,7 @@ export function linterOptions(yargs: Argv<object>): Argv<object> {
 }
 
 export const lintCommand: Command<LintArgs> = {
-  command: 'lint <targets..>',
-  describe: 'Lint API descriptions: files, folders (their OpenAPI/Swagger roots) or globs',
+  ...COMMAND_SUMMARIES.lint,
   builder: (yargs) =>
     // `--since -h` takes `-h` as the revision (then refused as none), rather than printing help and exiting 0.
     outputOptions(linterOptions((yargs as Argv<object>).parserConfiguration({ 'nargs-eats-options': true })))

@@ -3,6 +3,7 @@ import { formatRulesJson } from '../../formatters/json.js';
 import { formatRulesStylish } from '../../formatters/stylish.js';
 import { createLinter } from '../../lint.js';
 import { EXIT, FORMATS, useColor, type Command, type FormatName } from '../common.js';
+import { COMMAND_SUMMARIES } from './index.js';
 import { chooseRuleset, CONFIG_CODE_HELP } from '../ruleset.js';
 
 interface RulesArgs {
@@ -12,8 +13,7 @@ interface RulesArgs {
 }
 
 export const rulesCommand: Command<RulesArgs> = {
-  command: 'rules',
-  describe: 'List the rules of the pack (or of --ruleset) with their severity and description',
+  ...COMMAND_SUMMARIES.rules,
   builder: (yargs) =>
     (yargs as Argv<object>)
       .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
