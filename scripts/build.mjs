@@ -60,36 +60,49 @@ await build({
   logLevel: 'warning',
 });
 
-// The CLI: its dependencies bundled in, so that starting it reads and compiles one module instead of resolving
-// some 500 files in node_modules. Commands, formatters and what only some runs need are loaded on demand, from
-// chunks beside it (dist/cli/chunks). The lint worker is an entry of its own that shares those chunks.
+// The CLI: one CommonJS file with its dependencies bundled in (dist/cli/main.cjs), so that starting it reads
+// and compiles one file instead of resolving some 500 in node_modules. Commands, formatters and what only
+// some runs need are evaluated on demand (dynamic imports become deferred initialisations in the bundle).
+// CommonJS because V8 can load a script from a code cache (src/cli/load.ts), and Node 20 cannot do that
+// for an ES module.
 const cli = await build({
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
-  outdir: 'dist/cli',
-  chunkNames: 'chunks/[name]-[hash]',
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli/main.cjs',
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // No import() left in the bundle: a script loaded from a code cache cannot import; require() does.
+  supported: { 'dynamic-import': false },
   // Loaded only for a ruleset restlint does not build itself; they load their own copies of Spectral from
   // node_modules, as they always have (src/loader/ruleset.ts adopts the ruleset they return).
   external: ['@stoplight/spectral-ruleset-bundler', '@stoplight/spectral-ruleset-bundler/*', '@stoplight/spectral-ruleset-migrator'],
-  // Bundled CommonJS modules require Node's built-ins.
-  banner: {
-    js: [
-      "import { createRequire as __restlintCreateRequire } from 'node:module';",
-      'const require = __restlintCreateRequire(import.meta.url);',
-    ].join('\n'),
-  },
+  // The bundled ES modules (restlint's own, yargs) ask for their URL.
+  define: { 'import.meta.url': '__restlintModuleUrl' },
+  banner: { js: "const __restlintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   // jsonc-parser's CommonJS build is a UMD wrapper whose require()s no bundler follows; its ES build is the same code.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   plugins: [sharedWithNodeModules(), precompiledRulesetValidator()],
   metafile: !!process.env.RESTLINT_METAFILE,
   logLevel: 'warning',
 });
-
 if (cli.metafile) await writeFile(process.env.RESTLINT_METAFILE, JSON.stringify(cli.metafile));
+
+// What loads the bundle with its code cache (bin/restlint), and the script of the lint worker threads.
+await build({
+  entryPoints: { load: 'src/cli/load.ts', worker: 'src/cli/workerEntry.ts' },
+  outdir: 'dist/cli',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+
+// The code cache, made by running the bundle on the examples in a process of its own (src/cli/load.ts).
+execFileSync(process.execPath, ['-e', "require('./dist/cli/load.cjs').writeCodeCache(process.cwd()).catch((error) => { console.error(error); process.exit(1); })"], { stdio: 'inherit' });
 
 /**
  * Spectral checks every ruleset it builds against its ruleset schema with a validator that Ajv compiles at

@@ -89,6 +89,11 @@ function refuseStdinTarget(args: readonly string[]): void {
   throw new UsageError('"-": descriptions are not read from standard input; name a file, folder or glob');
 }
 
+/** The work of a worker thread of `restlint lint` (src/cli/pool.ts), loaded only in such a thread. */
+export async function serveLintWorker(): Promise<void> {
+  (await import('./worker.js')).serve();
+}
+
 /** What bin/restlint prints when something escapes runCli (a rejection inside a dependency): one line, not a stack trace. */
 export function reportCrash(error: unknown, io: CliIo): void {
   printError(error, io);

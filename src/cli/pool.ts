@@ -62,7 +62,7 @@ const ALONE_MS = 250;
 
 /**
  * Lints the files, each outcome at its file's index whatever order they finish in. With more than one job
- * and more than one file, this thread and `jobs - 1` worker threads (dist/cli/worker.js) take the next file
+ * and more than one file, this thread and `jobs - 1` worker threads (dist/cli/worker.cjs) take the next file
  * as each finishes one; otherwise they are linted here, one after the other. The workers start at once when
  * `eager` (an explicit `--jobs`), else once this thread has spent ALONE_MS and files remain. A worker that
  * fails (it could not start, or ended in the middle of a file) leaves its file as a problem and its share to
@@ -90,8 +90,8 @@ export async function lintFiles(files: readonly string[], run: PoolRun & { reado
   return outcomes;
 }
 
-/** Where the built worker lies: beside the CLI's chunks in dist, or (for tests that run the sources) in dist of this checkout. */
-const WORKER_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? '../../dist/cli/worker.js' : '../worker.js', import.meta.url);
+/** Where the built worker lies: beside the CLI's bundle (dist/cli/main.cjs), or (for tests that run the sources) in dist of this checkout. */
+const WORKER_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? '../../dist/cli/worker.cjs' : './worker.cjs', import.meta.url);
 
 /** Messages from a worker: its outcome for the file it was given, or why it cannot lint at all. */
 export type WorkerReply = { readonly index: number; readonly outcome: FileOutcome } | { readonly failed: string };
