@@ -82,7 +82,7 @@ const cli = await build({
   banner: { js: "const __restlintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   // jsonc-parser's CommonJS build is a UMD wrapper whose require()s no bundler follows; its ES build is the same code.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  plugins: [sharedWithNodeModules(), precompiledRulesetValidator()],
+  plugins: [sharedWithNodeModules(), precompiledRulesetValidator(), await precompiledFunctionSchemas()],
   metafile: !!process.env.RESTLINT_METAFILE,
   logLevel: 'warning',
 });
@@ -147,7 +147,89 @@ function precompiledRulesetValidator() {
         ].join('\n'),
       }));
       build.onResolve({ filter: /^restlint-precompiled:ruleset-validator$/ }, () => ({ path: 'ruleset-validator', namespace: 'restlint-precompiled' }));
-      build.onLoad({ filter: /.*/, namespace: 'restlint-precompiled' }, () => ({ loader: 'js', resolveDir: validation, contents: source }));
+      build.onLoad({ filter: /^ruleset-validator$/, namespace: 'restlint-precompiled' }, () => ({ loader: 'js', resolveDir: validation, contents: source }));
+    },
+  };
+}
+
+/**
+ * Each Spectral function (restlint's and Spectral's own) compiles the JSON Schemas of its options and input
+ * with Ajv when its module is evaluated, at every start of the CLI. Here they are compiled once: the pack
+ * (dist/restlint.mjs, built above) and Spectral's functions are loaded with Spectral's function Ajv asked
+ * for the validators' source code, and the CLI bundle looks each schema up (by its JSON) before compiling it;
+ * one it does not find (a team's own function) is compiled as before, by an Ajv made when first needed.
+ */
+async function precompiledFunctionSchemas() {
+  const functionFile = path.join(path.dirname(createRequire(import.meta.url).resolve('@stoplight/spectral-core')), 'ruleset/function.js');
+  const fromCore = createRequire(functionFile);
+  const ajvModule = fromCore('ajv');
+  const Ajv = ajvModule.default;
+  const compiled = [];
+  let instance;
+  ajvModule.default = class extends Ajv {
+    constructor(options) {
+      super({ ...options, code: { ...options?.code, source: true, formats: ajvModule._`require("ajv-formats/dist/formats").fullFormats` } });
+      instance = this;
+      const compile = this.compile.bind(this);
+      this.compile = (schema, meta) => {
+        const validate = compile(schema, meta);
+        compiled.push([schema, validate]);
+        return validate;
+      };
+    }
+  };
+  try {
+    fromCore(functionFile);
+  } finally {
+    ajvModule.default = Ajv;
+  }
+  await import(new URL('../dist/restlint.mjs', import.meta.url).href);
+  fromCore('@stoplight/spectral-functions');
+  const standalone = fromCore('ajv/dist/standalone').default;
+  const table = new Map();
+  for (const [schema, validate] of compiled) table.set(JSON.stringify(schema), standalone(instance, validate));
+  const entries = [...table].map(([key, code]) => `[${JSON.stringify(key)}, (module, exports) => {${code}\n}]`);
+  const lookup = [
+    `const modules = new Map([${entries.join(',\n')}]);`,
+    'const loaded = new Map();',
+    'module.exports = (schema) => {',
+    '  const key = JSON.stringify(schema);',
+    '  if (!loaded.has(key)) {',
+    '    const make = modules.get(key);',
+    '    if (make === undefined) return undefined;',
+    '    const module = { exports: {} };',
+    '    make(module, module.exports);',
+    '    loaded.set(key, module.exports);',
+    '  }',
+    '  return loaded.get(key);',
+    '};',
+  ].join('\n');
+  const eager = /const ajv = new ajv_1\.default\((\{[^\n]*\})\);\n\(0, ajv_errors_1\.default\)\(ajv\);\n\(0, ajv_formats_1\.default\)\(ajv\);\n/;
+  return {
+    name: 'restlint-precompiled-function-schemas',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]function\.js$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        // Fails the build, rather than the lookup going unused, when a new Spectral makes its Ajv otherwise.
+        if (!eager.test(text)) throw new Error(`${args.path}: Spectral no longer makes its function Ajv as restlint expects; update precompiledFunctionSchemas`);
+        const lazy = [
+          'const precompiled = require("restlint-precompiled:function-schemas");',
+          'let made;',
+          'const made$ = () => {',
+          '  if (made === undefined) {',
+          '    made = new ajv_1.default($1);',
+          '    (0, ajv_errors_1.default)(made);',
+          '    (0, ajv_formats_1.default)(made);',
+          '  }',
+          '  return made;',
+          '};',
+          'const ajv = { compile: (schema) => precompiled(schema) ?? made$().compile(schema) };',
+          '',
+        ].join('\n');
+        return { loader: 'js', resolveDir: path.dirname(args.path), contents: text.replace(eager, lazy) };
+      });
+      build.onResolve({ filter: /^restlint-precompiled:function-schemas$/ }, () => ({ path: 'function-schemas', namespace: 'restlint-precompiled' }));
+      build.onLoad({ filter: /^function-schemas$/, namespace: 'restlint-precompiled' }, () => ({ loader: 'js', resolveDir: path.dirname(functionFile), contents: lookup }));
     },
   };
 }
