@@ -83,8 +83,8 @@ describe('restlint lint --jobs', () => {
     ]);
   }, 60_000);
 
-  it.each([['0'], ['-1'], ['1.5'], ['x']])('refuses --jobs %s in one line, exit 2', async (jobs) => {
-    expectOneLineError(await lint('specs', `--jobs=${jobs}`), /^restlint: --jobs takes a whole number of at least 1, not /);
+  it.each([['0'], ['-1'], ['1.5'], ['x'], ['65']])('refuses --jobs %s in one line, exit 2', async (jobs) => {
+    expectOneLineError(await lint('specs', `--jobs=${jobs}`), /^restlint: --jobs takes a whole number from 1 to 64, not /);
   });
 });
 

@@ -106,10 +106,13 @@ export async function lintTargets(args: LinterArgs, io: CliIo): Promise<LintRun>
   return { findings: [...findings.values()], files: linted, failed, rules: createLinter(ruleset).rules(), rulesetFile: displayRulesetFile(discovered, cwd) };
 }
 
-/** `--jobs`: a whole number of at least 1; by default one per processor. */
+/** The most worker threads a run starts: each holds a linter and the documents it lints. */
+const MAX_JOBS = 64;
+
+/** `--jobs`: a whole number from 1 to MAX_JOBS; by default one per processor. */
 function jobsOf(value: number | undefined): number {
-  if (value === undefined) return defaultJobs();
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--jobs takes a whole number of at least 1, not ${String(value)}`);
+  if (value === undefined) return Math.min(defaultJobs(), MAX_JOBS);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_JOBS) throw new UsageError(`--jobs takes a whole number from 1 to ${MAX_JOBS}, not ${String(value)}`);
   return value;
 }
 
