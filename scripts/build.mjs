@@ -136,7 +136,7 @@ function precompiledRulesetValidator() {
         loader: 'js',
         resolveDir: validation,
         contents: [
-          await readFile(args.path, 'utf8'),
+          checkedSource(await readFile(args.path, 'utf8'), args.path, ['exports.createValidator = createValidator;', 'const alias_1 = require("./validators/alias");', 'const function_1 = require("./validators/function");']),
           '{',
           '  const precompiled = require("restlint-precompiled:ruleset-validator");',
           '  const compiled = exports.createValidator;',
@@ -232,6 +232,13 @@ async function precompiledFunctionSchemas() {
       build.onLoad({ filter: /^function-schemas$/, namespace: 'restlint-precompiled' }, () => ({ loader: 'js', resolveDir: path.dirname(functionFile), contents: lookup }));
     },
   };
+}
+
+/** A dependency's source that the build rewrites, once it is sure the source still has what the rewrite relies on. */
+function checkedSource(text, file, needed) {
+  const missing = needed.filter((line) => !text.includes(line));
+  if (missing.length > 0) throw new Error(`${file} no longer has ${missing.join(', ')}: update scripts/build.mjs`);
+  return text;
 }
 
 /**

@@ -71,6 +71,24 @@ describe('restlint lint --jobs', () => {
     expect(single).toEqual(['main thread']);
   }, 60_000);
 
+  it('a worker thread that ends in the middle of a description: one line for it, the others linted', async () => {
+    // Ends any worker thread that lints a description; this thread lints the rest.
+    writeFileSync(
+      path.join(dir, 'ends-workers.mjs'),
+      "import { isMainThread } from 'node:worker_threads';\nexport default { rules: { 'ends-workers': { given: '$.info', severity: 'warn', then: { function: () => { if (!isMainThread) process.exit(7); return [{ message: 'linted' }]; } } } } };\n",
+    );
+    const run = await lint('specs', '-r', 'ends-workers.mjs', '-f', 'json', '--jobs', '3');
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    const linted = (JSON.parse(run.stdout) as JsonFinding[]).filter((f) => f.code === 'ends-workers').map((f) => path.relative(dir, f.source));
+    const ended = [...run.stderr.matchAll(/^restlint: (.+): could not lint: the worker thread ended \(exit code 7\)$/gm)].map((m) => m[1]!);
+    const others = run.stderr.split('\n').filter((line) => line !== '' && !/could not lint: the worker thread ended/.test(line));
+    expect(others).toEqual([expect.stringMatching(/^restlint: specs\/c-broken\.yaml:3:1: cannot parse/)]);
+    // Each description of the folder, but the broken one, is linted or reported as ended, once.
+    expect([...linted, ...ended].sort()).toEqual(['specs/a-non-compliant.yaml', 'specs/b-compliant.yaml', 'specs/d-bad-ref.yaml', 'specs/nested/e-singular.yaml', 'specs/nested/f-compliant-3.2.yaml', 'specs/nested/h-non-compliant.yaml']);
+    expect(linted.length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('keeps the budget per description in worker threads', async () => {
     // A budget of 1 MiB is spent at the first check of every description, wherever it is linted.
     const runs = await Promise.all(['1', '3'].map((jobs) => lint('specs', '-f', 'json', '--max-memory', '1', '--jobs', jobs)));
