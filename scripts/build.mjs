@@ -1,7 +1,8 @@
 // Builds restlint: the ruleset bundle every Spectral host loads, and the CLI.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 
 await rm('dist', { recursive: true, force: true });
@@ -61,9 +62,9 @@ await Promise.all([
   ),
 ]);
 
-// The CLI and library: dependencies stay in node_modules.
+// The library and the docs: dependencies stay in node_modules, shared with the host that imports them.
 await build({
-  entryPoints: { 'cli/main': 'src/cli/main.ts', index: 'src/index.ts', docs: 'src/docs/index.ts' },
+  entryPoints: { index: 'src/index.ts', docs: 'src/docs/index.ts' },
   outdir: 'dist',
   bundle: true,
   format: 'esm',
@@ -72,6 +73,215 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
+
+// The CLI: one CommonJS file with its dependencies bundled in (dist/cli/main.cjs), so that starting it reads
+// and compiles one file instead of resolving some 500 in node_modules. Commands, formatters and what only
+// some runs need are evaluated on demand (dynamic imports become deferred initialisations in the bundle).
+// CommonJS because V8 can load a script from a code cache (src/cli/load.ts), and Node 20 cannot do that
+// for an ES module.
+const cli = await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli/main.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // No import() left in the bundle: a script loaded from a code cache cannot import; require() does.
+  supported: { 'dynamic-import': false },
+  // Loaded only for a ruleset restlint does not build itself; they load their own copies of Spectral from
+  // node_modules, as they always have (src/loader/ruleset.ts adopts the ruleset they return).
+  external: ['@stoplight/spectral-ruleset-bundler', '@stoplight/spectral-ruleset-bundler/*', '@stoplight/spectral-ruleset-migrator'],
+  // The bundled ES modules (restlint's own, yargs) ask for their URL.
+  define: { 'import.meta.url': '__restlintModuleUrl' },
+  banner: { js: "const __restlintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // jsonc-parser's CommonJS build is a UMD wrapper whose require()s no bundler follows; its ES build is the same code.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  plugins: [sharedWithNodeModules(), precompiledRulesetValidator(), await precompiledFunctionSchemas()],
+  metafile: !!process.env.RESTLINT_METAFILE,
+  logLevel: 'warning',
+});
+if (cli.metafile) await writeFile(process.env.RESTLINT_METAFILE, JSON.stringify(cli.metafile));
+
+// What loads the bundle with its code cache (bin/restlint), and the script of the lint worker threads.
+await build({
+  entryPoints: { load: 'src/cli/load.ts', worker: 'src/cli/workerEntry.ts' },
+  outdir: 'dist/cli',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+
+// The code cache, made by running the bundle on the examples in a process of its own (src/cli/load.ts).
+execFileSync(process.execPath, ['-e', "require('./dist/cli/load.cjs').writeCodeCache(process.cwd()).catch((error) => { console.error(error); process.exit(1); })"], { stdio: 'inherit' });
+
+/**
+ * Spectral checks every ruleset it builds against its ruleset schema with a validator that Ajv compiles at
+ * run time: compiling it was a third of a small lint's CPU time. The CLI gets the same validator compiled
+ * here, by Spectral's own createValidator with Ajv asked for the validator's source code (Ajv's standalone
+ * code), in place of the one compiled at run time. The JSON format's validator (the migrator's) is left as it is.
+ */
+function precompiledRulesetValidator() {
+  const validation = path.join(path.dirname(createRequire(import.meta.url).resolve('@stoplight/spectral-core')), 'ruleset/validation');
+  const ajvFile = path.join(validation, 'ajv.js');
+  const fromCore = createRequire(ajvFile);
+  const ajv2020 = fromCore('ajv/dist/2020');
+  const Ajv = ajv2020.default;
+  const instances = [];
+  ajv2020.default = class extends Ajv {
+    constructor(options) {
+      super({ ...options, code: { ...options?.code, source: true, formats: ajv2020._`require("ajv-formats/dist/formats").fullFormats` } });
+      instances.push(this);
+    }
+  };
+  let source;
+  try {
+    source = fromCore('ajv/dist/standalone').default(...((validate) => [instances[0], validate])(fromCore(ajvFile).createValidator('js')));
+  } finally {
+    ajv2020.default = Ajv;
+  }
+  return {
+    name: 'restlint-precompiled-ruleset-validator',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]validation[\\/]ajv\.js$/ }, async (args) => ({
+        loader: 'js',
+        resolveDir: validation,
+        contents: [
+          checkedSource(await readFile(args.path, 'utf8'), args.path, ['exports.createValidator = createValidator;', 'const alias_1 = require("./validators/alias");', 'const function_1 = require("./validators/function");']),
+          '{',
+          '  const precompiled = require("restlint-precompiled:ruleset-validator");',
+          '  const compiled = exports.createValidator;',
+          '  const context = { validateAlias: alias_1.validateAlias, validateFunction: function_1.validateFunction };',
+          '  let js;',
+          "  exports.createValidator = (format) => format !== 'js' ? compiled(format) : (js ??= new Proxy(precompiled, { apply: (target, _, args) => Reflect.apply(target, context, args) }));",
+          '}',
+        ].join('\n'),
+      }));
+      build.onResolve({ filter: /^restlint-precompiled:ruleset-validator$/ }, () => ({ path: 'ruleset-validator', namespace: 'restlint-precompiled' }));
+      build.onLoad({ filter: /^ruleset-validator$/, namespace: 'restlint-precompiled' }, () => ({ loader: 'js', resolveDir: validation, contents: source }));
+    },
+  };
+}
+
+/**
+ * Each Spectral function (restlint's and Spectral's own) compiles the JSON Schemas of its options and input
+ * with Ajv when its module is evaluated, at every start of the CLI. Here they are compiled once: the pack
+ * (dist/restlint.mjs, built above) and Spectral's functions are loaded with Spectral's function Ajv asked
+ * for the validators' source code, and the CLI bundle looks each schema up (by its JSON) before compiling it;
+ * one it does not find (a team's own function) is compiled as before, by an Ajv made when first needed.
+ */
+async function precompiledFunctionSchemas() {
+  const functionFile = path.join(path.dirname(createRequire(import.meta.url).resolve('@stoplight/spectral-core')), 'ruleset/function.js');
+  const fromCore = createRequire(functionFile);
+  const ajvModule = fromCore('ajv');
+  const Ajv = ajvModule.default;
+  const compiled = [];
+  let instance;
+  ajvModule.default = class extends Ajv {
+    constructor(options) {
+      super({ ...options, code: { ...options?.code, source: true, formats: ajvModule._`require("ajv-formats/dist/formats").fullFormats` } });
+      instance = this;
+      const compile = this.compile.bind(this);
+      this.compile = (schema, meta) => {
+        const validate = compile(schema, meta);
+        compiled.push([schema, validate]);
+        return validate;
+      };
+    }
+  };
+  try {
+    fromCore(functionFile);
+  } finally {
+    ajvModule.default = Ajv;
+  }
+  await import(new URL('../dist/restlint.mjs', import.meta.url).href);
+  fromCore('@stoplight/spectral-functions');
+  const standalone = fromCore('ajv/dist/standalone').default;
+  const table = new Map();
+  for (const [schema, validate] of compiled) table.set(JSON.stringify(schema), standalone(instance, validate));
+  const entries = [...table].map(([key, code]) => `[${JSON.stringify(key)}, (module, exports) => {${code}\n}]`);
+  const lookup = [
+    `const modules = new Map([${entries.join(',\n')}]);`,
+    'const loaded = new Map();',
+    'module.exports = (schema) => {',
+    '  const key = JSON.stringify(schema);',
+    '  if (!loaded.has(key)) {',
+    '    const make = modules.get(key);',
+    '    if (make === undefined) return undefined;',
+    '    const module = { exports: {} };',
+    '    make(module, module.exports);',
+    '    loaded.set(key, module.exports);',
+    '  }',
+    '  return loaded.get(key);',
+    '};',
+  ].join('\n');
+  const eager = /const ajv = new ajv_1\.default\((\{[^\n]*\})\);\n\(0, ajv_errors_1\.default\)\(ajv\);\n\(0, ajv_formats_1\.default\)\(ajv\);\n/;
+  return {
+    name: 'restlint-precompiled-function-schemas',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]function\.js$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        // Fails the build, rather than the lookup going unused, when a new Spectral makes its Ajv otherwise.
+        if (!eager.test(text)) throw new Error(`${args.path}: Spectral no longer makes its function Ajv as restlint expects; update precompiledFunctionSchemas`);
+        const lazy = [
+          'const precompiled = require("restlint-precompiled:function-schemas");',
+          'let made;',
+          'const made$ = () => {',
+          '  if (made === undefined) {',
+          '    made = new ajv_1.default($1);',
+          '    (0, ajv_errors_1.default)(made);',
+          '    (0, ajv_formats_1.default)(made);',
+          '  }',
+          '  return made;',
+          '};',
+          'const ajv = { compile: (schema) => precompiled(schema) ?? made$().compile(schema) };',
+          '',
+        ].join('\n');
+        return { loader: 'js', resolveDir: path.dirname(args.path), contents: text.replace(eager, lazy) };
+      });
+      build.onResolve({ filter: /^restlint-precompiled:function-schemas$/ }, () => ({ path: 'function-schemas', namespace: 'restlint-precompiled' }));
+      build.onLoad({ filter: /^function-schemas$/, namespace: 'restlint-precompiled' }, () => ({ loader: 'js', resolveDir: path.dirname(functionFile), contents: lookup }));
+    },
+  };
+}
+
+/** A dependency's source that the build rewrites, once it is sure the source still has what the rewrite relies on. */
+function checkedSource(text, file, needed) {
+  const missing = needed.filter((line) => !text.includes(line));
+  if (missing.length > 0) throw new Error(`${file} no longer has ${missing.join(', ')}: update scripts/build.mjs`);
+  return text;
+}
+
+/**
+ * Modules restlint guards by patching the copy in node_modules (src/loader/inspect.ts bounds YAML aliases in
+ * Spectral's YAML parser; src/loader/resolver.ts checks the budget in the resolver's merges): the bundle
+ * loads that very copy, found the way those patches find it (from the package that depends on it), rather
+ * than a bundled one the patches would not reach.
+ */
+function sharedWithNodeModules() {
+  const via = {
+    '@stoplight/yaml-ast-parser': ['@stoplight/spectral-parsers', '@stoplight/yaml'],
+    immer: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'],
+  };
+  return {
+    name: 'restlint-shared-with-node-modules',
+    setup(build) {
+      build.onResolve({ filter: /^(@stoplight\/yaml-ast-parser|immer)$/ }, (args) => ({ path: args.path, namespace: 'restlint-node-modules' }));
+      build.onLoad({ filter: /.*/, namespace: 'restlint-node-modules' }, (args) => ({
+        loader: 'js',
+        contents: [
+          "const { createRequire } = require('node:module');",
+          'let from = require;',
+          `for (const name of ${JSON.stringify(via[args.path])}) from = createRequire(from.resolve(name));`,
+          `module.exports = from(${JSON.stringify(args.path)});`,
+        ].join('\n'),
+      }));
+    },
+  };
+}
 
 // restlint's safe $ref resolver for the Spectral CLI (`spectral lint --resolver dist/resolver.cjs`): the
 // Spectral CLI require()s the file and takes its module.exports as the resolver.

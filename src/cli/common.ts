@@ -1,10 +1,7 @@
 import path from 'node:path';
 import type { ArgumentsCamelCase, CommandModule } from 'yargs';
 import { terminalText } from '../text/terminal.js';
-import { Ruleset } from '@stoplight/spectral-core';
-import pack from '../../rulesets/index.js';
 import { LoadError, reasonOf, type Problem } from '../loader/problem.js';
-import { loadRuleset } from '../loader/ruleset.js';
 
 /** restlint's exit codes: the only place they are decided is src/cli. */
 export const EXIT = { clean: 0, findings: 1, cannotLint: 2 } as const;
@@ -43,11 +40,6 @@ export type FormatName = (typeof FORMATS)[number];
 /** A command line yargs rejected (unknown option, bad value, missing target). */
 export class UsageError extends Error {
   override name = 'UsageError';
-}
-
-/** The built-in pack, or the team ruleset named by `--ruleset` (relative to cwd). Throws LoadError. */
-export async function selectRuleset(rulesetOption: string | undefined, cwd: string): Promise<Ruleset> {
-  return rulesetOption === undefined ? new Ruleset(pack, { severity: 'recommended' }) : loadRuleset(path.resolve(cwd, rulesetOption));
 }
 
 /** One line on stderr: `restlint: <file>[:line:col]: <message>`, the file relative to cwd. */

@@ -1,10 +1,6 @@
 import yargs from 'yargs';
 import pkg from '../../package.json' with { type: 'json' };
-import { baselineCommand } from './commands/baseline.js';
-import { breakingCommand } from './commands/breaking.js';
-import { initCommand } from './commands/init.js';
-import { lintCommand } from './commands/lint.js';
-import { rulesCommand } from './commands/rules.js';
+import { COMMAND_MODULES, COMMAND_SUMMARIES, type CommandName } from './commands/index.js';
 import { EXIT, printError, UsageError, type CliIo, type Command } from './common.js';
 
 export type { CliIo, OutputStream } from './common.js';
@@ -23,14 +19,22 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       code = await run(argv, io);
     },
   });
+  let modules: Map<CommandName, Command<never>>;
+  try {
+    modules = await namedCommands(args);
+  } catch (error) {
+    printError(error, io);
+    return EXIT.cannotLint;
+  }
   const cli = yargs([...args])
     .scriptName('restlint')
-    .usage('$0 <command> [options]\n\nLint OpenAPI and Swagger descriptions against REST design rules.')
-    .command(command(lintCommand))
-    .command(command(rulesCommand))
-    .command(command(baselineCommand))
-    .command(command(initCommand))
-    .command(command(breakingCommand))
+    .usage('$0 <command> [options]\n\nLint OpenAPI and Swagger descriptions against REST design rules.');
+  // Commands the command line does not name are listed in the help by their summary; none of them can run.
+  for (const name of Object.keys(COMMAND_SUMMARIES) as CommandName[]) {
+    const module = modules.get(name);
+    cli.command(module === undefined ? { ...COMMAND_SUMMARIES[name], handler: () => undefined } : command(module));
+  }
+  cli
     .demandCommand(1, 'name a command: lint, rules, breaking, baseline or init')
     .strict()
     .version(pkg.version)
@@ -59,8 +63,19 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/**
+ * The modules of the commands the arguments name. yargs runs the command its first positional argument
+ * names; every command named anywhere (before `--`) is loaded, which covers that one whatever options come
+ * first, at the cost of loading a command more when a target is called like one (`restlint lint init`).
+ */
+async function namedCommands(args: readonly string[]): Promise<Map<CommandName, Command<never>>> {
+  const end = args.indexOf('--');
+  const named = new Set(args.slice(0, end < 0 ? undefined : end).filter((arg): arg is CommandName => Object.hasOwn(COMMAND_SUMMARIES, arg)));
+  return new Map(await Promise.all([...named].map(async (name) => [name, await COMMAND_MODULES[name]()] as const)));
+}
+
 /** The commands whose positional arguments are descriptions to read. */
-const TARGET_COMMANDS = new Set(['lint', 'baseline', 'breaking']);
+const TARGET_COMMANDS = new Set(['lint', 'baseline', 'breaking', 'init']);
 
 /**
  * restlint reads no description from standard input. yargs drops a lone `-` from the targets, so
@@ -72,6 +87,11 @@ function refuseStdinTarget(args: readonly string[]): void {
   const end = args.indexOf('--');
   if (!args.slice(1, end < 0 ? undefined : end).includes('-')) return;
   throw new UsageError('"-": descriptions are not read from standard input; name a file, folder or glob');
+}
+
+/** The work of a worker thread of `restlint lint` (src/cli/pool.ts), loaded only in such a thread. */
+export async function serveLintWorker(): Promise<void> {
+  (await import('./worker.js')).serve();
 }
 
 /** What bin/restlint prints when something escapes runCli (a rejection inside a dependency): one line, not a stack trace. */

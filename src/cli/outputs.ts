@@ -2,31 +2,33 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { FormatContext } from '../formatters/context.js';
-import { formatGithub } from '../formatters/github.js';
-import { formatJson } from '../formatters/json.js';
-import { formatJunit } from '../formatters/junit.js';
-import { formatMarkdown } from '../formatters/markdown.js';
-import { formatSarif } from '../formatters/sarif.js';
-import { formatStylish } from '../formatters/stylish.js';
 import type { Finding } from '../lint.js';
 import { checkOutputPath, OutputError, writeFileAtomic, type WriteOptions } from '../output/writeFileAtomic.js';
 import { LoadError, reasonOf } from '../loader/problem.js';
 import { UsageError } from './common.js';
 
-type Formatter = (findings: readonly Finding[], context: FormatContext) => string;
+export type Formatter = (findings: readonly Finding[], context: FormatContext) => string;
 
-/** The output formats of `restlint lint`, by the name `--format` takes. */
+/** The output formats of `restlint lint`, by the name `--format` takes; each loads its module when a run chooses it. */
 export const FORMATTERS = {
-  stylish: formatStylish,
-  json: (findings) => formatJson(findings),
-  sarif: formatSarif,
-  github: formatGithub,
-  junit: formatJunit,
-  markdown: formatMarkdown,
-} as const satisfies Record<string, Formatter>;
+  stylish: async () => (await import('../formatters/stylish.js')).formatStylish,
+  json: async () => {
+    const { formatJson } = await import('../formatters/json.js');
+    return (findings) => formatJson(findings);
+  },
+  sarif: async () => (await import('../formatters/sarif.js')).formatSarif,
+  github: async () => (await import('../formatters/github.js')).formatGithub,
+  junit: async () => (await import('../formatters/junit.js')).formatJunit,
+  markdown: async () => (await import('../formatters/markdown.js')).formatMarkdown,
+} as const satisfies Record<string, () => Promise<Formatter>>;
 
 export type OutputFormat = keyof typeof FORMATTERS;
 export const OUTPUT_FORMATS = Object.keys(FORMATTERS) as OutputFormat[];
+
+/** The formatter of a format. */
+export function loadFormatter(format: OutputFormat): Promise<Formatter> {
+  return FORMATTERS[format]();
+}
 
 /** Formats whose paths are relative to the repository root (what CI systems expect), not to cwd. */
 const REPOSITORY_FORMATS: ReadonlySet<OutputFormat> = new Set(['sarif', 'github', 'junit', 'markdown']);
@@ -73,11 +75,11 @@ export function needsRepositoryRoot(outputs: readonly Output[]): boolean {
 }
 
 /** Renders every output: the text meant for stdout, and the reports meant for files. Colors only go to stdout, when `context.color` says so. */
-export function renderOutputs(outputs: readonly Output[], findings: readonly Finding[], context: FormatContext): { stdout: string; files: [string, string][] } {
+export async function renderOutputs(outputs: readonly Output[], findings: readonly Finding[], context: FormatContext): Promise<{ stdout: string; files: [string, string][] }> {
   let stdout = '';
   const files: [string, string][] = [];
   for (const output of outputs) {
-    const format: Formatter = FORMATTERS[output.format];
+    const format = await loadFormatter(output.format);
     if (output.file === undefined) stdout += format(findings, context);
     else files.push([output.file, format(findings, { ...context, color: false })]);
   }

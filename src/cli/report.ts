@@ -67,7 +67,7 @@ export async function prepareReport(args: ReportArgs, io: CliIo): Promise<(run: 
     const shown = new Set(findings);
     const comparison = baseline || since ? { all: run.findings, unchanged: new Set(run.findings.filter((f) => !shown.has(f))), absent } : undefined;
     const context = { cwd, color: useColor(io), filesLinted: run.files.length, root, files: run.files, rules: run.rules, rulesetFile: run.rulesetFile, verbose: args.verbose, version: pkg.version, failSeverity: args['fail-severity'], ...(comparison ? { comparison } : {}) };
-    const rendered = renderOutputs(outputs, findings, context);
+    const rendered = await renderOutputs(outputs, findings, context);
     io.stdout.write(rendered.stdout);
     // Written atomically (a temporary file, then a rename), after stdout so that a failed write still shows the findings.
     const inputs = () => filesRead(run, args, cwd, baselineFile);

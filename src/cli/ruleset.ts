@@ -14,7 +14,6 @@ import { optionsProblem } from '../../rulesets/options.js';
 import { restlintProfile } from '../../rulesets/profiles/profile.js';
 import { READY_MADE_PROFILES } from '../../rulesets/profiles/readyMade.js';
 import { aloneMessage, isProfileCheck, PROFILE_EXTENSION } from '../../rulesets/profiles/packCheck.js';
-import { selectRuleset } from './common.js';
 
 /** The ruleset of a run, and the file it came from when restlint found it in the current folder. */
 export interface ChosenRuleset {
@@ -75,6 +74,11 @@ function checkProfileLayers(ruleset: Ruleset, file: string): void {
     }
   }
   for (const check of checks) check.enabled = false;
+}
+
+/** The built-in pack, or the team ruleset named by `--ruleset` (relative to cwd). Throws LoadError. */
+export async function selectRuleset(rulesetOption: string | undefined, cwd: string): Promise<Ruleset> {
+  return rulesetOption === undefined ? new Ruleset(pack, { severity: 'recommended' }) : loadRuleset(path.resolve(cwd, rulesetOption));
 }
 
 /** The ruleset of `file`: built in when it only extends restlint and sets severities, else bundled (which runs its code). */

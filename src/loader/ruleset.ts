@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { Ruleset } from '@stoplight/spectral-core';
+import { Ruleset } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
 import type { Plugin, RollupWarning } from 'rollup';
 import { decodeText, guardYamlParser, YamlAliasBombError } from './inspect.js';
@@ -47,12 +47,24 @@ export async function loadRuleset(file: string): Promise<Ruleset> {
       entry = path.join(path.dirname(file), '.spectral.js');
       plugins.unshift(stdin(migrated, entry));
     }
-    return await bundleAndLoadRuleset(entry, io, plugins);
+    return adopt(await bundleAndLoadRuleset(entry, io, plugins), entry);
   } catch (error) {
     const unresolved = warnings.find((w) => w.code === 'UNRESOLVED_IMPORT');
     const reason = unresolved?.source !== undefined ? `cannot find ${unresolved.source}` : describeRulesetError(error);
     throw new LoadError({ file, message: `invalid ruleset: ${reason}` });
   }
+}
+
+/**
+ * The bundler builds its Ruleset with the copy of Spectral it loads from node_modules. The restlint CLI
+ * carries its own copy (bundled into it), whose linter takes only its own Rulesets: the same definition,
+ * source and severity make the same ruleset there. A host that shares Spectral with the bundler keeps the
+ * bundler's Ruleset as it is.
+ */
+function adopt(ruleset: Ruleset, entry: string): Ruleset {
+  if (ruleset instanceof Ruleset) return ruleset;
+  const foreign = ruleset as { definition: Ruleset['definition']; source: string | null };
+  return new Ruleset(foreign.definition, { severity: 'recommended', source: foreign.source ?? entry });
 }
 
 /**

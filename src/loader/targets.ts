@@ -112,6 +112,25 @@ async function keepRoots(candidates: readonly string[]): Promise<string[]> {
   return roots;
 }
 
+/** Part `index` (1-based) of `count` parts of a run's descriptions (`--shard index/count`). */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * The descriptions of one shard, in the order of `files`. The descriptions are sorted by their path relative
+ * to `cwd` (with `/` between folders, compared character by character), and the k-th of them (counting from
+ * 0) belongs to shard `k mod count + 1`: every description is in exactly one shard, shards differ in size by
+ * at most one, and the split depends only on the set of paths, not on the machine or the order of the targets.
+ */
+export function shardOf(files: readonly string[], shard: Shard, cwd: string): string[] {
+  const key = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
+  const sorted = files.map((file) => [key(file), file] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const mine = new Set(sorted.filter((_, k) => k % shard.count === shard.index - 1).map(([, file]) => file));
+  return files.filter((file) => mine.has(file));
+}
+
 async function realpathOr(file: string): Promise<string> {
   try {
     return await realpath(file);

@@ -28,7 +28,7 @@ export function testEnv(): NodeJS.ProcessEnv {
 
 /** Runs a built command (`node <script> ...args`) in its own process without colors or analytics and collects its output. */
 export function run(script: string, args: string[], cwd = CLI_FIXTURES, options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
-  if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) throw new Error('dist is missing: run `npm run build` (npm test does it in pretest)');
+  if (!existsSync(path.join(ROOT, 'dist/cli/main.cjs'))) throw new Error('dist is missing: run `npm run build` (npm test does it in pretest)');
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [script, ...args], { cwd, env: options.env ?? testEnv(), maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;

@@ -135,6 +135,7 @@ describe('action.yml', () => {
         INPUT_FAIL_SEVERITY: 'warn',
         INPUT_BASELINE: '',
         INPUT_SINCE: '',
+        INPUT_SHARD: '',
         INPUT_SARIF_FILE: 'restlint.sarif',
         INPUT_ANNOTATIONS: 'true',
         INPUT_JOB_SUMMARY: 'true',
@@ -160,6 +161,15 @@ describe('action.yml', () => {
       const sarif = JSON.parse(readFileSync(path.join(repo.dir, 'restlint.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
       expect(sarif.runs[0].results.map((r) => r.ruleId)).toEqual(['rl-collection-names-plural', 'rl-get-cache-headers']);
       expect(readFileSync(path.join(runner, 'summary'), 'utf8')).toMatch(/^### restlint\n\n✖ \*\*2 problems\*\*/);
+    });
+
+    it('lints the part of the descriptions its shard input names', async () => {
+      // One description: it is in part 1 of 2, and part 2 is empty (a clean run).
+      expect((await runScript({ INPUT_SHARD: '1/2' })).output).toMatch(/^exit-code=1\n/);
+      const second = await runScript({ INPUT_SHARD: '2/2' });
+      expect(second.output).toMatch(/^exit-code=0\n/);
+      expect(second.stdout).not.toMatch(/api\/bad\.yaml/);
+      expect((await runScript({ INPUT_SHARD: '3/2' })).output).toMatch(/^exit-code=2\n/);
     });
 
     it('does not run shell code given as an input', async () => {

@@ -1,7 +1,7 @@
 // What a team gets when it installs restlint: the files the package holds, and type declarations that a
 // TypeScript consumer can import.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -98,5 +98,45 @@ describe('a TypeScript consumer of the built package', () => {
   it('reports a consumer that misuses the types', async () => {
     const output = await tsc("import { createLinter } from 'restlint';\nconst linter = createLinter({ rules: {} });\nexport const n: number = await linter.lint('x', 'y');\n");
     expect(output).toMatch(/consumer\.ts\(3,14\): error TS2322/);
+  }, 120_000);
+});
+
+describe('the CLI of a packed tarball', () => {
+  let dir: string;
+  let packed: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'restlint-packed-'));
+    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, env: { ...process.env, SCARF_ANALYTICS: 'false' }, maxBuffer: 64 * 1024 * 1024 });
+    const tarball = path.join(dir, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
+    await run('tar', ['-xzf', tarball, '-C', dir]);
+    packed = path.join(dir, 'package');
+    // What `npm install` would put beside it: the dependencies (the bundle carries its own, bar a few).
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(packed, 'node_modules'), 'dir');
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cli = (bin: string, args: string[], cwd: string) =>
+    run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', SCARF_ANALYTICS: 'false' } }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    );
+
+  it('holds the bundled CLI, its loader, its worker and its code cache', () => {
+    for (const file of ['dist/cli/main.cjs', 'dist/cli/main.cjs.cache', 'dist/cli/load.cjs', 'dist/cli/worker.cjs']) expect(existsSync(path.join(packed, file)), file).toBe(true);
+  });
+
+  it('lints as the checkout does: one description, and a folder in worker threads', async () => {
+    const examples = path.join(packed, 'examples');
+    const [fromPackage, fromCheckout] = await Promise.all([
+      cli(path.join(packed, 'bin/restlint'), ['lint', 'non-compliant.yaml', '--no-ruleset-lookup', '-f', 'json'], examples),
+      cli(path.join(ROOT, 'bin/restlint'), ['lint', 'non-compliant.yaml', '--no-ruleset-lookup', '-f', 'json'], path.join(ROOT, 'examples')),
+    ]);
+    expect(fromPackage.code).toBe(1);
+    const findings = (text: string) => (JSON.parse(text) as { code: string; path: string[]; source: string }[]).map((f) => [f.code, f.path.join('.'), path.basename(f.source)]);
+    expect(findings(fromPackage.stdout).length).toBeGreaterThan(10);
+    expect(findings(fromPackage.stdout)).toEqual(findings(fromCheckout.stdout));
+    const [pooled, alone] = await Promise.all(['3', '1'].map((jobs) => cli(path.join(packed, 'bin/restlint'), ['lint', '.', '--no-ruleset-lookup', '-f', 'json', '--jobs', jobs], examples)));
+    expect(pooled).toEqual(alone);
+    expect(findings(pooled.stdout)).toEqual(findings(fromPackage.stdout));
   }, 120_000);
 });

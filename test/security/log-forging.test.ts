@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMATTERS, type OutputFormat } from '../../src/cli/outputs.js';
+import { FORMATTERS, loadFormatter, type OutputFormat } from '../../src/cli/outputs.js';
 import type { FormatContext } from '../../src/formatters/context.js';
 import { formatRulesStylish, formatStylish } from '../../src/formatters/stylish.js';
 import type { Finding } from '../../src/lint.js';
@@ -57,8 +57,8 @@ describe('printed text cannot forge CI log lines', () => {
   ];
   const formats = Object.keys(FORMATTERS) as OutputFormat[];
 
-  it.each(formats)('%s: no command line, no hidden character, whatever a finding holds', (format) => {
-    const out = FORMATTERS[format](findings, context);
+  it.each(formats)('%s: no command line, no hidden character, whatever a finding holds', async (format) => {
+    const out = (await loadFormatter(format))(findings, context);
     const expected = format === 'github' ? [/^::warning file=/, /^::warning file=/] : [];
     const commands = commandLines(out);
     expect(commands).toHaveLength(expected.length);
@@ -67,13 +67,13 @@ describe('printed text cannot forge CI log lines', () => {
     expect(out.replace(/\n/g, '')).not.toMatch(RAW_HIDDEN);
   });
 
-  it.each(formats)('%s: a description named ::stop-commands::token.yaml never starts a line', (format) => {
-    const out = FORMATTERS[format]([finding({ source: '/repo/::stop-commands::token.yaml' })], context);
+  it.each(formats)('%s: a description named ::stop-commands::token.yaml never starts a line', async (format) => {
+    const out = (await loadFormatter(format))([finding({ source: '/repo/::stop-commands::token.yaml' })], context);
     for (const line of out.split('\n')) expect(line.trimStart()).not.toMatch(/^::stop-commands/);
   });
 
-  it('markdown leaves no mention or issue reference live', () => {
-    const out = FORMATTERS.markdown([finding({ message: 'ask @octocat, @acme/admins or see #123 and GH-4', source: '/repo/@team/#9.yaml' })], context);
+  it('markdown leaves no mention or issue reference live', async () => {
+    const out = (await loadFormatter('markdown'))([finding({ message: 'ask @octocat, @acme/admins or see #123 and GH-4', source: '/repo/@team/#9.yaml' })], context);
     const outsideCode = out.replace(/`[^`]*`/g, '');
     expect(outsideCode).not.toMatch(/@[\w]/);
     expect(outsideCode).not.toMatch(/#\d/);
@@ -81,10 +81,10 @@ describe('printed text cannot forge CI log lines', () => {
     expect(out).toContain('ask `@octocat`, `@acme/admins` or see `#123` and `GH-4`');
   });
 
-  it('JSON and SARIF parse back to the exact strings', () => {
-    const json = JSON.parse(FORMATTERS.json(findings)) as Finding[];
+  it('JSON and SARIF parse back to the exact strings', async () => {
+    const json = JSON.parse((await loadFormatter('json'))(findings, context)) as Finding[];
     expect(json.map((f) => [f.message, f.code, f.path, f.source])).toEqual(findings.map((f) => [f.message, f.code, f.path, f.source]));
-    const sarif = JSON.parse(FORMATTERS.sarif(findings, context)) as { runs: { results: { message: { text: string }; ruleId: string }[] }[] };
+    const sarif = JSON.parse((await loadFormatter('sarif'))(findings, context)) as { runs: { results: { message: { text: string }; ruleId: string }[] }[] };
     expect(sarif.runs[0].results.map((r) => [r.message.text, r.ruleId])).toEqual(findings.map((f) => [f.message, f.code]));
   });
 

@@ -6,6 +6,7 @@ import { repositoryRoot } from '../../repo/git.js';
 import { EXIT, type CliIo, type Command } from '../common.js';
 import { writeReport, checkNotInputs } from '../outputs.js';
 import { terminalText } from '../../text/terminal.js';
+import { COMMAND_SUMMARIES } from './index.js';
 import { linterOptions, lintTargets, type LinterArgs } from './lint.js';
 
 interface BaselineArgs extends LinterArgs {
@@ -13,8 +14,7 @@ interface BaselineArgs extends LinterArgs {
 }
 
 export const baselineCommand: Command<BaselineArgs> = {
-  command: 'baseline <targets..>',
-  describe: 'Record today’s findings in a baseline file, so that lint --baseline fails only on new ones',
+  ...COMMAND_SUMMARIES.baseline,
   builder: (yargs) =>
     linterOptions(yargs as Argv<object>)
       .option('baseline-file', { type: 'string', default: 'restlint-baseline.json', describe: 'The baseline file to write' })

@@ -9,6 +9,7 @@ import { isInside, type RefOptions } from '../../loader/resolver.js';
 import { expandTargets } from '../../loader/targets.js';
 import { printProblem, UsageError, type CliIo, type Command } from '../common.js';
 import { terminalText } from '../../text/terminal.js';
+import { COMMAND_SUMMARIES } from './index.js';
 import { outputOptions } from '../outputs.js';
 import { checkRefRoot, refFlags, refOptions, type RefArgs } from '../refs.js';
 import { prepareReport } from '../report.js';
@@ -24,8 +25,7 @@ interface BreakingArgs extends RefArgs {
 }
 
 export const breakingCommand: Command<BreakingArgs> = {
-  command: 'breaking [targets..]',
-  describe: 'Report breaking changes that came without a version bump: descriptions against a git revision (--since), or two files (--old, --new)',
+  ...COMMAND_SUMMARIES.breaking,
   builder: (yargs) =>
     refFlags(
       outputOptions(

@@ -19,8 +19,9 @@ import { writeReport } from '../outputs.js';
 import { checkRefRoot, refFlags, refOptions, type RefArgs } from '../refs.js';
 import { lintTargets } from './lint.js';
 
-/** The file `restlint init` writes. */
-export const STARTER_RULESET = '.spectral.yaml';
+import { COMMAND_SUMMARIES, STARTER_RULESET } from './index.js';
+
+export { STARTER_RULESET };
 
 interface InitArgs extends RefArgs {
   targets?: string[];
@@ -29,8 +30,7 @@ interface InitArgs extends RefArgs {
 }
 
 export const initCommand: Command<InitArgs> = {
-  command: 'init [targets..]',
-  describe: `Write a ${STARTER_RULESET} that extends restlint, for the restlint CLI, the Spectral CLI and the VS Code extension; with targets, choose the profiles the descriptions follow`,
+  ...COMMAND_SUMMARIES.init,
   builder: (yargs) =>
     refFlags(
       (yargs as Argv<object>)
@@ -86,7 +86,7 @@ async function init(args: InitArgs, io: CliIo): Promise<number> {
       io.stderr.write(`restlint: ${terminalText(args['baseline-file'])}: not written, because some files could not be linted\n`);
       return EXIT.cannotLint;
     }
-    const baseline = createBaseline(run.findings, await repositoryRoot(cwd));
+    const baseline = createBaseline(run.findings, await repositoryRoot(cwd, io.env));
     await writeReport(baselineFile, serializeBaseline(baseline), { exclusive: true, within: cwd });
     io.stdout.write(`Recorded the ${run.findings.length} findings that remain in ${terminalText(path.relative(cwd, baselineFile) || baselineFile)}.\n`);
   }

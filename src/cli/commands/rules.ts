@@ -4,6 +4,7 @@ import { formatRulesStylish } from '../../formatters/stylish.js';
 import { createLinter } from '../../lint.js';
 import { ruleChanges } from '../../ruleChanges.js';
 import { EXIT, FORMATS, useColor, type Command, type FormatName } from '../common.js';
+import { COMMAND_SUMMARIES } from './index.js';
 import { chooseRuleset, CONFIG_CODE_HELP } from '../ruleset.js';
 
 interface RulesArgs {
@@ -13,8 +14,7 @@ interface RulesArgs {
 }
 
 export const rulesCommand: Command<RulesArgs> = {
-  command: 'rules',
-  describe: 'List the rules of the pack (or of --ruleset) with their severity and description, and what profiles and the ruleset changed',
+  ...COMMAND_SUMMARIES.rules,
   builder: (yargs) =>
     (yargs as Argv<object>)
       .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
