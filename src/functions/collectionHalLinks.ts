@@ -1,10 +1,8 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
 import { isJsonMediaType } from '../openapi/mediaTypes.js';
 import { getApiModel, isObject, statusClass, type JsonPath } from '../openapi/model.js';
 import { pagePositionParameters } from '../openapi/paging.js';
 import { alternatives, findProperty, objectProperties, schemaType } from '../openapi/schema.js';
-import { guard } from './guard.js';
-import { FindingList } from './findingList.js';
+import { decisionFunction, type Verdict } from './kernel.js';
 
 export interface CollectionHalLinksOptions {
   /** Also accept a `Link` response header (RFC 8288) as the navigation links. Default: false. */
@@ -17,7 +15,7 @@ const RELATIONS = ['self', 'next', 'prev'] as const;
  * Decides whether the JSON answer of each paginated collection GET (one that takes an offset, page or
  * cursor query parameter and may answer a list) describes HAL `_links` with `self`, `next` and `prev`.
  */
-export const collectionHalLinks = createRulesetFunction<unknown, CollectionHalLinksOptions | null>(
+export const collectionHalLinks = decisionFunction<CollectionHalLinksOptions | null>(
   {
     input: null,
     options: {
@@ -27,25 +25,23 @@ export const collectionHalLinks = createRulesetFunction<unknown, CollectionHalLi
     },
   },
   function collectionHalLinks(root, options) {
-    return guard('collection-hal-links', () => {
-      const findings = new FindingList();
-      for (const operation of getApiModel(root).operations) {
-        // The classifier decides what is a collection read, for this rule and `rl-collection-pagination`
-        // alike; a collection is paginated when it takes a page position (offset, page or cursor).
-        if (operation.kind !== 'collection-read' || pagePositionParameters(operation).length === 0) continue;
-        for (const response of operation.responses) {
-          if (statusClass(response.status) !== 2) continue;
-          if (options?.linkHeader === true && response.headers.has('link')) continue;
-          for (const body of response.bodies) {
-            if (body.mediaType !== undefined && !isJsonMediaType(body.mediaType)) continue;
-            if (body.schemaPath === undefined) continue;
-            const finding = linksProblem(body.schema, body.schemaPath);
-            if (finding !== undefined) findings.add(finding.path, finding.message);
-          }
+    const findings: Verdict[] = [];
+    for (const operation of getApiModel(root).operations) {
+      // The classifier decides what is a collection read, for this rule and `rl-collection-pagination`
+      // alike; a collection is paginated when it takes a page position (offset, page or cursor).
+      if (operation.kind !== 'collection-read' || pagePositionParameters(operation).length === 0) continue;
+      for (const response of operation.responses) {
+        if (statusClass(response.status) !== 2) continue;
+        if (options?.linkHeader === true && response.headers.has('link')) continue;
+        for (const body of response.bodies) {
+          if (body.mediaType !== undefined && !isJsonMediaType(body.mediaType)) continue;
+          if (body.schemaPath === undefined) continue;
+          const finding = linksProblem(body.schema, body.schemaPath);
+          if (finding !== undefined) findings.push({ path: finding.path, message: finding.message });
         }
       }
-      return findings.results;
-    });
+    }
+    return findings;
   },
 );
 

@@ -1,10 +1,10 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, statusClass, type OperationInfo } from '../openapi/model.js';
 import { findParameter, findResponse } from '../openapi/parameters.js';
 import { CURSOR_PARAMETERS, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from '../openapi/paging.js';
-import { guard } from './guard.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
 import { compactName } from '../openapi/parameterNames.js';
+import { decisionFunction } from './kernel.js';
 
 /** `any` takes offset/limit or Range; the others require one style. */
 export const PAGINATION_STYLES = ['any', 'offset-limit', 'range', 'cursor'] as const;
@@ -46,7 +46,7 @@ const REMEDY: Record<PaginationStyle, string> = {
 };
 
 /** Decides whether each collection GET pages its results in the style the team chose. */
-export const collectionPagination = createRulesetFunction<unknown, CollectionPaginationOptions | null>(
+export const collectionPagination = decisionFunction<CollectionPaginationOptions | null>(
   {
     input: null,
     options: {
@@ -56,21 +56,19 @@ export const collectionPagination = createRulesetFunction<unknown, CollectionPag
     },
   },
   function collectionPagination(root, options) {
-    return guard('collection-pagination', () => {
-      const style = options?.style ?? 'any';
-      const results: IFunctionResult[] = [];
-      for (const operation of getApiModel(root, modelWords(options?.words)).operations) {
-        // The classifier decides what is a collection read, for this rule and `rl-collection-hal-links` alike;
-        // a live feed (`text/event-stream`) has nothing to page.
-        if (operation.kind !== 'collection-read' || answersLiveFeed(operation)) continue;
-        const facts = pagingFacts(operation);
-        const problem = describeProblem(facts, style);
-        if (problem !== undefined) {
-          results.push({ message: `Collection ${operation.method.toUpperCase()} ${problem}; ${REMEDY[style]}.`, path: operation.jsonPath });
-        }
+    const style = options?.style ?? 'any';
+    const results: IFunctionResult[] = [];
+    for (const operation of getApiModel(root, modelWords(options?.words)).operations) {
+      // The classifier decides what is a collection read, for this rule and `rl-collection-hal-links` alike;
+      // a live feed (`text/event-stream`) has nothing to page.
+      if (operation.kind !== 'collection-read' || answersLiveFeed(operation)) continue;
+      const facts = pagingFacts(operation);
+      const problem = describeProblem(facts, style);
+      if (problem !== undefined) {
+        results.push({ message: `Collection ${operation.method.toUpperCase()} ${problem}; ${REMEDY[style]}.`, path: operation.jsonPath });
       }
-      return results;
-    });
+    }
+    return results;
   },
 );
 

@@ -1,8 +1,8 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { isDateTimeName } from '../openapi/propertyNames.js';
 import { scalarShapes, type ScalarShape } from '../openapi/scalarShapes.js';
 import { getSchemaWalk, namedPropertySchemas } from '../openapi/schemaWalk.js';
-import { guard } from './guard.js';
+import { decisionFunction } from './kernel.js';
 
 export interface DateTimeFormatOptions {
   /** `report` (default) or `allow` date/time properties that are numbers (Unix timestamps). */
@@ -14,7 +14,7 @@ const RFC3339_FORMATS = new Set(['date-time', 'date', 'time']);
 const REMEDY = 'represent dates and times as RFC 3339 strings: `type: string` with `format: date-time` (or `date` for a calendar date)';
 
 /** Decides whether properties named as dates or times (`created_at`, `due_date`, `timestamp`) are RFC 3339 strings. */
-export const dateTimeFormat = createRulesetFunction<unknown, DateTimeFormatOptions | null>(
+export const dateTimeFormat = decisionFunction<DateTimeFormatOptions | null>(
   {
     input: null,
     options: {
@@ -24,20 +24,18 @@ export const dateTimeFormat = createRulesetFunction<unknown, DateTimeFormatOptio
     },
   },
   function dateTimeFormat(root, options) {
-    return guard('date-time-format', () => {
-      const allowNumbers = options?.integerTimestamps === 'allow';
-      const results: IFunctionResult[] = [];
-      for (const entry of namedPropertySchemas(getSchemaWalk(root), isDateTimeName)) {
-        if (!mayHoldPointInTime(entry.schema)) continue;
-        const description = typeof entry.schema.description === 'string' ? entry.schema.description : '';
-        const problem = diagnose(scalarShapes(entry.schema), examplesOf(entry.schema), epochUnitOf(description), allowNumbers);
-        if (problem === undefined) continue;
-        const names = entry.names.map((n) => `\`${n}\``).join(', ');
-        const subject = entry.names.length === 1 ? `Date/time property ${names} is` : `Date/time properties ${names} are`;
-        results.push({ message: `${subject} ${problem}; ${REMEDY}.`, path: entry.jsonPath });
-      }
-      return results;
-    });
+    const allowNumbers = options?.integerTimestamps === 'allow';
+    const results: IFunctionResult[] = [];
+    for (const entry of namedPropertySchemas(getSchemaWalk(root), isDateTimeName)) {
+      if (!mayHoldPointInTime(entry.schema)) continue;
+      const description = typeof entry.schema.description === 'string' ? entry.schema.description : '';
+      const problem = diagnose(scalarShapes(entry.schema), examplesOf(entry.schema), epochUnitOf(description), allowNumbers);
+      if (problem === undefined) continue;
+      const names = entry.names.map((n) => `\`${n}\``).join(', ');
+      const subject = entry.names.length === 1 ? `Date/time property ${names} is` : `Date/time properties ${names} are`;
+      results.push({ message: `${subject} ${problem}; ${REMEDY}.`, path: entry.jsonPath });
+    }
+    return results;
   },
 );
 

@@ -1,7 +1,7 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { CASE_STYLES, fitsCaseStyle, toCaseStyle, type CaseStyle } from '../openapi/propertyNames.js';
 import { getSchemaWalk, propertiesOf } from '../openapi/schemaWalk.js';
-import { guard } from './guard.js';
+import { decisionFunction } from './kernel.js';
 
 export interface PropertyCaseOptions {
   /** The case style every property name follows. Default: `snake_case`. */
@@ -9,7 +9,7 @@ export interface PropertyCaseOptions {
 }
 
 /** Decides whether every schema property name of the document is written in the chosen case style. */
-export const propertyCase = createRulesetFunction<unknown, PropertyCaseOptions | null>(
+export const propertyCase = decisionFunction<PropertyCaseOptions | null>(
   {
     input: null,
     options: {
@@ -19,23 +19,21 @@ export const propertyCase = createRulesetFunction<unknown, PropertyCaseOptions |
     },
   },
   function propertyCase(root, options) {
-    return guard('property-case', () => {
-      const style = options?.case ?? 'snake_case';
-      const results: IFunctionResult[] = [];
-      for (const visit of getSchemaWalk(root).visits) {
-        // Keys of a HAL `_links` object are link relations (`edit-form`, `curies`), named by IANA, not by the API.
-        if (!visit.first || visit.propertyName === '_links') continue;
-        for (const { name } of propertiesOf(visit)) {
-          if (isExempt(name) || fitsCaseStyle(name, style)) continue;
-          results.push({
-            // Reported on the `properties` object: a path to the key itself would be mapped to the target of its `$ref`.
-            message: `Property name \`${name}\` is not ${style}; name it \`${toCaseStyle(name, style)}\`${profileHint(name, style)}.`,
-            path: [...visit.jsonPath, 'properties'],
-          });
-        }
+    const style = options?.case ?? 'snake_case';
+    const results: IFunctionResult[] = [];
+    for (const visit of getSchemaWalk(root).visits) {
+      // Keys of a HAL `_links` object are link relations (`edit-form`, `curies`), named by IANA, not by the API.
+      if (!visit.first || visit.propertyName === '_links') continue;
+      for (const { name } of propertiesOf(visit)) {
+        if (isExempt(name) || fitsCaseStyle(name, style)) continue;
+        results.push({
+          // Reported on the `properties` object: a path to the key itself would be mapped to the target of its `$ref`.
+          message: `Property name \`${name}\` is not ${style}; name it \`${toCaseStyle(name, style)}\`${profileHint(name, style)}.`,
+          path: [...visit.jsonPath, 'properties'],
+        });
       }
-      return results;
-    });
+    }
+    return results;
   },
 );
 

@@ -1,4 +1,4 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, type OperationInfo } from '../openapi/model.js';
 import {
   codesForOperation,
@@ -8,8 +8,8 @@ import {
   methodsListing,
   type JudgedMethod,
 } from '../openapi/statusCodes.js';
-import { guard } from './guard.js';
 import { ownedNodePath } from './ownedNodePath.js';
+import { decisionFunction } from './kernel.js';
 
 type CodeList = (string | number)[];
 
@@ -27,7 +27,7 @@ const codeListSchema = {
 const METHOD_KEYS = ['get', 'post', 'put', 'patch', 'delete', 'all'] as const;
 
 /** Decides whether each documented status code is one the guidelines give the operation's method. */
-export const statusCodeMethod = createRulesetFunction<unknown, StatusCodeMethodOptions | null>(
+export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>(
   {
     input: null,
     options: {
@@ -43,24 +43,22 @@ export const statusCodeMethod = createRulesetFunction<unknown, StatusCodeMethodO
     },
   },
   function statusCodeMethod(root, options, context) {
-    return guard('status-code-method', () => {
-      const extra = options?.extraCodes ?? {};
-      const results: IFunctionResult[] = [];
-      const model = getApiModel(root);
-      const pathShapes = new Set(model.paths.map((p) => p.parsed.normalized));
-      for (const operation of model.operations) {
-        const method = judgedMethod(operation.method);
-        if (method === undefined) continue;
-        const allowed = allowedCodes(operation, method, pathShapes, [...(extra[method] ?? []), ...(extra.all ?? [])]);
-        for (const response of operation.responses) {
-          const message = misfit(response.status.toUpperCase(), operation, method, allowed);
-          if (message === undefined) continue;
-          const path = ownedNodePath(context, response.jsonPath, operation.jsonPath, [...operation.jsonPath, 'responses']);
-          results.push({ message, path });
-        }
+    const extra = options?.extraCodes ?? {};
+    const results: IFunctionResult[] = [];
+    const model = getApiModel(root);
+    const pathShapes = new Set(model.paths.map((p) => p.parsed.normalized));
+    for (const operation of model.operations) {
+      const method = judgedMethod(operation.method);
+      if (method === undefined) continue;
+      const allowed = allowedCodes(operation, method, pathShapes, [...(extra[method] ?? []), ...(extra.all ?? [])]);
+      for (const response of operation.responses) {
+        const message = misfit(response.status.toUpperCase(), operation, method, allowed);
+        if (message === undefined) continue;
+        const path = ownedNodePath(context, response.jsonPath, operation.jsonPath, [...operation.jsonPath, 'responses']);
+        results.push({ message, path });
       }
-      return results;
-    });
+    }
+    return results;
   },
 );
 
