@@ -1,6 +1,6 @@
 import { getApiModel, type ResponseInfo } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
-import { decisionFunction, type Verdict } from './kernel.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 // The successful answers to a GET that a cache may store: 200, 203, 206 (and a `2XX` range).
 // 204 has nothing to validate; 3xx answers are about other representations.
@@ -15,8 +15,9 @@ export const cacheHeaders = decisionFunction<null>(
       if (operation.method !== 'get') continue;
       for (const response of operation.responses) {
         if (!CACHEABLE_STATUS.test(response.status) || isUnresolvedRef(response.value)) continue;
+        findings.push(checked(response.jsonPath));
         const message = missingCacheHeaders(response);
-        if (message !== undefined) findings.push({ path: response.jsonPath, message: message });
+        if (message !== undefined) findings.push({ path: response.jsonPath, message, choice: response.headers.has('etag') || response.headers.has('last-modified') ? 'validator' : 'no-validator' });
       }
     }
     return findings;

@@ -2,7 +2,7 @@ import { isJsonMediaType } from '../openapi/mediaTypes.js';
 import { getApiModel, isObject, statusClass, type JsonPath } from '../openapi/model.js';
 import { pagePositionParameters } from '../openapi/paging.js';
 import { alternatives, findProperty, objectProperties, schemaType } from '../openapi/schema.js';
-import { decisionFunction, type Verdict } from './kernel.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface CollectionHalLinksOptions {
   /** Also accept a `Link` response header (RFC 8288) as the navigation links. Default: false. */
@@ -36,8 +36,9 @@ export const collectionHalLinks = decisionFunction<CollectionHalLinksOptions | n
         for (const body of response.bodies) {
           if (body.mediaType !== undefined && !isJsonMediaType(body.mediaType)) continue;
           if (body.schemaPath === undefined) continue;
+          findings.push(checked(body.schemaPath));
           const finding = linksProblem(body.schema, body.schemaPath);
-          if (finding !== undefined) findings.push({ path: finding.path, message: finding.message });
+          if (finding !== undefined) findings.push(finding);
         }
       }
     }
@@ -45,14 +46,18 @@ export const collectionHalLinks = decisionFunction<CollectionHalLinksOptions | n
   },
 );
 
+/** The choice of a document whose collection bodies carry no HAL `_links` (arrays, or objects without them). */
+export const NO_HAL_LINKS = 'no-hal-links';
+
 /** What the body schema lacks for HAL navigation, or undefined when it has it or cannot be read. */
-function linksProblem(schema: unknown, schemaPath: JsonPath): { message: string; path: JsonPath } | undefined {
+function linksProblem(schema: unknown, schemaPath: JsonPath): Verdict | undefined {
   if (!isObject(schema) || typeof schema.$ref === 'string' || alternatives(schema) !== undefined) return undefined;
   if (schemaType(schema) === 'array' || schema.items !== undefined) {
     return {
       message:
         'Collection body is a JSON array, which cannot carry `_links`; answer an object with HAL `_links` (`self`, `next`, `prev`) beside the items (`{"_links": {...}, "items": [...]}`).',
       path: schemaPath,
+      choice: NO_HAL_LINKS,
     };
   }
   // A part that is still a `$ref` (a reference cycle) may hold `_links`: the schema cannot be judged.
@@ -63,11 +68,12 @@ function linksProblem(schema: unknown, schemaPath: JsonPath): { message: string;
   if (links === undefined) {
     const plain = findProperty(schema, schemaPath, 'links');
     if (plain !== undefined) {
-      return { message: 'Collection body names its links `links`; HAL names them `_links` (with `self`, `next` and `prev`).', path: plain.path };
+      return { message: 'Collection body names its links `links`; HAL names them `_links` (with `self`, `next` and `prev`).', path: plain.path, choice: NO_HAL_LINKS };
     }
     return {
       message: 'Collection body declares no `_links`; describe HAL `_links` with `self`, `next` and `prev` so clients page by following links.',
       path: schemaPath,
+      choice: NO_HAL_LINKS,
     };
   }
   if (!isObject(links.value) || typeof links.value.$ref === 'string') return undefined;

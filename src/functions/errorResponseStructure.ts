@@ -2,7 +2,7 @@ import { isJsonMediaType } from '../openapi/mediaTypes.js';
 import { getApiModel, isObject, statusClass, type BodyInfo, type JsonPath, type ResponseInfo } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
 import { alternatives, objectProperties, schemaType } from '../openapi/schema.js';
-import { decisionFunction, type Verdict as Decision } from './kernel.js';
+import { checked, decisionFunction, type Verdict as Decision } from './kernel.js';
 
 /** The error body shapes the guidelines show. */
 export const ERROR_SHAPES = ['errors-array', 'code-message', 'status-code'] as const;
@@ -83,6 +83,7 @@ export const errorResponseStructure = decisionFunction<ErrorResponseStructureOpt
       for (const response of operation.responses) {
         const cls = statusClass(response.status);
         if (cls !== 4 && cls !== 5) continue;
+        findings.push(checked(response.jsonPath));
         checkResponse(response, checker, report);
       }
     }

@@ -7,9 +7,9 @@ import { resolvedRoot } from './resolvedRoot.js';
 
 /**
  * What a rule function decides about one place of the document: the node it judged (a path in the resolved
- * document) and, when the place breaks the rule, the finding's message. A verdict without a message is a
- * place that was checked and complies: it counts when the kernel asks whether a finding is the document's
- * own choice (see `FoldSpec`).
+ * document) and, when the place breaks the rule, the finding's message. A verdict without a message says
+ * that a place was checked, whatever the outcome (`checked`): a rule that folds (see `FoldSpec`) gives one for
+ * every place it judges, so that the kernel can tell a choice the whole document makes from a few outliers.
  */
 export interface Verdict {
   readonly path?: JsonPath;
@@ -21,6 +21,11 @@ export interface Verdict {
   readonly choice?: string;
   /** What was judged at the node when one node holds several candidates (a property name in a `properties` object). */
   readonly subject?: string;
+}
+
+/** The verdict that a place was checked (it counts among the places a folded choice is compared with). */
+export function checked(path: JsonPath, subject?: string): Verdict {
+  return subject === undefined ? { path } : { path, subject };
 }
 
 /** A rule function that only decides: the kernel does the rest (see `ruleKernel`). */
@@ -46,7 +51,7 @@ export interface FoldPlace {
 export interface FoldGroup {
   /** The findings of the group, in document order of discovery. */
   readonly findings: readonly { readonly path: JsonPath; readonly message: string }[];
-  /** How many places the rule checked in the document (compliant ones included). */
+  /** How many places the rule checked in the document (compliant ones included; see `checked`). */
   readonly candidates: number;
   /** How many distinct operations (`GET /a`) the group's places were reached from. */
   readonly operations: number;
@@ -56,17 +61,21 @@ export interface FoldGroup {
 
 /** How a rule folds a document-wide choice into one finding. */
 export interface FoldSpec {
-  /** The message of the folded finding: a true statement about the document, with a fix. */
-  summary(group: FoldGroup): string;
+  /**
+   * The message of the folded finding: a true statement about the document, with a fix; undefined when this
+   * choice is not one to fold (its findings are then reported one by one).
+   */
+  summary(group: FoldGroup): string | undefined;
   /** The fewest places that fold (default FOLD_MIN). */
   readonly min?: number;
 }
 
 /**
- * A choice folds only when it has at least this many places: below that, a team reads each finding, and a
- * small document (or a test of one operation) keeps its findings where they are.
+ * A choice folds only when it has at least this many places: below that, a reader takes in each finding
+ * (a short list of the same finding is still read), so a small document keeps its findings where they are.
+ * On the large descriptions that prompted folding, one choice repeats 50 to 1,000 times.
  */
-export const FOLD_MIN = 10;
+export const FOLD_MIN = 20;
 
 /**
  * Where the places of folded findings are recorded: a map on the Spectral Document being linted, which
@@ -108,6 +117,12 @@ function nodeKey(root: unknown, path: JsonPath): string {
 }
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
+
+/** The operation a resolved path lies in, as a reader names it (`GET /pets`), if any. */
+export function operationName(path: JsonPath): string | undefined {
+  const operation = operationOf(path);
+  return operation === undefined ? undefined : `${operation.method} ${String(path[1])}`;
+}
 
 /** The operation (`GET /pets`) a resolved path lies in, if any. */
 function operationOf(path: JsonPath): { method: string; key: string } | undefined {
@@ -185,8 +200,10 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
     // A finding without a path sits where the rule's `given` pointed.
     if (honoursIgnores && isIgnored(root, path, ruleId)) continue;
     const node = nodeKey(root, path);
-    candidates.add(verdict.subject === undefined ? node : `${node}\u0000${verdict.subject}`);
-    if (verdict.message === undefined) continue;
+    if (verdict.message === undefined) {
+      candidates.add(verdict.subject === undefined ? node : `${node}\u0000${verdict.subject}`);
+      continue;
+    }
     const key = `${node}\u0000${verdict.message}`;
     let entry = merged.get(key);
     if (entry === undefined) {
@@ -198,17 +215,21 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
     if (operation !== undefined) entry.operations.set(`${operation.method} ${operation.key}`, operation.method);
   }
   const findings = [...merged.values()];
-  const folded = fold === undefined ? undefined : foldable(findings, candidates.size, fold);
+  const group = fold === undefined ? undefined : foldable(findings, candidates.size, fold);
+  const folded = group === undefined ? undefined : foldedFinding(ruleId, group, candidates.size, fold!, root, context);
   const results: IFunctionResult[] = [];
   for (const finding of findings) {
-    if (folded !== undefined && finding.choice === folded.choice) continue;
+    if (folded !== undefined && finding.choice === group!.choice) continue;
     results.push({ message: finding.message + usage(finding), path: finding.path });
   }
-  if (folded !== undefined) results.push(foldedFinding(ruleId, folded, candidates.size, fold!, root, context));
+  if (folded !== undefined) results.push(folded);
   return results;
 }
 
-/** The one choice whose findings are most of the document's candidates, if it has enough of them to fold. */
+/**
+ * The one choice whose findings are more than half of the places the rule checked, if it has enough of them
+ * to fold. A rule that marks no checked place never folds.
+ */
 function foldable(findings: readonly Merged[], candidates: number, fold: FoldSpec): { choice: string; members: Merged[] } | undefined {
   const byChoice = new Map<string, Merged[]>();
   for (const finding of findings) {
@@ -222,7 +243,7 @@ function foldable(findings: readonly Merged[], candidates: number, fold: FoldSpe
   return undefined;
 }
 
-function foldedFinding(ruleId: string, group: { choice: string; members: Merged[] }, candidates: number, fold: FoldSpec, root: unknown, context: RulesetFunctionContext): IFunctionResult {
+function foldedFinding(ruleId: string, group: { choice: string; members: Merged[] }, candidates: number, fold: FoldSpec, root: unknown, context: RulesetFunctionContext): IFunctionResult | undefined {
   const operations = new Set<string>();
   for (const member of group.members) for (const key of member.operations.keys()) operations.add(key);
   const message = fold.summary({
@@ -231,6 +252,7 @@ function foldedFinding(ruleId: string, group: { choice: string; members: Merged[
     operations: operations.size,
     choice: group.choice,
   });
+  if (message === undefined) return undefined;
   recordPlaces(ruleId, message, group.members, context);
   return { message, path: documentAnchor(root) };
 }
@@ -262,4 +284,18 @@ function recordPlaces(ruleId: string, message: string, members: readonly Merged[
     }
   });
   places.set(foldKey(ruleId, message), list);
+}
+
+/**
+ * How many of the places a rule checked a folded group holds, for its summary: "all 277" when it holds every
+ * one, else "277 of 300".
+ */
+export function share(group: FoldGroup): string {
+  const n = group.findings.length;
+  return n >= group.candidates ? `all ${n}` : `${n} of ${group.candidates}`;
+}
+
+/** " in 182 operations" when the group's places lie in operations, else nothing. */
+export function inOperations(group: FoldGroup): string {
+  return group.operations === 0 ? '' : ` in ${group.operations} operation${group.operations === 1 ? '' : 's'}`;
 }

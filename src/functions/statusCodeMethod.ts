@@ -1,5 +1,4 @@
-import { type IFunctionResult } from '@stoplight/spectral-core';
-import { getApiModel, type OperationInfo } from '../openapi/model.js';
+import { getApiModel, type OperationInfo, type ResponseInfo } from '../openapi/model.js';
 import {
   codesForOperation,
   GUIDELINE_CODES,
@@ -9,7 +8,7 @@ import {
   type JudgedMethod,
 } from '../openapi/statusCodes.js';
 import { ownedNodePath } from './ownedNodePath.js';
-import { decisionFunction } from './kernel.js';
+import { decisionFunction, type Verdict } from './kernel.js';
 
 type CodeList = (string | number)[];
 
@@ -44,18 +43,36 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
   },
   function statusCodeMethod(root, options, context) {
     const extra = options?.extraCodes ?? {};
-    const results: IFunctionResult[] = [];
     const model = getApiModel(root);
     const pathShapes = new Set(model.paths.map((p) => p.parsed.normalized));
+    // Every use of each response (a component is used under several operations and status keys), with its verdict.
+    const uses = new Map<unknown, { operation: OperationInfo; response: ResponseInfo; message: string | undefined }[]>();
     for (const operation of model.operations) {
       const method = judgedMethod(operation.method);
       if (method === undefined) continue;
       const allowed = allowedCodes(operation, method, pathShapes, [...(extra[method] ?? []), ...(extra.all ?? [])]);
       for (const response of operation.responses) {
         const message = misfit(response.status.toUpperCase(), operation, method, allowed);
+        const key = typeof response.value === 'object' && response.value !== null ? response.value : response;
+        const list = uses.get(key) ?? [];
+        list.push({ operation, response, message });
+        uses.set(key, list);
+      }
+    }
+    const results: Verdict[] = [];
+    for (const list of uses.values()) {
+      // A response shared by several uses that all misfit is the cause: one finding on it, with its uses counted.
+      // Where some uses fit, the operations that misuse it are the cause: each is reported on its own responses.
+      const shared = list.length > 1 && list.every((use) => use.message !== undefined);
+      for (const { operation, response, message } of list) {
         if (message === undefined) continue;
-        const path = ownedNodePath(context, response.jsonPath, operation.jsonPath, [...operation.jsonPath, 'responses']);
-        results.push({ message, path });
+        if (!shared) {
+          results.push({ message, path: ownedNodePath(context, response.jsonPath, operation.jsonPath, [...operation.jsonPath, 'responses']) });
+          continue;
+        }
+        // A code the guidelines give no method is wrong for every use: one message, whose option covers every method.
+        const status = response.status.toUpperCase();
+        results.push({ message: GUIDELINE_CODES.has(status) ? message : message.replace(/`extraCodes\.[a-z]+`/, '`extraCodes.all`'), path: response.jsonPath });
       }
     }
     return results;

@@ -1,4 +1,3 @@
-import { type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, isObject, type JsonPath } from '../openapi/model.js';
 import { readServers } from '../openapi/servers.js';
 import {
@@ -15,7 +14,7 @@ import {
 } from '../openapi/versioning.js';
 import { resolvedRoot } from './resolvedRoot.js';
 import { versionStyleSchema } from './versionStyleSchema.js';
-import { decisionFunction } from './kernel.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface UrlVersionPlacementOptions {
   /** `accept-header`: no version in any URL; `url-prefix`: the version is the leading `/api/v{n}` and nowhere else. */
@@ -42,6 +41,8 @@ export const urlVersionPlacement = decisionFunction<UrlVersionPlacementOptions |
     const placement = versionPlacement(model);
     const results = new Findings();
     if ((options?.style ?? DEFAULT_VERSION_STYLE) === 'accept-header') {
+      // Every path key is a place where the API chooses whether its URLs carry the version.
+      for (const key of pathKeys) results.list.push(checked(['paths', key]));
       // One finding per URL, on its first version.
       for (const nodes of placement.versionedUrls) {
         const node = nodes.find((n) => n.version);
@@ -128,14 +129,10 @@ function fromVariable(node: UrlNode): string {
   return node.variable === undefined ? '' : ` (from server variable "${node.variable}")`;
 }
 
-/** Findings without duplicates: one per node and message. */
+/** The findings of a run, collected as the checks find them (the kernel reports each node and message once). */
 class Findings {
-  readonly list: IFunctionResult[] = [];
-  private readonly seen = new Set<string>();
+  readonly list: Verdict[] = [];
   add(path: JsonPath, message: string): void {
-    const key = JSON.stringify([path, message]);
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
     this.list.push({ message, path });
   }
 }

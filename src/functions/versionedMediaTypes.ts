@@ -2,12 +2,15 @@ import { type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, type BodyInfo, type JsonPath, type OperationInfo } from '../openapi/model.js';
 import { DEFAULT_VERSION_STYLE, isVersionedJsonMediaType, successJsonBodies, versionPlacement, type VersionPlacement, type VersionStyle } from '../openapi/versioning.js';
 import { versionStyleSchema } from './versionStyleSchema.js';
-import { decisionFunction } from './kernel.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface VersionedMediaTypesOptions {
   /** Where the API carries its version; under `url-prefix` nothing is asked of media types. */
   style?: VersionStyle;
 }
+
+/** The choice of a document whose success media types carry no version. */
+export const UNVERSIONED = 'unversioned';
 
 const SUGGESTION = 'a versioned vendor media type such as "application/vnd.<org>.v1+json" or "application/vnd.<org>+json; version=1.0"';
 
@@ -29,17 +32,26 @@ export const versionedMediaTypes = decisionFunction<VersionedMediaTypesOptions |
     if ((options?.style ?? DEFAULT_VERSION_STYLE) !== 'accept-header') return [];
     const model = getApiModel(root);
     const placement = versionPlacement(model);
-    const results: IFunctionResult[] = [];
+    const results: Verdict[] = [];
     for (const operation of model.operations) {
       const accept = placement.accept.get(operation);
       // An operation whose Accept parameter names the version negotiates it there, whatever its responses are keyed by.
       if (accept?.from === 'parameter') continue;
       // One finding per operation: the first success response whose JSON bodies are all unversioned.
-      const offending = successJsonBodies(operation).find(({ bodies }) => !bodies.some((b) => isVersionedBody(b)));
+      const responses = successJsonBodies(operation);
+      const offending = responses.find(({ bodies }) => !bodies.some((b) => isVersionedBody(b)));
       const body = offending?.bodies[0];
-      if (body === undefined) continue;
-      if (placement.where === 'accept-parameter') results.push(missingAcceptParameter(operation, body, placement));
-      else results.push(finding(operation, body, model.version === '2.0' ? model.root : undefined));
+      if (body === undefined) {
+        const first = responses[0]?.bodies.find((b) => isVersionedBody(b));
+        if (first !== undefined) results.push(checked(first.jsonPath));
+        continue;
+      }
+      // Under an Accept parameter, each finding names its operation; otherwise they are one choice: unversioned media types.
+      const result: Verdict =
+        placement.where === 'accept-parameter'
+          ? { ...missingAcceptParameter(operation, body, placement), choice: 'accept-parameter-missing' }
+          : { ...finding(operation, body, model.version === '2.0' ? model.root : undefined), choice: UNVERSIONED };
+      results.push(checked(result.path!), result);
     }
     return results;
   },

@@ -50,14 +50,21 @@ export async function createSinceFilter(ref: string, cwd: string): Promise<Since
     async filter(findings) {
       const kept: Finding[] = [];
       const decided = new Map<string, boolean>();
-      for (const f of findings) {
-        const file = f.source ?? '';
-        const key = JSON.stringify([file, f.path]);
+      const changed = async (file: string, jsonPath: Finding['path']): Promise<boolean> => {
+        const key = JSON.stringify([file, jsonPath]);
         let keep = decided.get(key);
         if (keep === undefined) {
-          keep = isNewOrChanged(await load(file), f.path);
+          keep = isNewOrChanged(await load(file), jsonPath);
           decided.set(key, keep);
         }
+        return keep;
+      };
+      for (const f of findings) {
+        const file = f.source ?? '';
+        // A finding that folds a document-wide choice is about its places: kept when one of them is new or changed.
+        let keep = false;
+        if (f.places === undefined) keep = await changed(file, f.path);
+        else for (const place of f.places) if (!keep) keep = await changed(place.source ?? file, place.path);
         if (keep) kept.push(f);
       }
       return kept;
