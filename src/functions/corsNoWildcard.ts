@@ -1,5 +1,5 @@
 import { getApiModel, isObject, type HeaderInfo, type JsonPath } from '../openapi/model.js';
-import { decisionFunction, type Verdict } from './kernel.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface CorsNoWildcardOptions {
   /** Allow `Access-Control-Allow-Origin: *` (Ensembl's choice). Default: false. */
@@ -27,6 +27,7 @@ export const corsNoWildcard = decisionFunction<CorsNoWildcardOptions | null>(
       for (const response of operation.responses) {
         const origin = response.headers.get('access-control-allow-origin');
         if (origin === undefined) continue;
+        findings.push(checked(origin.jsonPath));
         const wildcard = documentedValue(origin, (v) => typeof v === 'string' && v.trim() === '*');
         if (wildcard === undefined) continue;
         if (!allowWildcard) {

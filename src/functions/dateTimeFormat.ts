@@ -1,8 +1,7 @@
-import { type IFunctionResult } from '@stoplight/spectral-core';
 import { isDateTimeName } from '../openapi/propertyNames.js';
 import { scalarShapes, type ScalarShape } from '../openapi/scalarShapes.js';
 import { getSchemaWalk, namedPropertySchemas } from '../openapi/schemaWalk.js';
-import { decisionFunction } from './kernel.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface DateTimeFormatOptions {
   /** `report` (default) or `allow` date/time properties that are numbers (Unix timestamps). */
@@ -25,19 +24,24 @@ export const dateTimeFormat = decisionFunction<DateTimeFormatOptions | null>(
   },
   function dateTimeFormat(root, options) {
     const allowNumbers = options?.integerTimestamps === 'allow';
-    const results: IFunctionResult[] = [];
+    const results: Verdict[] = [];
     for (const entry of namedPropertySchemas(getSchemaWalk(root), isDateTimeName)) {
       if (!mayHoldPointInTime(entry.schema)) continue;
+      results.push(checked(entry.jsonPath));
       const description = typeof entry.schema.description === 'string' ? entry.schema.description : '';
       const problem = diagnose(scalarShapes(entry.schema), examplesOf(entry.schema), epochUnitOf(description), allowNumbers);
       if (problem === undefined) continue;
       const names = entry.names.map((n) => `\`${n}\``).join(', ');
       const subject = entry.names.length === 1 ? `Date/time property ${names} is` : `Date/time properties ${names} are`;
-      results.push({ message: `${subject} ${problem}; ${REMEDY}.`, path: entry.jsonPath });
+      // Unix timestamps, in seconds or not, are one choice of a document.
+      results.push({ message: `${subject} ${problem}; ${REMEDY}.`, path: entry.jsonPath, ...(/Unix timestamp/.test(problem) ? { choice: UNIX_TIMESTAMPS } : {}) });
     }
     return results;
   },
 );
+
+/** The choice of a document whose dates and times are Unix timestamps. */
+export const UNIX_TIMESTAMPS = 'unix-timestamps';
 
 /** A description that says the value is a span of time (`Median duration in minutes`, `number of seconds to wait`). */
 const SPAN_DESCRIPTION = /\b(duration|how long|elapsed|interval|(number of|in|of) (milli|micro|nano)?(seconds|minutes|hours|days))\b/i;

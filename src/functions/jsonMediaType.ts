@@ -1,7 +1,7 @@
 import { jsonNameFor, mediaTypeEssence, mediaTypeKind, mediaTypeParameter } from '../openapi/mediaTypeKinds.js';
 import { getApiModel, isObject, type BodyInfo, type JsonPath, type OperationInfo } from '../openapi/model.js';
 import { isEmptyObjectSchema } from '../openapi/scalarShapes.js';
-import { decisionFunction, type Verdict } from './kernel.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface JsonMediaTypeOptions {
   /** Media types (`type/subtype` or `type/*`) the team accepts besides JSON. Default: none. */
@@ -40,9 +40,11 @@ export const jsonMediaType = decisionFunction<JsonMediaTypeOptions | null>(
     const check = (entries: Entry[], direction: Direction, operation: OperationInfo) => {
       const besideJson = entries.some((e) => mediaTypeKind(e.mediaType) === 'json');
       for (const { mediaType, path, data } of entries) {
+        // Request and response media types are separate choices of a document.
+        findings.push(checked(path, undefined, direction));
         if (isAllowed(mediaType, allowed)) continue;
         const message = problem(mediaType, direction, besideJson && !reportAlternatives, data, operation);
-        if (message !== undefined) findings.push({ path: path, message: message });
+        if (message !== undefined) findings.push({ path, message, scope: direction });
       }
     };
     for (const operation of model.operations) {

@@ -21,11 +21,16 @@ export interface Verdict {
   readonly choice?: string;
   /** What was judged at the node when one node holds several candidates (a property name in a `properties` object). */
   readonly subject?: string;
+  /**
+   * The kind of place, when a rule judges places of several kinds (request and response bodies): a choice is
+   * compared with the checked places of its own kind only.
+   */
+  readonly scope?: string;
 }
 
 /** The verdict that a place was checked (it counts among the places a folded choice is compared with). */
-export function checked(path: JsonPath, subject?: string): Verdict {
-  return subject === undefined ? { path } : { path, subject };
+export function checked(path: JsonPath, subject?: string, scope?: string): Verdict {
+  return { path, ...(subject === undefined ? {} : { subject }), ...(scope === undefined ? {} : { scope }) };
 }
 
 /** A rule function that only decides: the kernel does the rest (see `ruleKernel`). */
@@ -137,19 +142,20 @@ interface Merged {
   path: JsonPath;
   message: string;
   choice: string;
+  scope: string;
   /** The distinct resolved paths the node was reached from. */
   readonly reached: Set<string>;
   /** The operations it was reached from, by `method key`, with their method. */
   readonly operations: Map<string, string>;
 }
 
-/** The sentence a finding on a shared node gets: how many operations use it, and with which methods. */
+/** The sentence a finding on a shared node gets: how many operations it applies to, and with which methods. */
 function usage(merged: Merged): string {
   if (merged.reached.size < 2 || merged.operations.size < 2) return '';
   const perMethod = new Map<string, number>();
   for (const method of merged.operations.values()) perMethod.set(method, (perMethod.get(method) ?? 0) + 1);
   const methods = [...perMethod].map(([method, n]) => `${n} ${method}`).join(', ');
-  return ` Shared: used by ${merged.operations.size} operations (${methods}).`;
+  return ` Applies to ${merged.operations.size} operations that use it (${methods}).`;
 }
 
 /**
@@ -193,7 +199,7 @@ function unfinished(ruleId: string, error: unknown): IFunctionResult {
 function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFunctionContext, fold: FoldSpec | undefined, honoursIgnores: boolean): IFunctionResult[] {
   if (verdicts.length === 0) return [];
   const root = resolvedRoot(context);
-  const candidates = new Set<string>();
+  const candidates = new Map<string, Set<string>>();
   const merged = new Map<string, Merged>();
   for (const verdict of verdicts) {
     const path = verdict.path ?? context.path;
@@ -201,13 +207,15 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
     if (honoursIgnores && isIgnored(root, path, ruleId)) continue;
     const node = nodeKey(root, path);
     if (verdict.message === undefined) {
-      candidates.add(verdict.subject === undefined ? node : `${node}\u0000${verdict.subject}`);
+      const scope = verdict.scope ?? '';
+      if (!candidates.has(scope)) candidates.set(scope, new Set());
+      candidates.get(scope)!.add(verdict.subject === undefined ? node : `${node}\u0000${verdict.subject}`);
       continue;
     }
     const key = `${node}\u0000${verdict.message}`;
     let entry = merged.get(key);
     if (entry === undefined) {
-      entry = { path, message: verdict.message, choice: verdict.choice ?? messageShape(verdict.message), reached: new Set(), operations: new Map() };
+      entry = { path, message: verdict.message, choice: verdict.choice ?? messageShape(verdict.message), scope: verdict.scope ?? '', reached: new Set(), operations: new Map() };
       merged.set(key, entry);
     }
     entry.reached.add(JSON.stringify(path));
@@ -215,11 +223,11 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
     if (operation !== undefined) entry.operations.set(`${operation.method} ${operation.key}`, operation.method);
   }
   const findings = [...merged.values()];
-  const group = fold === undefined ? undefined : foldable(findings, candidates.size, fold);
-  const folded = group === undefined ? undefined : foldedFinding(ruleId, group, candidates.size, fold!, root, context);
+  const group = fold === undefined ? undefined : foldable(findings, candidates, fold);
+  const folded = group === undefined ? undefined : foldedFinding(ruleId, group, candidates.get(group.members[0]!.scope)?.size ?? 0, fold!, root, context);
   const results: IFunctionResult[] = [];
   for (const finding of findings) {
-    if (folded !== undefined && finding.choice === group!.choice) continue;
+    if (folded !== undefined && group!.members.includes(finding)) continue;
     results.push({ message: finding.message + usage(finding), path: finding.path });
   }
   if (folded !== undefined) results.push(folded);
@@ -230,15 +238,17 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
  * The one choice whose findings are more than half of the places the rule checked, if it has enough of them
  * to fold. A rule that marks no checked place never folds.
  */
-function foldable(findings: readonly Merged[], candidates: number, fold: FoldSpec): { choice: string; members: Merged[] } | undefined {
+function foldable(findings: readonly Merged[], candidates: ReadonlyMap<string, ReadonlySet<string>>, fold: FoldSpec): { choice: string; members: Merged[] } | undefined {
   const byChoice = new Map<string, Merged[]>();
   for (const finding of findings) {
-    const group = byChoice.get(finding.choice);
-    if (group === undefined) byChoice.set(finding.choice, [finding]);
+    const key = `${finding.scope}\u0000${finding.choice}`;
+    const group = byChoice.get(key);
+    if (group === undefined) byChoice.set(key, [finding]);
     else group.push(finding);
   }
-  for (const [choice, members] of byChoice) {
-    if (members.length >= (fold.min ?? FOLD_MIN) && members.length * 2 > candidates) return { choice, members };
+  for (const members of byChoice.values()) {
+    const checkedPlaces = candidates.get(members[0]!.scope)?.size ?? 0;
+    if (checkedPlaces > 0 && members.length >= (fold.min ?? FOLD_MIN) && members.length * 2 > checkedPlaces) return { choice: members[0]!.choice, members };
   }
   return undefined;
 }
@@ -298,4 +308,10 @@ export function share(group: FoldGroup): string {
 /** " in 182 operations" when the group's places lie in operations, else nothing. */
 export function inOperations(group: FoldGroup): string {
   return group.operations === 0 ? '' : ` in ${group.operations} operation${group.operations === 1 ? '' : 's'}`;
+}
+
+/** What a finding's message asks for: the text after its first "; " (restlint's messages say what is wrong, then the fix). */
+export function remedyOf(message: string): string {
+  const at = message.indexOf('; ');
+  return at < 0 ? message : message.slice(at + 2).replace(/\.$/, '');
 }

@@ -1,9 +1,8 @@
-import { type IFunctionResult } from '@stoplight/spectral-core';
 import { isCurrencyName, moneyName } from '../openapi/propertyNames.js';
 import { objectProperties } from '../openapi/schema.js';
 import { scalarShapes } from '../openapi/scalarShapes.js';
 import { getSchemaWalk, namedPropertySchemas, type NamedSchema } from '../openapi/schemaWalk.js';
-import { decisionFunction } from './kernel.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface MoneyStructureOptions {
   /** `report` (default) or `allow` integer amounts (minor units) that sit beside a separate currency property. */
@@ -25,10 +24,11 @@ export const moneyStructure = decisionFunction<MoneyStructureOptions | null>(
   },
   function moneyStructure(root, options) {
     const reportIntegers = options?.integerAmounts !== 'allow';
-    const results: IFunctionResult[] = [];
+    const results: Verdict[] = [];
     for (const entry of namedPropertySchemas(getSchemaWalk(root), (name) => moneyName(name) !== undefined)) {
       const shapes = scalarShapes(entry.schema);
       if (shapes === undefined) continue;
+      results.push(checked(entry.jsonPath));
       const float = shapes.some((s) => s.type === 'number' && !/^int/.test(s.format ?? ''));
       const integer = shapes.some((s) => s.type === 'integer' || (s.type === 'number' && /^int/.test(s.format ?? '')));
       const currency = besideCurrency(entry);

@@ -8,9 +8,13 @@ import {
   type JudgedMethod,
 } from '../openapi/statusCodes.js';
 import { ownedNodePath } from './ownedNodePath.js';
-import { decisionFunction, type Verdict } from './kernel.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 type CodeList = (string | number)[];
+
+/** The kind of place (and the choice) of a POST that creates a resource: what it answers on creation. */
+export const CREATING_POST = 'creating-post';
+const CREATED_WITH_200 = 'Status 200 does not fit a POST that creates a resource and documents no 201';
 
 export interface StatusCodeMethodOptions {
   /** Codes a team accepts beyond the guidelines, per method (`head` uses `get`), and for every method under `all`. */
@@ -45,12 +49,15 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
     const extra = options?.extraCodes ?? {};
     const model = getApiModel(root);
     const pathShapes = new Set(model.paths.map((p) => p.parsed.normalized));
+    const results: Verdict[] = [];
     // Every use of each response (a component is used under several operations and status keys), with its verdict.
     const uses = new Map<unknown, { operation: OperationInfo; response: ResponseInfo; message: string | undefined }[]>();
     for (const operation of model.operations) {
       const method = judgedMethod(operation.method);
       if (method === undefined) continue;
       const allowed = allowedCodes(operation, method, pathShapes, [...(extra[method] ?? []), ...(extra.all ?? [])]);
+      // A POST that creates a resource (200 does not fit it) is where an API chooses what it answers on creation.
+      if (method === 'post' && !allowed.has('200')) results.push(checked([...operation.jsonPath, 'responses'], undefined, CREATING_POST));
       for (const response of operation.responses) {
         const message = misfit(response.status.toUpperCase(), operation, method, allowed);
         const key = typeof response.value === 'object' && response.value !== null ? response.value : response;
@@ -59,15 +66,19 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
         uses.set(key, list);
       }
     }
-    const results: Verdict[] = [];
     for (const list of uses.values()) {
-      // A response shared by several uses that all misfit is the cause: one finding on it, with its uses counted.
-      // Where some uses fit, the operations that misuse it are the cause: each is reported on its own responses.
-      const shared = list.length > 1 && list.every((use) => use.message !== undefined);
+      // A response shared by several uses that all misfit is the cause: one finding on it, with its uses counted;
+      // so is one that several operations misuse alike (a 304 under 20 DELETEs). A single misuse of a response that
+      // other uses fit is the operation's: it is reported on that operation's responses.
+      const allMisfit = list.length > 1 && list.every((use) => use.message !== undefined);
+      const alike = new Map<string, number>();
+      for (const use of list) if (use.message !== undefined) alike.set(use.message, (alike.get(use.message) ?? 0) + 1);
       for (const { operation, response, message } of list) {
         if (message === undefined) continue;
+        const shared = allMisfit || (alike.get(message) ?? 0) > 1;
         if (!shared) {
-          results.push({ message, path: ownedNodePath(context, response.jsonPath, operation.jsonPath, [...operation.jsonPath, 'responses']) });
+          const path = ownedNodePath(context, response.jsonPath, operation.jsonPath, [...operation.jsonPath, 'responses']);
+          results.push({ message, path, ...(message.startsWith(CREATED_WITH_200) ? { scope: CREATING_POST, choice: CREATING_POST } : {}) });
           continue;
         }
         // A code the guidelines give no method is wrong for every use: one message, whose option covers every method.
@@ -106,7 +117,7 @@ function misfit(status: string, operation: OperationInfo, method: JudgedMethod, 
     return `Status ${status} is not one of the guidelines' status codes; ${remedy}, or add ${status} to ${option}.`;
   }
   if (status === '200' && method === 'post') {
-    return `Status 200 does not fit a POST that creates a resource and documents no 201: answer 201 Created with a \`Location\` header (202 Accepted if the resource is created later), or add 200 to ${option}.`;
+    return `${CREATED_WITH_200}: answer 201 Created with a \`Location\` header (202 Accepted if the resource is created later), or add 200 to ${option}.`;
   }
   return `Status ${status} does not fit ${name}: ${reason(status, method)}, or add ${status} to ${option}.`;
 }
