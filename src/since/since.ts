@@ -26,7 +26,8 @@ const MISSING = Symbol('missing');
  * its file differs from the node at that path in the file at `ref`: documents are compared as parsed values, so
  * formatting, comments, key order and moved lines do not count. When the path does not exist (a finding about
  * something missing), the nearest existing ancestor is compared. A file that did not exist at `ref` (or lies
- * outside the repository) is new: all its findings are kept.
+ * outside the repository) is new: all its findings are kept. A finding that folds a document-wide choice
+ * (src/functions/kernel.ts) is kept when one of its places is new or changed.
  */
 export async function createSinceFilter(ref: string, cwd: string): Promise<SinceFilter> {
   checkRevisionName(ref);
