@@ -1,5 +1,5 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { propertyCase, styleChoice } from '../../src/functions/propertyCase.js';
+import { propertyCase, REQUESTS, styleChoice } from '../../src/functions/propertyCase.js';
 import { defineRule } from '../defineRule.js';
 import { share } from '../../src/functions/kernel.js';
 import type { CaseStyle } from '../../src/openapi/propertyNames.js';
@@ -17,8 +17,14 @@ export default defineRule('rl-property-case', {
       const [other, style] = g.choice.split('>') as [CaseStyle, CaseStyle | undefined];
       if (style === undefined) return undefined;
       const first = /`([^`]*)`/.exec(g.findings[0]!.message)?.[1];
+      const where = g.area === REQUESTS ? 'of request bodies in this API' : g.area === undefined ? 'in this API' : 'outside request bodies in this API';
+      const named = `${share(g)} property names${first === undefined ? '' : ` (first: \`${first}\`)`}`;
+      if (g.area !== undefined) {
+        // One part of the document differs from the rest: a profile would choose the style for all of it.
+        return `Property names ${where} are ${other}, not ${style}: ${named}. Rename them to ${style}, or choose ${styleChoice(other)} (rule option \`case: ${other}\`) if ${other} is your team's convention throughout.`;
+      }
       return (
-        `Property names in this API are ${other}, not ${style}: ${share(g)} property names${first === undefined ? '' : ` (first: \`${first}\`)`}. ` +
+        `Property names ${where} are ${other}, not ${style}: ${named}. ` +
         `If ${other} is your team's convention, choose ${styleChoice(other)} (rule option \`case: ${other}\`); otherwise rename them to ${style}.`
       );
     },

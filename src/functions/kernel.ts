@@ -26,11 +26,16 @@ export interface Verdict {
    * compared with the checked places of its own kind only.
    */
   readonly scope?: string;
+  /**
+   * The part of the document the place lies in, when parts may choose apart (request bodies and the rest): a
+   * choice of the whole document folds first; failing that, a choice of one part folds over that part.
+   */
+  readonly area?: string;
 }
 
 /** The verdict that a place was checked (it counts among the places a folded choice is compared with). */
-export function checked(path: JsonPath, subject?: string, scope?: string): Verdict {
-  return { path, ...(subject === undefined ? {} : { subject }), ...(scope === undefined ? {} : { scope }) };
+export function checked(path: JsonPath, subject?: string, scope?: string, area?: string): Verdict {
+  return { path, ...(subject === undefined ? {} : { subject }), ...(scope === undefined ? {} : { scope }), ...(area === undefined ? {} : { area }) };
 }
 
 /** A rule function that only decides: the kernel does the rest (see `ruleKernel`). */
@@ -62,6 +67,8 @@ export interface FoldGroup {
   readonly operations: number;
   /** The choice the group stands for. */
   readonly choice: string;
+  /** The part of the document the group covers (see `Verdict.area`), or undefined for the whole document. */
+  readonly area?: string;
 }
 
 /** How a rule folds a document-wide choice into one finding. */
@@ -143,6 +150,7 @@ interface Merged {
   message: string;
   choice: string;
   scope: string;
+  area: string;
   /** The distinct resolved paths the node was reached from. */
   readonly reached: Set<string>;
   /** The operations it was reached from, by `method key`, with their method. */
@@ -207,15 +215,17 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
     if (honoursIgnores && isIgnored(root, path, ruleId)) continue;
     const node = nodeKey(root, path);
     if (verdict.message === undefined) {
-      const scope = verdict.scope ?? '';
-      if (!candidates.has(scope)) candidates.set(scope, new Set());
-      candidates.get(scope)!.add(verdict.subject === undefined ? node : `${node}\u0000${verdict.subject}`);
+      const place = verdict.subject === undefined ? node : `${node}\u0000${verdict.subject}`;
+      for (const scope of [verdict.scope ?? '', `${verdict.scope ?? ''}\u0000${verdict.area ?? ''}`]) {
+        if (!candidates.has(scope)) candidates.set(scope, new Set());
+        candidates.get(scope)!.add(place);
+      }
       continue;
     }
     const key = `${node}\u0000${verdict.message}`;
     let entry = merged.get(key);
     if (entry === undefined) {
-      entry = { path, message: verdict.message, choice: verdict.choice ?? messageShape(verdict.message), scope: verdict.scope ?? '', reached: new Set(), operations: new Map() };
+      entry = { path, message: verdict.message, choice: verdict.choice ?? messageShape(verdict.message), scope: verdict.scope ?? '', area: verdict.area ?? '', reached: new Set(), operations: new Map() };
       merged.set(key, entry);
     }
     entry.reached.add(JSON.stringify(path));
@@ -224,7 +234,7 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
   }
   const findings = [...merged.values()];
   const group = fold === undefined ? undefined : foldable(findings, candidates, fold);
-  const folded = group === undefined ? undefined : foldedFinding(ruleId, group, candidates.get(group.members[0]!.scope)?.size ?? 0, fold!, root, context);
+  const folded = group === undefined ? undefined : foldedFinding(ruleId, group, fold!, root, context);
   const results: IFunctionResult[] = [];
   for (const finding of findings) {
     if (folded !== undefined && group!.members.includes(finding)) continue;
@@ -238,29 +248,43 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
  * The one choice whose findings are more than half of the places the rule checked, if it has enough of them
  * to fold. A rule that marks no checked place never folds.
  */
-function foldable(findings: readonly Merged[], candidates: ReadonlyMap<string, ReadonlySet<string>>, fold: FoldSpec): { choice: string; members: Merged[] } | undefined {
-  const byChoice = new Map<string, Merged[]>();
-  for (const finding of findings) {
-    const key = `${finding.scope}\u0000${finding.choice}`;
-    const group = byChoice.get(key);
-    if (group === undefined) byChoice.set(key, [finding]);
-    else group.push(finding);
-  }
-  for (const members of byChoice.values()) {
-    const checkedPlaces = candidates.get(members[0]!.scope)?.size ?? 0;
-    if (checkedPlaces > 0 && members.length >= (fold.min ?? FOLD_MIN) && members.length * 2 > checkedPlaces) return { choice: members[0]!.choice, members };
+function foldable(findings: readonly Merged[], candidates: ReadonlyMap<string, ReadonlySet<string>>, fold: FoldSpec): FoldCandidate | undefined {
+  // The whole document first, then each part of it.
+  for (const byArea of [false, true]) {
+    const groups = new Map<string, Merged[]>();
+    for (const finding of findings) {
+      const key = [finding.scope, byArea ? finding.area : '', finding.choice].join('\u0000');
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [finding]);
+      else group.push(finding);
+    }
+    for (const members of groups.values()) {
+      const { scope, area } = members[0]!;
+      const checkedPlaces = candidates.get(byArea ? `${scope}\u0000${area}` : scope)?.size ?? 0;
+      if (checkedPlaces > 0 && members.length >= (fold.min ?? FOLD_MIN) && members.length * 2 > checkedPlaces) {
+        return { choice: members[0]!.choice, members, candidates: checkedPlaces, ...(byArea ? { area } : {}) };
+      }
+    }
   }
   return undefined;
 }
 
-function foldedFinding(ruleId: string, group: { choice: string; members: Merged[] }, candidates: number, fold: FoldSpec, root: unknown, context: RulesetFunctionContext): IFunctionResult | undefined {
+interface FoldCandidate {
+  readonly choice: string;
+  readonly members: Merged[];
+  readonly candidates: number;
+  readonly area?: string;
+}
+
+function foldedFinding(ruleId: string, group: FoldCandidate, fold: FoldSpec, root: unknown, context: RulesetFunctionContext): IFunctionResult | undefined {
   const operations = new Set<string>();
   for (const member of group.members) for (const key of member.operations.keys()) operations.add(key);
   const message = fold.summary({
     findings: group.members.map((m) => ({ path: m.path, message: m.message })),
-    candidates,
+    candidates: group.candidates,
     operations: operations.size,
     choice: group.choice,
+    ...(group.area === undefined ? {} : { area: group.area }),
   });
   if (message === undefined) return undefined;
   recordPlaces(ruleId, message, group.members, context);

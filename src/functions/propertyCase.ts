@@ -28,7 +28,9 @@ export const propertyCase = decisionFunction<PropertyCaseOptions | null>(
         // Reported on the `properties` object: a path to the key itself would be mapped to the target of its `$ref`.
         const path = [...visit.jsonPath, 'properties'];
         // A one-word lower-case name (`id`, `name`) fits snake_case, camelCase and kebab-case alike: it shows no choice.
-        if (!(fitsCaseStyle(name, 'snake_case') && fitsCaseStyle(name, 'camelCase'))) results.push(checked(path, name));
+        // Request bodies may follow a style of their own (form fields named as the server's framework names them).
+        const area = visit.use === 'request' ? REQUESTS : undefined;
+        if (!(fitsCaseStyle(name, 'snake_case') && fitsCaseStyle(name, 'camelCase'))) results.push(checked(path, name, undefined, area));
         if (fitsCaseStyle(name, style)) continue;
         const other = otherStyle(name, style);
         results.push({
@@ -37,12 +39,16 @@ export const propertyCase = decisionFunction<PropertyCaseOptions | null>(
           subject: name,
           // Names in one other style are one choice of the document; a name in no style is its own.
           choice: other === undefined ? `none:${name}` : `${other}>${style}`,
+          ...(area === undefined ? {} : { area }),
         });
       }
     }
     return results;
   },
 );
+
+/** The part of a document that request body schemas make (see the kernel's `Verdict.area`). */
+export const REQUESTS = 'requests';
 
 /** JSON-LD and schema keywords (`@type`, `$schema`) and names with no letter (`+1`, `404`) follow no case style. */
 function isExempt(name: string): boolean {

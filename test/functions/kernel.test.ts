@@ -102,7 +102,7 @@ components:
 
 describe('folding: one design choice, one finding', () => {
   it('a uniform document: every place breaks the rule, one finding at the document with every place', async () => {
-    const findings = await lint(operations(times(FOLD_MIN + 5, 'bad')));
+    const findings = await lint(operations(times(FOLD_MIN + 5, 'bad' as const)));
     expect(findings).toHaveLength(1);
     expect(findings[0]!.path).toEqual(['openapi']);
     expect(findings[0]!.message).toBe(`all ${FOLD_MIN + 5} 200 responses in this API are bad; make them good.`);
@@ -116,24 +116,24 @@ describe('folding: one design choice, one finding', () => {
   });
 
   it('a document whose majority breaks the rule: folded, with the count of the places checked', async () => {
-    const findings = await lint(operations([...times(FOLD_MIN + 1, 'bad'), ...times(FOLD_MIN, 'good')]));
+    const findings = await lint(operations([...times(FOLD_MIN + 1, 'bad' as const), ...times(FOLD_MIN, 'good' as const)]));
     expect(findings.map((f) => f.message)).toEqual([`${FOLD_MIN + 1} of ${2 * FOLD_MIN + 1} 200 responses in this API are bad; make them good.`]);
   });
 
   it('a mixed document whose majority complies: NOT folded, each outlier is reported where it is', async () => {
-    const findings = await lint(operations([...times(FOLD_MIN, 'bad'), ...times(FOLD_MIN, 'good')]));
+    const findings = await lint(operations([...times(FOLD_MIN, 'bad' as const), ...times(FOLD_MIN, 'good' as const)]));
     expect(findings).toHaveLength(FOLD_MIN);
     expect(findings.every((f) => f.places === undefined && f.path[0] === 'paths')).toBe(true);
   });
 
   it('a single outlier in a large document: NOT folded', async () => {
-    const findings = await lint(operations([...times(40, 'good'), 'bad']));
+    const findings = await lint(operations([...times(40, 'good' as const), 'bad']));
     expect(findings.map((f) => f.path)).toEqual([['paths', '/r40', 'get', 'responses', '200']]);
   });
 
   it('a single place is never folded into a summary, nor are fewer than FOLD_MIN places', async () => {
     expect((await lint(operations(['bad']))).map((f) => f.message)).toEqual(['Response is bad; make it good.']);
-    const few = await lint(operations(times(FOLD_MIN - 1, 'bad')));
+    const few = await lint(operations(times(FOLD_MIN - 1, 'bad' as const)));
     expect(few).toHaveLength(FOLD_MIN - 1);
     expect(few.some((f) => f.places !== undefined)).toBe(false);
   });
@@ -148,8 +148,8 @@ describe('folding: one design choice, one finding', () => {
 
   it('a folded finding keeps its baseline key when its count changes', async () => {
     const root = FIXTURES;
-    const before = createBaseline(await lint(operations(times(FOLD_MIN + 5, 'bad'))), root);
-    const after = createBaseline(await lint(operations(times(FOLD_MIN + 9, 'bad'))), root);
+    const before = createBaseline(await lint(operations(times(FOLD_MIN + 5, 'bad' as const))), root);
+    const after = createBaseline(await lint(operations(times(FOLD_MIN + 9, 'bad' as const))), root);
     expect(after).toEqual(before);
     expect(before.entries).toEqual([{ file: 'inline.yaml', rule: RULE, pointer: '/openapi', count: 1 }]);
   });
@@ -159,7 +159,7 @@ describe('folding: one design choice, one finding', () => {
     const Parsers = await import('@stoplight/spectral-parsers');
     const spectral = new Spectral();
     spectral.setRuleset({ rules: { [RULE]: probe.definition } });
-    const results = await spectral.run(new Document(operations(times(FOLD_MIN + 5, 'bad')), Parsers.Yaml, 'inline.yaml'));
+    const results = await spectral.run(new Document(operations(times(FOLD_MIN + 5, 'bad' as const)), Parsers.Yaml, 'inline.yaml'));
     const ours = results.filter((r) => r.code === RULE);
     expect(ours).toHaveLength(1);
     expect(ours[0]!.message).toMatch(/^all \d+ 200 responses in this API are bad/);
@@ -210,6 +210,48 @@ describe('folding in the pack’s rules', () => {
     const words = Array.from({ length: 40 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
     const findings = await lintWithRule('rl-property-case', properties([...snake, ...camel, ...words]));
     expect(findings).toHaveLength(21);
+    expect(findings.some((f) => f.places !== undefined)).toBe(false);
+  });
+});
+
+describe('folding over one part of a document', () => {
+  /** A POST whose form body names its fields one way, answered by a schema that names them another. */
+  const api = (request: string[], response: string[]) => `openapi: 3.0.3
+info: {title: t, version: "1.0"}
+paths:
+  /things:
+    post:
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              properties:
+${request.map((n) => `                ${n}: {type: string}`).join('\n')}
+      responses:
+        '201':
+          description: created
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+${response.map((n) => `                  ${n}: {type: string}`).join('\n')}
+`;
+  const pascal = Array.from({ length: 22 }, (_, i) => `FriendlyName${i}X`);
+  const snake = Array.from({ length: 40 }, (_, i) => `friendly_name_${i}x`);
+
+  it('request bodies in one style, the rest in the rule’s: one finding for the request bodies, saying a profile would choose for all', async () => {
+    const findings = await lintWithRule('rl-property-case', api(pascal, snake));
+    expect(findings.map((f) => f.message)).toEqual([
+      "Property names of request bodies in this API are PascalCase, not snake_case: all 22 property names (first: `FriendlyName0X`). Rename them to snake_case, or choose restlint's `pascal-case` profile (rule option `case: PascalCase`) if PascalCase is your team's convention throughout.",
+    ]);
+    expect(findings[0]!.places).toHaveLength(22);
+  });
+
+  it('a part whose names are mostly in the rule’s style: NOT folded', async () => {
+    const findings = await lintWithRule('rl-property-case', api([...pascal.slice(0, 20), ...snake.slice(0, 21)], snake));
+    expect(findings).toHaveLength(20);
     expect(findings.some((f) => f.places !== undefined)).toBe(false);
   });
 });
