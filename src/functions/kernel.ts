@@ -287,8 +287,10 @@ function foldedFinding(ruleId: string, group: FoldCandidate, fold: FoldSpec, roo
     ...(group.area === undefined ? {} : { area: group.area }),
   });
   if (message === undefined) return undefined;
-  recordPlaces(ruleId, message, group.members, context);
-  return { message, path: documentAnchor(root) };
+  // A summary may begin with `share` ("all 277 ..."): it is a sentence.
+  const sentence = message.charAt(0).toUpperCase() + message.slice(1);
+  recordPlaces(ruleId, sentence, group.members, context);
+  return { message: sentence, path: documentAnchor(root) };
 }
 
 /** Where a document-level finding sits: the key that names the document's OpenAPI (or Swagger) version. */

@@ -105,7 +105,7 @@ describe('folding: one design choice, one finding', () => {
     const findings = await lint(operations(times(FOLD_MIN + 5, 'bad' as const)));
     expect(findings).toHaveLength(1);
     expect(findings[0]!.path).toEqual(['openapi']);
-    expect(findings[0]!.message).toBe(`all ${FOLD_MIN + 5} 200 responses in this API are bad; make them good.`);
+    expect(findings[0]!.message).toBe(`All ${FOLD_MIN + 5} 200 responses in this API are bad; make them good.`);
     expect(findings[0]!.places).toHaveLength(FOLD_MIN + 5);
     expect(findings[0]!.places!.map((p) => p.path[1])).toEqual(Array.from({ length: FOLD_MIN + 5 }, (_, i) => `/r${i}`));
     for (const place of findings[0]!.places!) {
@@ -162,7 +162,7 @@ describe('folding: one design choice, one finding', () => {
     const results = await spectral.run(new Document(operations(times(FOLD_MIN + 5, 'bad' as const)), Parsers.Yaml, 'inline.yaml'));
     const ours = results.filter((r) => r.code === RULE);
     expect(ours).toHaveLength(1);
-    expect(ours[0]!.message).toMatch(/^all \d+ 200 responses in this API are bad/);
+    expect(ours[0]!.message).toMatch(/^All \d+ 200 responses in this API are bad/);
     expect('places' in ours[0]!).toBe(false);
   });
 });
