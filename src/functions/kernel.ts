@@ -233,24 +233,28 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
     if (operation !== undefined) entry.operations.set(`${operation.method} ${operation.key}`, operation.method);
   }
   const findings = [...merged.values()];
-  const group = fold === undefined ? undefined : foldable(findings, candidates, fold);
-  const folded = group === undefined ? undefined : foldedFinding(ruleId, group, fold!, root, context);
-  const results: IFunctionResult[] = [];
-  for (const finding of findings) {
-    if (folded !== undefined && group!.members.includes(finding)) continue;
-    results.push({ message: finding.message + usage(finding), path: finding.path });
+  const folds: IFunctionResult[] = [];
+  const inFold = new Set<Merged>();
+  if (fold !== undefined) {
+    for (const group of foldable(findings, candidates, fold)) {
+      const folded = foldedFinding(ruleId, group, fold, root, context);
+      if (folded === undefined) continue;
+      folds.push(folded);
+      for (const member of group.members) inFold.add(member);
+    }
   }
-  if (folded !== undefined) results.push(folded);
-  return results;
+  const results: IFunctionResult[] = [];
+  for (const finding of findings) if (!inFold.has(finding)) results.push({ message: finding.message + usage(finding), path: finding.path });
+  return [...results, ...folds];
 }
 
 /**
- * The one choice whose findings are more than half of the places the rule checked, if it has enough of them
- * to fold. A rule that marks no checked place never folds.
+ * The choices whose findings are more than half of the places of their kind (`Verdict.scope`) the rule
+ * checked, and at least FOLD_MIN: at most one per kind over the whole document, else at most one per part of
+ * it (`Verdict.area`). A rule that marks no checked place never folds.
  */
-function foldable(findings: readonly Merged[], candidates: ReadonlyMap<string, ReadonlySet<string>>, fold: FoldSpec): FoldCandidate | undefined {
-  // The whole document first, then each part of it.
-  for (const byArea of [false, true]) {
+function foldable(findings: readonly Merged[], candidates: ReadonlyMap<string, ReadonlySet<string>>, fold: FoldSpec): FoldCandidate[] {
+  const eligible = (byArea: boolean): FoldCandidate[] => {
     const groups = new Map<string, Merged[]>();
     for (const finding of findings) {
       const key = [finding.scope, byArea ? finding.area : '', finding.choice].join('\u0000');
@@ -258,19 +262,25 @@ function foldable(findings: readonly Merged[], candidates: ReadonlyMap<string, R
       if (group === undefined) groups.set(key, [finding]);
       else group.push(finding);
     }
+    const out: FoldCandidate[] = [];
     for (const members of groups.values()) {
       const { scope, area } = members[0]!;
       const checkedPlaces = candidates.get(byArea ? `${scope}\u0000${area}` : scope)?.size ?? 0;
       if (checkedPlaces > 0 && members.length >= (fold.min ?? FOLD_MIN) && members.length * 2 > checkedPlaces) {
-        return { choice: members[0]!.choice, members, candidates: checkedPlaces, ...(byArea ? { area } : {}) };
+        out.push({ choice: members[0]!.choice, scope, members, candidates: checkedPlaces, ...(byArea ? { area } : {}) });
       }
     }
-  }
-  return undefined;
+    return out;
+  };
+  // The whole document first; a kind of place whose choice none of it makes is then looked at part by part.
+  const whole = eligible(false);
+  const decided = new Set(whole.map((g) => g.scope));
+  return [...whole, ...eligible(true).filter((g) => !decided.has(g.scope))];
 }
 
 interface FoldCandidate {
   readonly choice: string;
+  readonly scope: string;
   readonly members: Merged[];
   readonly candidates: number;
   readonly area?: string;

@@ -249,6 +249,12 @@ ${response.map((n) => `                  ${n}: {type: string}`).join('\n')}
     expect(findings[0]!.places).toHaveLength(22);
   });
 
+  it('the rest of the document in one style, request bodies in the rule’s: one finding for the rest', async () => {
+    const findings = await lintWithRule('rl-property-case', api(snake, pascal));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^Property names outside request bodies in this API are PascalCase, not snake_case: all 22 property names/);
+  });
+
   it('a part whose names are mostly in the rule’s style: NOT folded', async () => {
     const findings = await lintWithRule('rl-property-case', api([...pascal.slice(0, 20), ...snake.slice(0, 21)], snake));
     expect(findings).toHaveLength(20);
