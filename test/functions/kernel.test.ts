@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineRule } from '../../rulesets/defineRule.js';
-import { createBaseline } from '../../src/baseline/baseline.js';
+import { compareWithBaseline, createBaseline } from '../../src/baseline/baseline.js';
 import { checked, decisionFunction, FOLD_MIN, share, type Verdict } from '../../src/functions/kernel.js';
 import { getApiModel } from '../../src/openapi/model.js';
 import { createLinter, type Finding } from '../../src/lint.js';
@@ -152,6 +152,20 @@ describe('folding: one design choice, one finding', () => {
     const after = createBaseline(await lint(operations(times(FOLD_MIN + 9, 'bad' as const))), root);
     expect(after).toEqual(before);
     expect(before.entries).toEqual([{ file: 'inline.yaml', rule: RULE, pointer: '/openapi', count: 1 }]);
+  });
+
+  it('a baseline that records the places one by one (written before they folded) knows the folded finding', async () => {
+    const perPlace = await lint(operations(times(FOLD_MIN - 1, 'bad' as const)));
+    const folded = await lint(operations(times(FOLD_MIN + 1, 'bad' as const)));
+    expect(perPlace.every((f) => f.places === undefined)).toBe(true);
+    // The baseline of the same places reported one by one: one entry per place.
+    const onePerPlace = { entries: folded[0]!.places!.map((p) => ({ file: 'inline.yaml', rule: RULE, pointer: `/${p.path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`, count: 1 })) };
+    expect(compareWithBaseline(folded, onePerPlace, FIXTURES, new Set(['inline.yaml']))).toEqual({ fresh: [], known: 1, stale: [] });
+    // One place that the baseline does not record makes the folded finding new.
+    const missingOne = { entries: onePerPlace.entries.slice(1) };
+    expect(compareWithBaseline(folded, missingOne, FIXTURES, new Set(['inline.yaml'])).fresh).toEqual(folded);
+    // A baseline written after they folded records the folded finding itself.
+    expect(compareWithBaseline(folded, createBaseline(folded, FIXTURES), FIXTURES, new Set(['inline.yaml'])).known).toBe(1);
   });
 
   it('in a Spectral host (no place recorded for it), the folded finding comes alone', async () => {
