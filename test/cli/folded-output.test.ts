@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatJsonPath } from '../../src/formatters/stylish.js';
-import { restlint, STACK_TRACE, type JsonFinding } from './helpers.js';
+import { BUNDLE, restlint, ROOT, run, STACK_TRACE, type JsonFinding } from './helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'restlint-folded-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,5 +55,20 @@ describe('a folded finding keeps every place in machine output', () => {
     expect(related.map((r) => r.physicalLocation.region.startLine)).toEqual(places.map((p) => p.range.start.line + 1));
     expect(new Set(related.map((r) => r.physicalLocation.artifactLocation.uri))).toEqual(new Set(['api.yaml']));
     expect(related.every((r) => r.message.text.startsWith('Success media type'))).toBe(true);
+  });
+
+  it('the Spectral CLI with the bundle gives the same single folded finding (without the places)', async () => {
+    const file = path.join(dir, 'api.yaml');
+    writeFileSync(file, document);
+    const spectralBin = path.join(ROOT, 'node_modules/@stoplight/spectral-cli/dist/index.js');
+    const [spectral, ours] = await Promise.all([
+      run(spectralBin, ['lint', '-r', BUNDLE, file, '-f', 'json', '--quiet'], dir),
+      restlint(['lint', '--no-ruleset-lookup', file, '-f', 'json'], dir),
+    ]);
+    const pick = (text: string) => (JSON.parse(text) as JsonFinding[]).filter((f) => f.code === 'rl-version-media-type').map((f) => ({ path: f.path, message: f.message, line: f.range.start.line }));
+    const theirs = pick(spectral.stdout);
+    expect(theirs).toHaveLength(1);
+    expect(theirs).toEqual(pick(ours.stdout));
+    expect(theirs[0]!.message).toMatch(/^No success response in this API declares a versioned media type \(30 responses in 30 operations\)/);
   });
 });
