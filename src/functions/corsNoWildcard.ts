@@ -22,7 +22,7 @@ export const corsNoWildcard = decisionFunction<CorsNoWildcardOptions | null>(
   function corsNoWildcard(root, options) {
     const allowWildcard = options?.allowWildcard ?? false;
     const findings: Verdict[] = [];
-    const report = (path: JsonPath, message: string) => findings.push({ path: path, message: message });
+    const report = (path: JsonPath, message: string) => findings.push({ path, message });
     for (const operation of getApiModel(root).operations) {
       for (const response of operation.responses) {
         const origin = response.headers.get('access-control-allow-origin');

@@ -76,7 +76,7 @@ export const errorResponseStructure = decisionFunction<ErrorResponseStructureOpt
     const checker = options?.schema !== undefined ? teamChecker(options.schema) : shapeChecker(new Set(options?.shapes ?? ERROR_SHAPES));
     const findings: Decision[] = [];
     const report = (message: string, path: JsonPath) => {
-      findings.push({ path: path, message: message });
+      findings.push({ path, message });
     };
     for (const operation of getApiModel(root).operations) {
       if (operation.method === 'head') continue;

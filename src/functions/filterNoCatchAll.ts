@@ -22,7 +22,7 @@ export const filterNoCatchAll = decisionFunction<null>(
     for (const operation of getApiModel(root).operations) {
       for (const parameter of operation.parameters) {
         const message = catchAllProblem(parameter);
-        if (message !== undefined) findings.push({ path: parameter.jsonPath, message: message });
+        if (message !== undefined) findings.push({ path: parameter.jsonPath, message });
       }
     }
     return findings;

@@ -34,7 +34,7 @@ export const headerNoXPrefix = decisionFunction<HeaderNoXPrefixOptions | null>(
     const check = (name: string, path: JsonPath, where: string) => {
       if (!X_PREFIX.test(name) || allowed.has(name.toLowerCase())) return;
       const bare = name.slice(2).replace(/^-+/, '');
-      if (bare !== '') findings.push({ path: path, message: `${where} "${name}" carries the \`X-\` prefix, which RFC 6648 deprecates; name it "${bare}" instead.` });
+      if (bare !== '') findings.push({ path, message: `${where} "${name}" carries the \`X-\` prefix, which RFC 6648 deprecates; name it "${bare}" instead.` });
     };
     for (const operation of getApiModel(root).operations) {
       for (const parameter of operation.parameters) {

@@ -38,7 +38,7 @@ export const tooManyRequestsHeaders = decisionFunction<TooManyRequestsHeadersOpt
     const required = options?.rateLimitHeaders === 'required';
     const findings: Verdict[] = [];
     const report = (response: ResponseInfo, message: string | undefined) => {
-      if (message !== undefined) findings.push({ path: response.jsonPath, message: message });
+      if (message !== undefined) findings.push({ path: response.jsonPath, message });
     };
     for (const operation of getApiModel(root).operations) {
       const tooMany = operation.responses.filter((r) => r.status === '429' && !isUnresolvedRef(r.value));
