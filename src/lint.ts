@@ -7,8 +7,13 @@ import { innermostReason, type Problem, type Result } from './loader/problem.js'
 import { createSafeResolver, type RefOptions } from './loader/resolver.js';
 import { printable } from './text/printable.js';
 import { isProfileCheck } from '../rulesets/profiles/packCheck.js';
+import { FOLD_PLACES, foldKey, type FoldPlace } from './functions/kernel.js';
 
-export type Finding = ISpectralDiagnostic;
+/**
+ * A finding as Spectral gives it; a finding that folds a document-wide choice (src/functions/kernel.ts) also
+ * carries the places it stands for.
+ */
+export type Finding = ISpectralDiagnostic & { readonly places?: readonly FoldPlace[] };
 
 export type SeverityName = 'error' | 'warn' | 'info' | 'hint';
 
@@ -84,7 +89,7 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
     referenced.clear();
     try {
       const current = watch!;
-      const findings = await RULE_WATCH.run(current, () => spectral.run(document, { ignoreUnknownFormat: false }));
+      const findings = await runWithPlaces(document, () => RULE_WATCH.run(current, () => spectral.run(document, { ignoreUnknownFormat: false })));
       const hidden = found.protoKeys.map((key) => protoKeyFinding(document, key, source));
       const place = referencedFilePlacer(source, referenced);
       const placed = findings.filter((f) => !isParserNoise(f)).map(place);
@@ -99,7 +104,7 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
       const parsed = parseSafely(text, source, parseDocument);
       if (!parsed.ok) throw new Error(`${source}: ${parsed.problem.message}`);
       const current = (watch = options.refs?.watch?.() ?? new BudgetWatch(options.refs?.budget));
-      const findings = await RULE_WATCH.run(current, () => spectral.run(parsed.value, { ignoreUnknownFormat: false }));
+      const findings = await runWithPlaces(parsed.value, () => RULE_WATCH.run(current, () => spectral.run(parsed.value, { ignoreUnknownFormat: false })));
       return findings.sort(compareFindings);
     },
     async lintDocument(text, source) {
@@ -123,6 +128,26 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
       }));
     },
   };
+}
+
+/**
+ * Runs Spectral on a document with a place for the rule kernel to record the places of each folded finding,
+ * and gives those places to the findings they belong to.
+ */
+async function runWithPlaces(document: object, run: () => Promise<ISpectralDiagnostic[]>): Promise<Finding[]> {
+  const places = new Map<string, FoldPlace[]>();
+  const holder = document as { [FOLD_PLACES]?: Map<string, FoldPlace[]> };
+  holder[FOLD_PLACES] = places;
+  try {
+    const findings = await run();
+    if (places.size === 0) return findings;
+    return findings.map((finding) => {
+      const found = places.get(foldKey(String(finding.code), finding.message));
+      return found === undefined ? finding : { ...finding, places: found };
+    });
+  } finally {
+    delete holder[FOLD_PLACES];
+  }
 }
 
 /** The budget of the description whose rules run now (rule functions are called within spectral.run). */

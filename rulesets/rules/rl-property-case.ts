@@ -1,6 +1,8 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { propertyCase } from '../../src/functions/propertyCase.js';
+import { propertyCase, REQUESTS, styleChoice } from '../../src/functions/propertyCase.js';
 import { defineRule } from '../defineRule.js';
+import { share } from '../../src/functions/kernel.js';
+import type { CaseStyle } from '../../src/openapi/propertyNames.js';
 
 export default defineRule('rl-property-case', {
   description: 'Schema property names follow one case style across the document (snake_case unless the team chose camelCase, kebab-case or PascalCase).',
@@ -8,4 +10,23 @@ export default defineRule('rl-property-case', {
   formats: [oas2, oas3],
   given: '$',
   then: { function: propertyCase },
+}, {
+  fold: {
+    // The style most names are written in is the document's convention: one finding; names in other styles are each reported.
+    summary: (g) => {
+      const [other, style] = g.choice.split('>') as [CaseStyle, CaseStyle | undefined];
+      if (style === undefined) return undefined;
+      const first = /`([^`]*)`/.exec(g.findings[0]!.message)?.[1];
+      const where = g.area === REQUESTS ? 'of request bodies in this API' : g.area === undefined ? 'in this API' : 'outside request bodies in this API';
+      const named = `${share(g)} property names${first === undefined ? '' : ` (first: \`${first}\`)`}`;
+      if (g.area !== undefined) {
+        // One part of the document differs from the rest: a profile would choose the style for all of it.
+        return `Property names ${where} are ${other}, not ${style}: ${named}. Rename them to ${style}, or choose ${styleChoice(other)} (rule option \`case: ${other}\`) if ${other} is your team's convention throughout.`;
+      }
+      return (
+        `Property names ${where} are ${other}, not ${style}: ${named}. ` +
+        `If ${other} is your team's convention, choose ${styleChoice(other)} (rule option \`case: ${other}\`); otherwise rename them to ${style}.`
+      );
+    },
+  },
 });

@@ -1,5 +1,6 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { statusCodeMethod } from '../../src/functions/statusCodeMethod.js';
+import { CREATING_POST, statusCodeMethod } from '../../src/functions/statusCodeMethod.js';
+import { operationName, share } from '../../src/functions/kernel.js';
 import { defineRule } from '../defineRule.js';
 
 export default defineRule('rl-status-code-method', {
@@ -8,4 +9,16 @@ export default defineRule('rl-status-code-method', {
   formats: [oas2, oas3],
   given: '$',
   then: { function: statusCodeMethod },
+}, {
+  fold: {
+    // POSTs that create and all answer 200 are one choice of the document; other misfits are each reported.
+    summary: (g) => {
+      if (g.choice !== CREATING_POST) return undefined;
+      const first = operationName(g.findings[0]!.path);
+      return (
+        `${share(g)} POSTs in this API that create a resource answer 200 and document no 201${first === undefined ? '' : ` (first: ${first})`}; ` +
+        "answer 201 Created with a `Location` header (202 Accepted if the resource is created later), or add 200 to the rule option `extraCodes.post` if 200 on creation is your team's decision."
+      );
+    },
+  },
 });

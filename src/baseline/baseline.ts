@@ -90,6 +90,7 @@ export function parseBaseline(text: string): Baseline {
  * Splits a run's findings into those the baseline records and new ones. Per key the first `count` findings
  * are known, the rest are new. An entry that occurs fewer times than recorded is stale, but only when its file
  * was covered by the run (`coveredFiles`, relative to the root): a run over some files says nothing of others.
+ * A folded finding whose own key is not recorded is known when the baseline records each of its places.
  */
 export function compareWithBaseline(findings: readonly Finding[], baseline: Baseline, root: string, coveredFiles: ReadonlySet<string>): BaselineComparison {
   const remaining = new Map<string, number>();
@@ -105,6 +106,8 @@ export function compareWithBaseline(findings: readonly Finding[], baseline: Base
     if (left > 0) {
       remaining.set(key, left - 1);
       known += 1;
+    } else if (f.places !== undefined && f.places.length > 0 && knownPlaces(f, root, remaining)) {
+      known += 1;
     } else {
       fresh.push(f);
     }
@@ -117,6 +120,19 @@ export function compareWithBaseline(findings: readonly Finding[], baseline: Base
     remaining.set(key, left - Math.min(left, e.count));
   }
   return { fresh, known, stale };
+}
+
+/**
+ * Whether the baseline records every place of a folded finding one by one (a baseline written before the
+ * places folded): then the folded finding is known, and those entries are used up.
+ */
+function knownPlaces(finding: Finding, root: string, remaining: Map<string, number>): boolean {
+  const keys = finding.places!.map((place) => keyOf(relativeToRoot(place.source ?? finding.source ?? '', root), String(finding.code), jsonPointer(place.path)));
+  const wanted = new Map<string, number>();
+  for (const key of keys) wanted.set(key, (wanted.get(key) ?? 0) + 1);
+  if (![...wanted].every(([key, n]) => (remaining.get(key) ?? 0) >= n)) return false;
+  for (const [key, n] of wanted) remaining.set(key, remaining.get(key)! - n);
+  return true;
 }
 
 function compare(a: string, b: string): number {

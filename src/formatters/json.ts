@@ -2,7 +2,10 @@ import { safeJson } from '../text/json.js';
 import type { Finding, RuleInfo } from '../lint.js';
 import type { RuleChange } from '../ruleChanges.js';
 
-/** Findings as a JSON array in Spectral's result shape, with each rule's documentation URL when known. */
+/**
+ * Findings as a JSON array in Spectral's result shape, with each rule's documentation URL when known and, on a
+ * finding that folds a document-wide choice, its `places` (`{path, source, range, message}`).
+ */
 export function formatJson(findings: readonly Finding[]): string {
   const results = findings.map((f) => ({
     code: f.code,
@@ -12,6 +15,8 @@ export function formatJson(findings: readonly Finding[]): string {
     source: f.source,
     range: f.range,
     ...(f.documentationUrl ? { documentationUrl: f.documentationUrl } : {}),
+    // A finding that folds a document-wide choice: every place it stands for, each with its own message.
+    ...(f.places === undefined ? {} : { places: f.places }),
   }));
   return `${safeJson(results)}\n`;
 }

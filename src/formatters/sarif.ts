@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import { severityName, type Finding, type RuleInfo, type SeverityName } from '../lint.js';
 import type { FormatContext } from './context.js';
 import { region, reportPath } from './paths.js';
@@ -46,6 +46,7 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
           ...(jsonPath === '' ? {} : { logicalLocations: [{ fullyQualifiedName: jsonPath }] }),
         },
       ],
+      ...(finding.places === undefined ? {} : { relatedLocations: finding.places.map((place, id) => relatedLocation(place, id, finding, context)) }),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(key, ordinal) },
       ...(comparison === undefined ? {} : { baselineState: comparison.unchanged.has(finding) ? ('unchanged' as const) : ('new' as const) }),
     };
@@ -91,6 +92,21 @@ export function formatSarif(findings: readonly Finding[], context: FormatContext
     ],
   };
   return `${safeJson(log)}\n`;
+}
+
+/** One place of a folded finding (src/functions/kernel.ts) as a SARIF related location, with its own message. */
+function relatedLocation(place: NonNullable<Finding['places']>[number], id: number, finding: Finding, context: FormatContext): Location {
+  const jsonPath = formatJsonPath(place.path);
+  const range = place.range;
+  return {
+    id,
+    physicalLocation: {
+      artifactLocation: artifact(reportPath(place.source ?? finding.source, context)),
+      ...(range === undefined ? {} : { region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 } }),
+    },
+    ...(jsonPath === '' ? {} : { logicalLocations: [{ fullyQualifiedName: jsonPath }] }),
+    message: { text: place.message },
+  };
 }
 
 /** The ruleset's enabled rules, then any other rule a finding names (Spectral's own, such as `parser`). */

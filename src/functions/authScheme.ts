@@ -1,8 +1,8 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, type JsonObject } from '../openapi/model.js';
 import { securitySchemes } from '../openapi/security.js';
 import { plainServers } from '../openapi/transport.js';
-import { guard } from './guard.js';
+import { decisionFunction } from './kernel.js';
 
 type SchemeKind = 'preferred' | 'basic' | 'query-key' | 'other' | 'unknown';
 
@@ -11,22 +11,20 @@ type SchemeKind = 'preferred' | 'basic' | 'query-key' | 'other' | 'unknown';
  * (OpenID Connect and mutual TLS count too), HTTP Basic only where every server is HTTPS, no API key
  * in the query string.
  */
-export const authScheme = createRulesetFunction<unknown, null>(
+export const authScheme = decisionFunction<null>(
   { input: null, options: null },
   function authScheme(root) {
-    return guard('auth-scheme', () => {
-      const model = getApiModel(root);
-      const schemes = securitySchemes(model).map((scheme) => ({ ...scheme, kind: schemeKind(scheme.value) }));
-      if (schemes.length === 0) return [];
-      const offersPreferred = schemes.some((s) => s.kind === 'preferred');
-      const plain = plainServers(root)[0];
-      const results: IFunctionResult[] = [];
-      for (const scheme of schemes) {
-        const message = problem(scheme.name, scheme.value, scheme.kind, offersPreferred, plain?.url);
-        if (message !== undefined) results.push({ message, path: scheme.jsonPath });
-      }
-      return results;
-    });
+    const model = getApiModel(root);
+    const schemes = securitySchemes(model).map((scheme) => ({ ...scheme, kind: schemeKind(scheme.value) }));
+    if (schemes.length === 0) return [];
+    const offersPreferred = schemes.some((s) => s.kind === 'preferred');
+    const plain = plainServers(root)[0];
+    const results: IFunctionResult[] = [];
+    for (const scheme of schemes) {
+      const message = problem(scheme.name, scheme.value, scheme.kind, offersPreferred, plain?.url);
+      if (message !== undefined) results.push({ message, path: scheme.jsonPath });
+    }
+    return results;
   },
 );
 

@@ -1,29 +1,26 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, type ResponseInfo } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
-import { guard } from './guard.js';
-import { FindingList } from './findingList.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 // The successful answers to a GET that a cache may store: 200, 203, 206 (and a `2XX` range).
 // 204 has nothing to validate; 3xx answers are about other representations.
 const CACHEABLE_STATUS = /^(200|203|206|2XX)$/i;
 
 /** Decides whether each successful GET response declares a validator and `Cache-Control`. */
-export const cacheHeaders = createRulesetFunction<unknown, null>(
+export const cacheHeaders = decisionFunction<null>(
   { input: null, options: null },
   function cacheHeaders(root) {
-    return guard('get-cache-headers', () => {
-      const findings = new FindingList();
-      for (const operation of getApiModel(root).operations) {
-        if (operation.method !== 'get') continue;
-        for (const response of operation.responses) {
-          if (!CACHEABLE_STATUS.test(response.status) || isUnresolvedRef(response.value)) continue;
-          const message = missingCacheHeaders(response);
-          if (message !== undefined) findings.add(response.jsonPath, message);
-        }
+    const findings: Verdict[] = [];
+    for (const operation of getApiModel(root).operations) {
+      if (operation.method !== 'get') continue;
+      for (const response of operation.responses) {
+        if (!CACHEABLE_STATUS.test(response.status) || isUnresolvedRef(response.value)) continue;
+        findings.push(checked(response.jsonPath));
+        const message = missingCacheHeaders(response);
+        if (message !== undefined) findings.push({ path: response.jsonPath, message, choice: response.headers.has('etag') || response.headers.has('last-modified') ? 'validator' : 'no-validator' });
       }
-      return findings.results;
-    });
+    }
+    return findings;
   },
 );
 

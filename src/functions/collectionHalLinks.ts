@@ -1,10 +1,8 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
 import { isJsonMediaType } from '../openapi/mediaTypes.js';
 import { getApiModel, isObject, statusClass, type JsonPath } from '../openapi/model.js';
 import { pagePositionParameters } from '../openapi/paging.js';
 import { alternatives, findProperty, objectProperties, schemaType } from '../openapi/schema.js';
-import { guard } from './guard.js';
-import { FindingList } from './findingList.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface CollectionHalLinksOptions {
   /** Also accept a `Link` response header (RFC 8288) as the navigation links. Default: false. */
@@ -17,7 +15,7 @@ const RELATIONS = ['self', 'next', 'prev'] as const;
  * Decides whether the JSON answer of each paginated collection GET (one that takes an offset, page or
  * cursor query parameter and may answer a list) describes HAL `_links` with `self`, `next` and `prev`.
  */
-export const collectionHalLinks = createRulesetFunction<unknown, CollectionHalLinksOptions | null>(
+export const collectionHalLinks = decisionFunction<CollectionHalLinksOptions | null>(
   {
     input: null,
     options: {
@@ -27,36 +25,39 @@ export const collectionHalLinks = createRulesetFunction<unknown, CollectionHalLi
     },
   },
   function collectionHalLinks(root, options) {
-    return guard('collection-hal-links', () => {
-      const findings = new FindingList();
-      for (const operation of getApiModel(root).operations) {
-        // The classifier decides what is a collection read, for this rule and `rl-collection-pagination`
-        // alike; a collection is paginated when it takes a page position (offset, page or cursor).
-        if (operation.kind !== 'collection-read' || pagePositionParameters(operation).length === 0) continue;
-        for (const response of operation.responses) {
-          if (statusClass(response.status) !== 2) continue;
-          if (options?.linkHeader === true && response.headers.has('link')) continue;
-          for (const body of response.bodies) {
-            if (body.mediaType !== undefined && !isJsonMediaType(body.mediaType)) continue;
-            if (body.schemaPath === undefined) continue;
-            const finding = linksProblem(body.schema, body.schemaPath);
-            if (finding !== undefined) findings.add(finding.path, finding.message);
-          }
+    const findings: Verdict[] = [];
+    for (const operation of getApiModel(root).operations) {
+      // The classifier decides what is a collection read, for this rule and `rl-collection-pagination`
+      // alike; a collection is paginated when it takes a page position (offset, page or cursor).
+      if (operation.kind !== 'collection-read' || pagePositionParameters(operation).length === 0) continue;
+      for (const response of operation.responses) {
+        if (statusClass(response.status) !== 2) continue;
+        if (options?.linkHeader === true && response.headers.has('link')) continue;
+        for (const body of response.bodies) {
+          if (body.mediaType !== undefined && !isJsonMediaType(body.mediaType)) continue;
+          if (body.schemaPath === undefined) continue;
+          findings.push(checked(body.schemaPath));
+          const finding = linksProblem(body.schema, body.schemaPath);
+          if (finding !== undefined) findings.push(finding);
         }
       }
-      return findings.results;
-    });
+    }
+    return findings;
   },
 );
 
+/** The choice of a document whose collection bodies carry no HAL `_links` (arrays, or objects without them). */
+export const NO_HAL_LINKS = 'no-hal-links';
+
 /** What the body schema lacks for HAL navigation, or undefined when it has it or cannot be read. */
-function linksProblem(schema: unknown, schemaPath: JsonPath): { message: string; path: JsonPath } | undefined {
+function linksProblem(schema: unknown, schemaPath: JsonPath): Verdict | undefined {
   if (!isObject(schema) || typeof schema.$ref === 'string' || alternatives(schema) !== undefined) return undefined;
   if (schemaType(schema) === 'array' || schema.items !== undefined) {
     return {
       message:
         'Collection body is a JSON array, which cannot carry `_links`; answer an object with HAL `_links` (`self`, `next`, `prev`) beside the items (`{"_links": {...}, "items": [...]}`).',
       path: schemaPath,
+      choice: NO_HAL_LINKS,
     };
   }
   // A part that is still a `$ref` (a reference cycle) may hold `_links`: the schema cannot be judged.
@@ -67,11 +68,12 @@ function linksProblem(schema: unknown, schemaPath: JsonPath): { message: string;
   if (links === undefined) {
     const plain = findProperty(schema, schemaPath, 'links');
     if (plain !== undefined) {
-      return { message: 'Collection body names its links `links`; HAL names them `_links` (with `self`, `next` and `prev`).', path: plain.path };
+      return { message: 'Collection body names its links `links`; HAL names them `_links` (with `self`, `next` and `prev`).', path: plain.path, choice: NO_HAL_LINKS };
     }
     return {
       message: 'Collection body declares no `_links`; describe HAL `_links` with `self`, `next` and `prev` so clients page by following links.',
       path: schemaPath,
+      choice: NO_HAL_LINKS,
     };
   }
   if (!isObject(links.value) || typeof links.value.$ref === 'string') return undefined;

@@ -1,10 +1,10 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel } from '../openapi/model.js';
 import { headWord } from '../openapi/pathGrammar.js';
 import { isNounLike, isPluralWord, pluralOf } from '../openapi/words.js';
-import { guard } from './guard.js';
 import { resolvedRoot } from './resolvedRoot.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
+import { decisionFunction } from './kernel.js';
 
 export interface CollectionNamesPluralOptions {
   /** The team's singletons, uncountable nouns and verbs, added to the built-in lists. */
@@ -12,7 +12,7 @@ export interface CollectionNamesPluralOptions {
 }
 
 /** Decides whether each path segment in a collection position names its collection in the plural. */
-export const collectionNamesPlural = createRulesetFunction<unknown, CollectionNamesPluralOptions | null>(
+export const collectionNamesPlural = decisionFunction<CollectionNamesPluralOptions | null>(
   {
     input: null,
     options: {
@@ -22,27 +22,25 @@ export const collectionNamesPlural = createRulesetFunction<unknown, CollectionNa
     },
   },
   function collectionNamesPlural(_unresolved, options, context) {
-    return guard('collection-names-plural', () => {
-      // The rule runs on the unresolved document so that findings sit on the path key in the root
-      // file; the classification reads the resolved document, where `$ref`-ed operations are visible.
-      const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
-      const uncountables = new Set((options?.words?.uncountables ?? []).map((w) => w.toLowerCase()));
-      const results: IFunctionResult[] = [];
-      for (const path of model.paths) {
-        for (const segment of path.parsed.segments) {
-          if (segment.kind !== 'collection') continue;
-          const word = headWord(segment);
-          if (!isNounLike(word) || isPluralWord(word, uncountables)) continue;
-          const at = segment.name.toLowerCase().indexOf(word);
-          const suggestion =
-            segment.name.slice(0, at) + pluralOf(segment.name.slice(at, at + word.length)) + segment.name.slice(at + word.length);
-          results.push({
-            message: `Collection "${segment.raw}" in path "${path.key}" is singular; name collections in the plural ("${suggestion}").`,
-            path: path.jsonPath,
-          });
-        }
+    // The rule runs on the unresolved document so that findings sit on the path key in the root
+    // file; the classification reads the resolved document, where `$ref`-ed operations are visible.
+    const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
+    const uncountables = new Set((options?.words?.uncountables ?? []).map((w) => w.toLowerCase()));
+    const results: IFunctionResult[] = [];
+    for (const path of model.paths) {
+      for (const segment of path.parsed.segments) {
+        if (segment.kind !== 'collection') continue;
+        const word = headWord(segment);
+        if (!isNounLike(word) || isPluralWord(word, uncountables)) continue;
+        const at = segment.name.toLowerCase().indexOf(word);
+        const suggestion =
+          segment.name.slice(0, at) + pluralOf(segment.name.slice(at, at + word.length)) + segment.name.slice(at + word.length);
+        results.push({
+          message: `Collection "${segment.raw}" in path "${path.key}" is singular; name collections in the plural ("${suggestion}").`,
+          path: path.jsonPath,
+        });
       }
-      return results;
-    });
+    }
+    return results;
   },
 );

@@ -1,10 +1,9 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, statusClass, type OperationInfo } from '../openapi/model.js';
 import { findParameter, findResponse } from '../openapi/parameters.js';
 import { CURSOR_PARAMETERS, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from '../openapi/paging.js';
-import { guard } from './guard.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
 import { compactName } from '../openapi/parameterNames.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 /** `any` takes offset/limit or Range; the others require one style. */
 export const PAGINATION_STYLES = ['any', 'offset-limit', 'range', 'cursor'] as const;
@@ -47,7 +46,7 @@ const REMEDY: Record<PaginationStyle, string> = {
 };
 
 /** Decides whether each collection GET pages its results in the style the team chose. */
-export const collectionPagination = createRulesetFunction<unknown, CollectionPaginationOptions | null>(
+export const collectionPagination = decisionFunction<CollectionPaginationOptions | null>(
   {
     input: null,
     options: {
@@ -57,23 +56,53 @@ export const collectionPagination = createRulesetFunction<unknown, CollectionPag
     },
   },
   function collectionPagination(root, options) {
-    return guard('collection-pagination', () => {
-      const style = options?.style ?? DEFAULT_STYLE;
-      const results: IFunctionResult[] = [];
-      for (const operation of getApiModel(root, modelWords(options?.words)).operations) {
-        // The classifier decides what is a collection read, for this rule and `rl-collection-hal-links` alike;
-        // a live feed (`text/event-stream`) has nothing to page.
-        if (operation.kind !== 'collection-read' || answersLiveFeed(operation)) continue;
-        const facts = pagingFacts(operation);
-        const problem = describeProblem(facts, style);
-        if (problem !== undefined) {
-          results.push({ message: `Collection ${operation.method.toUpperCase()} ${problem}; ${REMEDY[style]}.`, path: operation.jsonPath });
-        }
+    const style = options?.style ?? DEFAULT_STYLE;
+    const results: Verdict[] = [];
+    for (const operation of getApiModel(root, modelWords(options?.words)).operations) {
+      // The classifier decides what is a collection read, for this rule and `rl-collection-hal-links` alike;
+      // a live feed (`text/event-stream`) has nothing to page.
+      if (operation.kind !== 'collection-read' || answersLiveFeed(operation)) continue;
+      const facts = pagingFacts(operation);
+      const problem = describeProblem(facts, style);
+      results.push(checked(operation.jsonPath));
+      if (problem !== undefined) {
+        results.push({ message: `Collection ${operation.method.toUpperCase()} ${problem}; ${REMEDY[style]}.`, path: operation.jsonPath, choice: pagingChoice(facts, style) });
       }
-      return results;
-    });
+    }
+    return results;
   },
 );
+
+/** The paging a collection that breaks the rule uses instead, as a choice the whole document may make. */
+export interface PagingChoice {
+  /** The style the rule asks for. */
+  readonly style: PaginationStyle;
+  /** What the collection does: a style the team could choose instead, its own parameters, or no paging at all. */
+  readonly uses: 'cursor' | 'offset-limit' | 'range' | 'other' | 'none';
+  /** The paging parameters it names (for `other`). */
+  readonly parameters: string;
+}
+
+/** The choice key of a collection's paging (see PagingChoice), as JSON. */
+function pagingChoice(facts: PagingFacts, style: PaginationStyle): string {
+  const uses: PagingChoice['uses'] =
+    facts.cursors.length > 0 && style !== 'cursor'
+      ? 'cursor'
+      : facts.offset && facts.limit
+        ? 'offset-limit'
+        : facts.range || facts.partial
+          ? 'range'
+          : facts.others.length > 0
+            ? 'other'
+            : 'none';
+  const parameters = uses === 'other' ? [...facts.others].sort().join(', ') : '';
+  return JSON.stringify({ style, uses, parameters } satisfies PagingChoice);
+}
+
+/** The remedy for a style, as the rule's messages give it. */
+export function pagingRemedy(style: PaginationStyle): string {
+  return REMEDY[style];
+}
 
 /**
  * Whether every successful answer is a server-sent event stream (`text/event-stream`): a live feed that

@@ -1,7 +1,5 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, isObject, type HeaderInfo, type JsonPath } from '../openapi/model.js';
-import { guard } from './guard.js';
-import { FindingList } from './findingList.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface CorsNoWildcardOptions {
   /** Allow `Access-Control-Allow-Origin: *` (Ensembl's choice). Default: false. */
@@ -12,7 +10,7 @@ export interface CorsNoWildcardOptions {
  * Decides whether a response documents `Access-Control-Allow-Origin` as `*`. With `allowWildcard`,
  * only the combination browsers refuse, `*` with `Access-Control-Allow-Credentials: true`, is reported.
  */
-export const corsNoWildcard = createRulesetFunction<unknown, CorsNoWildcardOptions | null>(
+export const corsNoWildcard = decisionFunction<CorsNoWildcardOptions | null>(
   {
     input: null,
     options: {
@@ -22,34 +20,33 @@ export const corsNoWildcard = createRulesetFunction<unknown, CorsNoWildcardOptio
     },
   },
   function corsNoWildcard(root, options) {
-    return guard('cors-no-wildcard', () => {
-      const allowWildcard = options?.allowWildcard ?? false;
-      const findings = new FindingList();
-      const report = (path: JsonPath, message: string) => findings.add(path, message);
-      for (const operation of getApiModel(root).operations) {
-        for (const response of operation.responses) {
-          const origin = response.headers.get('access-control-allow-origin');
-          if (origin === undefined) continue;
-          const wildcard = documentedValue(origin, (v) => typeof v === 'string' && v.trim() === '*');
-          if (wildcard === undefined) continue;
-          if (!allowWildcard) {
-            report(
-              wildcard,
-              '`Access-Control-Allow-Origin` is documented as "*", which lets every web origin read the response; answer with the request\'s `Origin` when it is on the API\'s list of allowed origins.',
-            );
-            continue;
-          }
-          const credentials = response.headers.get('access-control-allow-credentials');
-          if (credentials !== undefined && documentedValue(credentials, (v) => v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true')) !== undefined) {
-            report(
-              response.jsonPath,
-              'Response documents `Access-Control-Allow-Origin: *` together with `Access-Control-Allow-Credentials: true`, which browsers refuse; answer with the request\'s `Origin` instead of "*".',
-            );
-          }
+    const allowWildcard = options?.allowWildcard ?? false;
+    const findings: Verdict[] = [];
+    const report = (path: JsonPath, message: string) => findings.push({ path, message });
+    for (const operation of getApiModel(root).operations) {
+      for (const response of operation.responses) {
+        const origin = response.headers.get('access-control-allow-origin');
+        if (origin === undefined) continue;
+        findings.push(checked(origin.jsonPath));
+        const wildcard = documentedValue(origin, (v) => typeof v === 'string' && v.trim() === '*');
+        if (wildcard === undefined) continue;
+        if (!allowWildcard) {
+          report(
+            wildcard,
+            '`Access-Control-Allow-Origin` is documented as "*", which lets every web origin read the response; answer with the request\'s `Origin` when it is on the API\'s list of allowed origins.',
+          );
+          continue;
+        }
+        const credentials = response.headers.get('access-control-allow-credentials');
+        if (credentials !== undefined && documentedValue(credentials, (v) => v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true')) !== undefined) {
+          report(
+            response.jsonPath,
+            'Response documents `Access-Control-Allow-Origin: *` together with `Access-Control-Allow-Credentials: true`, which browsers refuse; answer with the request\'s `Origin` instead of "*".',
+          );
         }
       }
-      return findings.results;
-    });
+    }
+    return findings;
   },
 );
 

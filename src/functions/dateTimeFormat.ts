@@ -1,8 +1,7 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { isDateTimeName } from '../openapi/propertyNames.js';
 import { scalarShapes, type ScalarShape } from '../openapi/scalarShapes.js';
 import { getSchemaWalk, namedPropertySchemas } from '../openapi/schemaWalk.js';
-import { guard } from './guard.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface DateTimeFormatOptions {
   /** `report` (default) or `allow` date/time properties that are numbers (Unix timestamps). */
@@ -14,7 +13,7 @@ const RFC3339_FORMATS = new Set(['date-time', 'date', 'time']);
 const REMEDY = 'represent dates and times as RFC 3339 strings: `type: string` with `format: date-time` (or `date` for a calendar date)';
 
 /** Decides whether properties named as dates or times (`created_at`, `due_date`, `timestamp`) are RFC 3339 strings. */
-export const dateTimeFormat = createRulesetFunction<unknown, DateTimeFormatOptions | null>(
+export const dateTimeFormat = decisionFunction<DateTimeFormatOptions | null>(
   {
     input: null,
     options: {
@@ -24,22 +23,25 @@ export const dateTimeFormat = createRulesetFunction<unknown, DateTimeFormatOptio
     },
   },
   function dateTimeFormat(root, options) {
-    return guard('date-time-format', () => {
-      const allowNumbers = options?.integerTimestamps === 'allow';
-      const results: IFunctionResult[] = [];
-      for (const entry of namedPropertySchemas(getSchemaWalk(root), isDateTimeName)) {
-        if (!mayHoldPointInTime(entry.schema)) continue;
-        const description = typeof entry.schema.description === 'string' ? entry.schema.description : '';
-        const problem = diagnose(scalarShapes(entry.schema), examplesOf(entry.schema), epochUnitOf(description), allowNumbers);
-        if (problem === undefined) continue;
-        const names = entry.names.map((n) => `\`${n}\``).join(', ');
-        const subject = entry.names.length === 1 ? `Date/time property ${names} is` : `Date/time properties ${names} are`;
-        results.push({ message: `${subject} ${problem}; ${REMEDY}.`, path: entry.jsonPath });
-      }
-      return results;
-    });
+    const allowNumbers = options?.integerTimestamps === 'allow';
+    const results: Verdict[] = [];
+    for (const entry of namedPropertySchemas(getSchemaWalk(root), isDateTimeName)) {
+      if (!mayHoldPointInTime(entry.schema)) continue;
+      results.push(checked(entry.jsonPath));
+      const description = typeof entry.schema.description === 'string' ? entry.schema.description : '';
+      const problem = diagnose(scalarShapes(entry.schema), examplesOf(entry.schema), epochUnitOf(description), allowNumbers);
+      if (problem === undefined) continue;
+      const names = entry.names.map((n) => `\`${n}\``).join(', ');
+      const subject = entry.names.length === 1 ? `Date/time property ${names} is` : `Date/time properties ${names} are`;
+      // Unix timestamps, in seconds or not, are one choice of a document.
+      results.push({ message: `${subject} ${problem}; ${REMEDY}.`, path: entry.jsonPath, ...(/Unix timestamp/.test(problem) ? { choice: UNIX_TIMESTAMPS } : {}) });
+    }
+    return results;
   },
 );
+
+/** The choice of a document whose dates and times are Unix timestamps. */
+export const UNIX_TIMESTAMPS = 'unix-timestamps';
 
 /** A description that says the value is a span of time (`Median duration in minutes`, `number of seconds to wait`). */
 const SPAN_DESCRIPTION = /\b(duration|how long|elapsed|interval|(number of|in|of) (milli|micro|nano)?(seconds|minutes|hours|days))\b/i;

@@ -1,10 +1,8 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
 import { isJsonMediaType } from '../openapi/mediaTypes.js';
 import { getApiModel, isObject, statusClass, type BodyInfo, type JsonPath, type ResponseInfo } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
 import { alternatives, objectProperties, schemaType } from '../openapi/schema.js';
-import { guard } from './guard.js';
-import { FindingList } from './findingList.js';
+import { checked, decisionFunction, type Verdict as Decision } from './kernel.js';
 import { appendAll } from '../collections/arrays.js';
 
 /** The error body shapes the guidelines show. */
@@ -61,7 +59,7 @@ const ENVELOPE_NAMES = new Set(['error']);
 const MESSAGE_TEXT = '`message`, `title` or `details`';
 
 /** Decides whether every 4xx and 5xx response describes a structured JSON error object. */
-export const errorResponseStructure = createRulesetFunction<unknown, ErrorResponseStructureOptions | null>(
+export const errorResponseStructure = decisionFunction<ErrorResponseStructureOptions | null>(
   {
     input: null,
     options: {
@@ -76,22 +74,21 @@ export const errorResponseStructure = createRulesetFunction<unknown, ErrorRespon
     },
   },
   function errorResponseStructure(root, options) {
-    return guard('error-response-structure', () => {
-      const checker = options?.schema !== undefined ? teamChecker(options.schema) : shapeChecker(new Set(options?.shapes ?? ERROR_SHAPES));
-      const findings = new FindingList();
-      const report = (message: string, path: JsonPath) => {
-        findings.add(path, message, true);
-      };
-      for (const operation of getApiModel(root).operations) {
-        if (operation.method === 'head') continue;
-        for (const response of operation.responses) {
-          const cls = statusClass(response.status);
-          if (cls !== 4 && cls !== 5) continue;
-          checkResponse(response, checker, report);
-        }
+    const checker = options?.schema !== undefined ? teamChecker(options.schema) : shapeChecker(new Set(options?.shapes ?? ERROR_SHAPES));
+    const findings: Decision[] = [];
+    const report = (message: string, path: JsonPath) => {
+      findings.push({ path, message });
+    };
+    for (const operation of getApiModel(root).operations) {
+      if (operation.method === 'head') continue;
+      for (const response of operation.responses) {
+        const cls = statusClass(response.status);
+        if (cls !== 4 && cls !== 5) continue;
+        findings.push(checked(response.jsonPath));
+        checkResponse(response, checker, report);
       }
-      return findings.results;
-    });
+    }
+    return findings;
   },
 );
 

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from '@stoplight/path';
-import type { IFunctionResult, RulesetFunction, RulesetFunctionContext } from '@stoplight/spectral-core';
+import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectral-core';
 
 type Inventory = RulesetFunctionContext['documentInventory'];
 type Item = ReturnType<Inventory['findAssociatedItemForPath']>;
@@ -50,20 +50,6 @@ export function escapeResultPaths(results: IFunctionResult[], context: RulesetFu
 
 function escapeSegment(segment: Segment): Segment {
   return typeof segment === 'number' ? segment : segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Wraps a rule function so that its findings are placed exactly (see placeExactly). */
-export function withExactPaths<F extends RulesetFunction<any, any>>(fn: F): F {
-  const wrapped = function (input: unknown, options: unknown, context: RulesetFunctionContext) {
-    placeExactly(context);
-    const results = fn(input, options, context) as void | IFunctionResult[] | Promise<void | IFunctionResult[]>;
-    if (results instanceof Promise) return results.then((r) => (r === undefined ? r : escapeResultPaths(r, context)));
-    return results === undefined ? results : escapeResultPaths(results, context);
-  };
-  Object.defineProperty(wrapped, 'name', { value: fn.name });
-  if ('validator' in fn) Object.defineProperty(wrapped, 'validator', { value: fn.validator, enumerable: true, writable: true });
-  if ('schemas' in fn) Object.defineProperty(wrapped, 'schemas', { value: fn.schemas, enumerable: false });
-  return wrapped as unknown as F;
 }
 
 /**

@@ -1,8 +1,6 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, isObject, type JsonObject, type ParameterInfo } from '../openapi/model.js';
 import { schemaType } from '../openapi/schema.js';
-import { guard } from './guard.js';
-import { FindingList } from './findingList.js';
+import { decisionFunction, type Verdict } from './kernel.js';
 import { appendAll } from '../collections/arrays.js';
 
 // Names that say "a filter expression goes here" by themselves (compared lower-case, without a leading `$`).
@@ -18,19 +16,17 @@ const JOINER = /^\s*(\||;|,|&&|\|\||\s(and|or)\s)\s*$/i;
  * Decides whether a query parameter is a catch-all filter that carries delimited expressions
  * (`?filter=name::bill|city::denver`) instead of one plain query parameter per field.
  */
-export const filterNoCatchAll = createRulesetFunction<unknown, null>(
+export const filterNoCatchAll = decisionFunction<null>(
   { input: null, options: null },
   function filterNoCatchAll(root) {
-    return guard('filter-no-catch-all', () => {
-      const findings = new FindingList();
-      for (const operation of getApiModel(root).operations) {
-        for (const parameter of operation.parameters) {
-          const message = catchAllProblem(parameter);
-          if (message !== undefined) findings.add(parameter.jsonPath, message);
-        }
+    const findings: Verdict[] = [];
+    for (const operation of getApiModel(root).operations) {
+      for (const parameter of operation.parameters) {
+        const message = catchAllProblem(parameter);
+        if (message !== undefined) findings.push({ path: parameter.jsonPath, message });
       }
-      return findings.results;
-    });
+    }
+    return findings;
   },
 );
 

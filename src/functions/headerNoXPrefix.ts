@@ -1,7 +1,5 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, type JsonPath } from '../openapi/model.js';
-import { guard } from './guard.js';
-import { FindingList } from './findingList.js';
+import { decisionFunction, type Verdict } from './kernel.js';
 
 export interface HeaderNoXPrefixOptions {
   /** Header names (any case) that keep their `X-` prefix, added to the built-in list. */
@@ -19,7 +17,7 @@ const BUILT_IN_ALLOWED = [
 const X_PREFIX = /^x-/i;
 
 /** Decides whether custom request and response headers are named without the `X-` prefix (RFC 6648). */
-export const headerNoXPrefix = createRulesetFunction<unknown, HeaderNoXPrefixOptions | null>(
+export const headerNoXPrefix = decisionFunction<HeaderNoXPrefixOptions | null>(
   {
     input: null,
     options: {
@@ -31,23 +29,21 @@ export const headerNoXPrefix = createRulesetFunction<unknown, HeaderNoXPrefixOpt
     },
   },
   function headerNoXPrefix(root, options) {
-    return guard('header-no-x-prefix', () => {
-      const allowed = new Set([...BUILT_IN_ALLOWED, ...(options?.allow ?? []).map((h) => h.toLowerCase())]);
-      const findings = new FindingList();
-      const check = (name: string, path: JsonPath, where: string) => {
-        if (!X_PREFIX.test(name) || allowed.has(name.toLowerCase())) return;
-        const bare = name.slice(2).replace(/^-+/, '');
-        if (bare !== '') findings.add(path, `${where} "${name}" carries the \`X-\` prefix, which RFC 6648 deprecates; name it "${bare}" instead.`);
-      };
-      for (const operation of getApiModel(root).operations) {
-        for (const parameter of operation.parameters) {
-          if (parameter.in === 'header') check(parameter.name, parameter.jsonPath, 'Request header');
-        }
-        for (const response of operation.responses) {
-          for (const header of response.headers.values()) check(header.name, header.jsonPath, 'Response header');
-        }
+    const allowed = new Set([...BUILT_IN_ALLOWED, ...(options?.allow ?? []).map((h) => h.toLowerCase())]);
+    const findings: Verdict[] = [];
+    const check = (name: string, path: JsonPath, where: string) => {
+      if (!X_PREFIX.test(name) || allowed.has(name.toLowerCase())) return;
+      const bare = name.slice(2).replace(/^-+/, '');
+      if (bare !== '') findings.push({ path, message: `${where} "${name}" carries the \`X-\` prefix, which RFC 6648 deprecates; name it "${bare}" instead.` });
+    };
+    for (const operation of getApiModel(root).operations) {
+      for (const parameter of operation.parameters) {
+        if (parameter.in === 'header') check(parameter.name, parameter.jsonPath, 'Request header');
       }
-      return findings.results;
-    });
+      for (const response of operation.responses) {
+        for (const header of response.headers.values()) check(header.name, header.jsonPath, 'Response header');
+      }
+    }
+    return findings;
   },
 );

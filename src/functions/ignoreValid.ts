@@ -1,43 +1,41 @@
-import { createRulesetFunction, type IFunctionResult, type RulesetFunctionContext } from '@stoplight/spectral-core';
+import { type IFunctionResult, type RulesetFunctionContext } from '@stoplight/spectral-core';
 import { findIgnores, ignoresBesideRefs, IGNORE_KEY, SITE_ADVICE } from '../openapi/ignores.js';
 import { isObject, type JsonPath } from '../openapi/model.js';
-import { guard } from './guard.js';
-import { IGNORE_VALID_RULE, knownRuleIds } from './ignoreWrapper.js';
+import { IGNORE_VALID_RULE, knownRuleIds } from './ruleIds.js';
+import { decisionFunction } from './kernel.js';
 import { appendAll } from '../collections/arrays.js';
 
 const EXAMPLE = '{rl-path-no-verbs: "OAuth 2.0 fixes this path (RFC 6749)"}';
 
 /** Decides whether each `x-restlint-ignore` names known rules with reasons, on a node where it takes effect. */
-export const ignoreValid = createRulesetFunction<unknown, null>(
+export const ignoreValid = decisionFunction<null>(
   { input: null, options: null },
   function ignoreValid(root, _options, context) {
-    return guard('ignore-valid', () => {
-      const results: IFunctionResult[] = [];
-      if (!mayHoldIgnores(context)) return results;
-      const known = knownRuleIds();
-      for (const site of findIgnores(root)) {
-        // The resolved document holds no `$ref` objects but reference cycles: nothing to say there.
-        if (site.besideRef) continue;
-        const at: JsonPath = [...site.path, IGNORE_KEY];
-        const advice = SITE_ADVICE[site.kind];
-        if (advice !== undefined) {
-          results.push({ message: `\`${IGNORE_KEY}\` on ${advice}: there it silences nothing.`, path: at });
-          continue;
-        }
-        appendAll(results, checkValue(site.value, at, known));
+    const results: IFunctionResult[] = [];
+    if (!mayHoldIgnores(context)) return results;
+    const known = knownRuleIds();
+    for (const site of findIgnores(root)) {
+      // The resolved document holds no `$ref` objects but reference cycles: nothing to say there.
+      if (site.besideRef) continue;
+      const at: JsonPath = [...site.path, IGNORE_KEY];
+      const advice = SITE_ADVICE[site.kind];
+      if (advice !== undefined) {
+        results.push({ message: `\`${IGNORE_KEY}\` on ${advice}: there it silences nothing.`, path: at });
+        continue;
       }
-      // Resolving a `$ref` replaces the object that holds it, siblings included: an ignore beside a
-      // `$ref` is lost. Only the root file's own text still shows it; the resolver lists its references.
-      for (const path of besideRefs(context)) {
-        results.push({
-          message:
-            `\`${IGNORE_KEY}\` beside a \`$ref\` silences nothing: resolving the reference replaces this object. ` +
-            'Put it on the referenced node (it then applies wherever that is used) or on the enclosing operation or response.',
-          path: [...path, IGNORE_KEY],
-        });
-      }
-      return results;
-    });
+      appendAll(results, checkValue(site.value, at, known));
+    }
+    // Resolving a `$ref` replaces the object that holds it, siblings included: an ignore beside a
+    // `$ref` is lost. Only the root file's own text still shows it; the resolver lists its references.
+    for (const path of besideRefs(context)) {
+      results.push({
+        message:
+          `\`${IGNORE_KEY}\` beside a \`$ref\` silences nothing: resolving the reference replaces this object. ` +
+          'Put it on the referenced node (it then applies wherever that is used) or on the enclosing operation or response.',
+        path: [...path, IGNORE_KEY],
+      });
+    }
+    return results;
   },
 );
 

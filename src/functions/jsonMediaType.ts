@@ -1,9 +1,7 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
 import { jsonNameFor, mediaTypeEssence, mediaTypeKind, mediaTypeParameter } from '../openapi/mediaTypeKinds.js';
 import { getApiModel, isObject, type BodyInfo, type JsonPath, type OperationInfo } from '../openapi/model.js';
 import { isEmptyObjectSchema } from '../openapi/scalarShapes.js';
-import { guard } from './guard.js';
-import { FindingList } from './findingList.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface JsonMediaTypeOptions {
   /** Media types (`type/subtype` or `type/*`) the team accepts besides JSON. Default: none. */
@@ -22,7 +20,7 @@ interface Entry {
 }
 
 /** Decides whether the bodies of every operation use JSON media types in UTF-8. */
-export const jsonMediaType = createRulesetFunction<unknown, JsonMediaTypeOptions | null>(
+export const jsonMediaType = decisionFunction<JsonMediaTypeOptions | null>(
   {
     input: null,
     options: {
@@ -35,33 +33,33 @@ export const jsonMediaType = createRulesetFunction<unknown, JsonMediaTypeOptions
     },
   },
   function jsonMediaType(root, options) {
-    return guard('json-media-type', () => {
-      const allowed = (options?.allowedMediaTypes ?? []).map((m) => m.toLowerCase());
-      const reportAlternatives = options?.jsonAlternatives === 'report';
-      const model = getApiModel(root);
-      const findings = new FindingList();
-      const check = (entries: Entry[], direction: Direction, operation: OperationInfo) => {
-        const besideJson = entries.some((e) => mediaTypeKind(e.mediaType) === 'json');
-        for (const { mediaType, path, data } of entries) {
-          if (isAllowed(mediaType, allowed)) continue;
-          const message = problem(mediaType, direction, besideJson && !reportAlternatives, data, operation);
-          if (message !== undefined) findings.add(path, message, true);
-        }
-      };
-      for (const operation of model.operations) {
-        if (model.version === '2.0') {
-          const params = operation.parameters;
-          const takesData = params.some((p) => (p.in === 'body' && carriesData(p.value.schema)) || (p.in === 'formData' && p.value.type !== 'file'));
-          if (takesData) check(swaggerList(operation, root, 'consumes'), 'request', operation);
-          if (operation.responses.some((r) => carriesData(r.value.schema))) check(swaggerList(operation, root, 'produces'), 'response', operation);
-          continue;
-        }
-        // A request body that must be empty (`{type: object, additionalProperties: false}`) carries no data.
-        check(operation.requestBodies.filter((b) => !isEmptyObjectSchema(b.schema)).map(entryOf), 'request', operation);
-        for (const response of operation.responses) check(response.bodies.map(entryOf), 'response', operation);
+    const allowed = (options?.allowedMediaTypes ?? []).map((m) => m.toLowerCase());
+    const reportAlternatives = options?.jsonAlternatives === 'report';
+    const model = getApiModel(root);
+    const findings: Verdict[] = [];
+    const check = (entries: Entry[], direction: Direction, operation: OperationInfo) => {
+      const besideJson = entries.some((e) => mediaTypeKind(e.mediaType) === 'json');
+      for (const { mediaType, path, data } of entries) {
+        // Request and response media types are separate choices of a document.
+        findings.push(checked(path, undefined, direction));
+        if (isAllowed(mediaType, allowed)) continue;
+        const message = problem(mediaType, direction, besideJson && !reportAlternatives, data, operation);
+        if (message !== undefined) findings.push({ path, message, scope: direction });
       }
-      return findings.results;
-    });
+    };
+    for (const operation of model.operations) {
+      if (model.version === '2.0') {
+        const params = operation.parameters;
+        const takesData = params.some((p) => (p.in === 'body' && carriesData(p.value.schema)) || (p.in === 'formData' && p.value.type !== 'file'));
+        if (takesData) check(swaggerList(operation, root, 'consumes'), 'request', operation);
+        if (operation.responses.some((r) => carriesData(r.value.schema))) check(swaggerList(operation, root, 'produces'), 'response', operation);
+        continue;
+      }
+      // A request body that must be empty (`{type: object, additionalProperties: false}`) carries no data.
+      check(operation.requestBodies.filter((b) => !isEmptyObjectSchema(b.schema)).map(entryOf), 'request', operation);
+      for (const response of operation.responses) check(response.bodies.map(entryOf), 'response', operation);
+    }
+    return findings;
   },
 );
 

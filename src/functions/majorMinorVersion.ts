@@ -1,6 +1,6 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from '../openapi/model.js';
-import { guard } from './guard.js';
+import { decisionFunction } from './kernel.js';
 
 const MAJOR_MINOR = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 const SEMVER = /^v?(\d+)\.(\d+)\.\d+([-+][\w.+-]*)?$/i;
@@ -8,16 +8,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBERISH = /^v?(\d+)(?:\.(\d+))?/i;
 
 /** Decides whether `info.version` is a `major.minor` version with a major of at least 1. */
-export const majorMinorVersion = createRulesetFunction<unknown, null>(
+export const majorMinorVersion = decisionFunction<null>(
   { input: null, options: null },
   function majorMinorVersion(root) {
-    return guard('major-minor-version', () => {
-      if (!isObject(root) || !isObject(root.info)) return [];
-      const message = problem(root.info.version);
-      // A missing version is reported on `info`, the nearest node that exists.
-      const path = 'version' in root.info ? ['info', 'version'] : ['info'];
-      return message === undefined ? [] : [{ message, path } satisfies IFunctionResult];
-    });
+    if (!isObject(root) || !isObject(root.info)) return [];
+    const message = problem(root.info.version);
+    // A missing version is reported on `info`, the nearest node that exists.
+    const path = 'version' in root.info ? ['info', 'version'] : ['info'];
+    return message === undefined ? [] : [{ message, path } satisfies IFunctionResult];
   },
 );
 

@@ -1,7 +1,6 @@
-import type { IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, type HttpMethod, type OperationInfo } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
-import { FindingList } from './findingList.js';
+import { checked, type Verdict } from './kernel.js';
 
 export interface RequiredResponseHeader {
   /** The response status key that must declare the header. */
@@ -16,16 +15,17 @@ export interface RequiredResponseHeader {
   readonly message: string;
 }
 
-/** One finding per response (shared responses once) with the given status that does not declare the header. */
-export function missingResponseHeader(root: unknown, wanted: RequiredResponseHeader): IFunctionResult[] {
-  const findings = new FindingList();
+/** A verdict per response with the given status (each is checked), and a finding where it does not declare the header. */
+export function missingResponseHeader(root: unknown, wanted: RequiredResponseHeader): Verdict[] {
+  const findings: Verdict[] = [];
   for (const operation of getApiModel(root).operations) {
     if (wanted.method !== undefined && operation.method !== wanted.method) continue;
     if (wanted.applies !== undefined && !wanted.applies(operation)) continue;
     for (const response of operation.responses) {
-      if (response.status !== wanted.status || isUnresolvedRef(response.value) || response.headers.has(wanted.header)) continue;
-      findings.add(response.jsonPath, wanted.message);
+      if (response.status !== wanted.status || isUnresolvedRef(response.value)) continue;
+      findings.push(checked(response.jsonPath));
+      if (!response.headers.has(wanted.header)) findings.push({ path: response.jsonPath, message: wanted.message });
     }
   }
-  return findings.results;
+  return findings;
 }

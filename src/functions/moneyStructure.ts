@@ -1,9 +1,8 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { isCurrencyName, moneyName } from '../openapi/propertyNames.js';
 import { objectProperties } from '../openapi/schema.js';
 import { scalarShapes } from '../openapi/scalarShapes.js';
 import { getSchemaWalk, namedPropertySchemas, type NamedSchema } from '../openapi/schemaWalk.js';
-import { guard } from './guard.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface MoneyStructureOptions {
   /** `report` (default) or `allow` integer amounts (minor units) that sit beside a separate currency property. */
@@ -14,7 +13,7 @@ const REMEDY =
   'represent money as an object with an integer `value`, an integer `exponent` and an ISO 4217 `currency_code` ({value: 1000, exponent: 2, currency_code: USD} is 10.00 USD)';
 
 /** Decides whether money-named properties (`price`, `amount`, `fee`) are money objects rather than bare numbers. */
-export const moneyStructure = createRulesetFunction<unknown, MoneyStructureOptions | null>(
+export const moneyStructure = decisionFunction<MoneyStructureOptions | null>(
   {
     input: null,
     options: {
@@ -24,30 +23,29 @@ export const moneyStructure = createRulesetFunction<unknown, MoneyStructureOptio
     },
   },
   function moneyStructure(root, options) {
-    return guard('money-structure', () => {
-      const reportIntegers = options?.integerAmounts !== 'allow';
-      const results: IFunctionResult[] = [];
-      for (const entry of namedPropertySchemas(getSchemaWalk(root), (name) => moneyName(name) !== undefined)) {
-        const shapes = scalarShapes(entry.schema);
-        if (shapes === undefined) continue;
-        const float = shapes.some((s) => s.type === 'number' && !/^int/.test(s.format ?? ''));
-        const integer = shapes.some((s) => s.type === 'integer' || (s.type === 'number' && /^int/.test(s.format ?? '')));
-        const currency = besideCurrency(entry);
-        const names = entry.names.map((n) => `\`${n}\``).join(', ');
-        const subject = entry.names.length === 1 ? `Money property ${names} is` : `Money properties ${names} are`;
-        // `total` counts things as often as it sums money: only a currency beside it tells.
-        const strong = currency || entry.names.some((n) => moneyName(n) === 'strong');
-        if (float && strong) {
-          results.push({ message: `${subject} a floating-point \`number\`, which cannot hold cents exactly; ${REMEDY}.`, path: entry.jsonPath });
-        } else if (integer && currency && reportIntegers) {
-          results.push({
-            message: `${subject} a bare integer with its currency in another property; ${REMEDY}.`,
-            path: entry.jsonPath,
-          });
-        }
+    const reportIntegers = options?.integerAmounts !== 'allow';
+    const results: Verdict[] = [];
+    for (const entry of namedPropertySchemas(getSchemaWalk(root), (name) => moneyName(name) !== undefined)) {
+      const shapes = scalarShapes(entry.schema);
+      if (shapes === undefined) continue;
+      results.push(checked(entry.jsonPath));
+      const float = shapes.some((s) => s.type === 'number' && !/^int/.test(s.format ?? ''));
+      const integer = shapes.some((s) => s.type === 'integer' || (s.type === 'number' && /^int/.test(s.format ?? '')));
+      const currency = besideCurrency(entry);
+      const names = entry.names.map((n) => `\`${n}\``).join(', ');
+      const subject = entry.names.length === 1 ? `Money property ${names} is` : `Money properties ${names} are`;
+      // `total` counts things as often as it sums money: only a currency beside it tells.
+      const strong = currency || entry.names.some((n) => moneyName(n) === 'strong');
+      if (float && strong) {
+        results.push({ message: `${subject} a floating-point \`number\`, which cannot hold cents exactly; ${REMEDY}.`, path: entry.jsonPath });
+      } else if (integer && currency && reportIntegers) {
+        results.push({
+          message: `${subject} a bare integer with its currency in another property; ${REMEDY}.`,
+          path: entry.jsonPath,
+        });
       }
-      return results;
-    });
+    }
+    return results;
   },
 );
 

@@ -1,7 +1,7 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, isObject, type HttpMethod, type OperationInfo } from '../openapi/model.js';
-import { guard } from './guard.js';
 import { ownedNodePath } from './ownedNodePath.js';
+import { decisionFunction } from './kernel.js';
 
 type BodilessMethod = 'get' | 'head' | 'delete' | 'options' | 'trace';
 
@@ -13,7 +13,7 @@ export interface NoRequestBodyOptions {
 const DEFAULT_METHODS: readonly HttpMethod[] = ['get', 'head'];
 
 /** Decides whether operations of read methods declare a request body (OpenAPI 3 `requestBody`, Swagger 2.0 `in: body` or `formData`). */
-export const noRequestBody = createRulesetFunction<unknown, NoRequestBodyOptions | null>(
+export const noRequestBody = decisionFunction<NoRequestBodyOptions | null>(
   {
     input: null,
     options: {
@@ -25,21 +25,19 @@ export const noRequestBody = createRulesetFunction<unknown, NoRequestBodyOptions
     },
   },
   function noRequestBody(root, options, context) {
-    return guard('no-request-body', () => {
-      const methods: readonly HttpMethod[] = options?.methods ?? DEFAULT_METHODS;
-      const results: IFunctionResult[] = [];
-      for (const operation of getApiModel(root).operations) {
-        if (!(methods as readonly string[]).includes(operation.method)) continue;
-        const body = requestBody(operation);
-        if (body === undefined) continue;
-        const name = operation.method.toUpperCase();
-        results.push({
-          message: `${name} operation has a request body (${body.what}); HTTP gives a ${name} body no meaning and servers, proxies and client libraries may drop or reject it: pass the inputs as query parameters or headers, or use POST if they do not fit in a URL.`,
-          path: ownedNodePath(context, body.path, operation.jsonPath),
-        });
-      }
-      return results;
-    });
+    const methods: readonly HttpMethod[] = options?.methods ?? DEFAULT_METHODS;
+    const results: IFunctionResult[] = [];
+    for (const operation of getApiModel(root).operations) {
+      if (!(methods as readonly string[]).includes(operation.method)) continue;
+      const body = requestBody(operation);
+      if (body === undefined) continue;
+      const name = operation.method.toUpperCase();
+      results.push({
+        message: `${name} operation has a request body (${body.what}); HTTP gives a ${name} body no meaning and servers, proxies and client libraries may drop or reject it: pass the inputs as query parameters or headers, or use POST if they do not fit in a URL.`,
+        path: ownedNodePath(context, body.path, operation.jsonPath),
+      });
+    }
+    return results;
   },
 );
 

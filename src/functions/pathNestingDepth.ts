@@ -1,10 +1,10 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import pluralize from 'pluralize';
 import { getApiModel } from '../openapi/model.js';
 import { headWord, type PathSegment } from '../openapi/pathGrammar.js';
-import { guard } from './guard.js';
 import { resolvedRoot } from './resolvedRoot.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
+import { decisionFunction } from './kernel.js';
 
 export interface PathNestingDepthOptions {
   /** How many collections a path may nest, not counting the leading version/platform prefix. */
@@ -16,7 +16,7 @@ export interface PathNestingDepthOptions {
 const DEFAULT_MAX_COLLECTIONS = 2;
 
 /** Decides whether a path nests more collections than allowed. */
-export const pathNestingDepth = createRulesetFunction<unknown, PathNestingDepthOptions | null>(
+export const pathNestingDepth = decisionFunction<PathNestingDepthOptions | null>(
   {
     input: null,
     options: {
@@ -26,28 +26,26 @@ export const pathNestingDepth = createRulesetFunction<unknown, PathNestingDepthO
     },
   },
   function pathNestingDepth(_unresolved, options, context) {
-    return guard('path-nesting-depth', () => {
-      const max = options?.maxCollections ?? DEFAULT_MAX_COLLECTIONS;
-      // Findings sit on the path key in the root file (the rule runs unresolved); the labels come
-      // from the resolved document, where `$ref`-ed path items show whether a segment lists items.
-      const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
-      const results: IFunctionResult[] = [];
-      for (const path of model.paths) {
-        const { segments } = path.parsed;
-        // Version segments, wherever they are, are never collections, so the prefix never counts.
-        const collections = segments.filter((s) => s.kind === 'collection');
-        if (collections.length <= max) continue;
-        const names = collections.map((s) => `"${s.raw}"`).join(', ');
-        results.push({
-          message:
-            `Path nests ${collections.length} collections (${names}), more than ${max}; keep it to ` +
-            `${Array(max).fill('/resource').join('/{id}')} and pass the deeper associations as query parameters, ` +
-            `e.g. "${shorterForm(segments, collections, max)}".`,
-          path: path.jsonPath,
-        });
-      }
-      return results;
-    });
+    const max = options?.maxCollections ?? DEFAULT_MAX_COLLECTIONS;
+    // Findings sit on the path key in the root file (the rule runs unresolved); the labels come
+    // from the resolved document, where `$ref`-ed path items show whether a segment lists items.
+    const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
+    const results: IFunctionResult[] = [];
+    for (const path of model.paths) {
+      const { segments } = path.parsed;
+      // Version segments, wherever they are, are never collections, so the prefix never counts.
+      const collections = segments.filter((s) => s.kind === 'collection');
+      if (collections.length <= max) continue;
+      const names = collections.map((s) => `"${s.raw}"`).join(', ');
+      results.push({
+        message:
+          `Path nests ${collections.length} collections (${names}), more than ${max}; keep it to ` +
+          `${Array(max).fill('/resource').join('/{id}')} and pass the deeper associations as query parameters, ` +
+          `e.g. "${shorterForm(segments, collections, max)}".`,
+        path: path.jsonPath,
+      });
+    }
+    return results;
   },
 );
 

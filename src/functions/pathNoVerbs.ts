@@ -1,11 +1,11 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, type PathInfo } from '../openapi/model.js';
 import type { PathSegment } from '../openapi/pathGrammar.js';
 import { customMethodOf, customMethodVerbs, segmentVerbs } from '../openapi/segmentVerbs.js';
 import { MODIFIER_WORDS, lexicalReading } from '../openapi/words.js';
-import { guard } from './guard.js';
 import { resolvedRoot } from './resolvedRoot.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
+import { decisionFunction } from './kernel.js';
 
 export interface PathNoVerbsOptions {
   /** The team's singletons, uncountable nouns and verbs, added to the built-in lists. */
@@ -23,7 +23,7 @@ const METHOD_OF_VERB: Readonly<Record<string, string>> = {
 };
 
 /** Decides whether a path names an action with a verb instead of a resource with a noun. */
-export const pathNoVerbs = createRulesetFunction<unknown, PathNoVerbsOptions | null>(
+export const pathNoVerbs = decisionFunction<PathNoVerbsOptions | null>(
   {
     input: null,
     options: {
@@ -33,39 +33,37 @@ export const pathNoVerbs = createRulesetFunction<unknown, PathNoVerbsOptions | n
     },
   },
   function pathNoVerbs(_unresolved, options, context) {
-    return guard('path-no-verbs', () => {
-      // Findings sit on the path key in the root file (the rule runs unresolved); the labels come
-      // from the resolved document, with the team's verbs, so they agree with every other rule.
-      const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
-      const extraVerbs = new Set((options?.words?.verbs ?? []).map((w) => w.toLowerCase()));
-      const results: IFunctionResult[] = [];
-      for (const path of model.paths) {
-        const resource = path.operations.some((op) => op.method === 'get' || op.method === 'delete');
-        path.parsed.segments.forEach((segment, i) => {
-          // The grammar reads a verb before a plural as the name of a collection where the path uses it as one.
-          const verbs = segment.kind === 'collection' ? [] : segmentVerbs(segment, extraVerbs, path.parsed.segments[i + 1]);
-          // A name whose first word is a verb and a noun (`capture`, `play`, `change-items`) is an action
-          // where the grammar labels it so (the last segment, nothing lists or indexes it), unless the
-          // path is read or deleted like a resource (`GET/DELETE /migrations/{id}/archive`).
-          const first = segment.words.find((w) => !MODIFIER_WORDS.has(w));
-          if (segment.kind === 'action' && verbs.length === 0 && !resource && first !== undefined &&
-            lexicalReading(first, extraVerbs) !== undefined) {
-            verbs.push(first);
-          }
-          if (verbs.length > 0) results.push({ message: segmentMessage(path, segment, verbs), path: path.jsonPath });
-          const methodVerbs = customMethodVerbs(segment, extraVerbs);
-          if (methodVerbs.length > 0) {
-            results.push({
-              message:
-                `Custom method ":${customMethodOf(segment)}" in path segment "${segment.raw}" is ${theVerbs(methodVerbs)}; ` +
-                `model the action as a noun resource and create it with POST (for example POST /accounts/{id}/activation, not /accounts/{id}:activate).`,
-              path: path.jsonPath,
-            });
-          }
-        });
-      }
-      return results;
-    });
+    // Findings sit on the path key in the root file (the rule runs unresolved); the labels come
+    // from the resolved document, with the team's verbs, so they agree with every other rule.
+    const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
+    const extraVerbs = new Set((options?.words?.verbs ?? []).map((w) => w.toLowerCase()));
+    const results: IFunctionResult[] = [];
+    for (const path of model.paths) {
+      const resource = path.operations.some((op) => op.method === 'get' || op.method === 'delete');
+      path.parsed.segments.forEach((segment, i) => {
+        // The grammar reads a verb before a plural as the name of a collection where the path uses it as one.
+        const verbs = segment.kind === 'collection' ? [] : segmentVerbs(segment, extraVerbs, path.parsed.segments[i + 1]);
+        // A name whose first word is a verb and a noun (`capture`, `play`, `change-items`) is an action
+        // where the grammar labels it so (the last segment, nothing lists or indexes it), unless the
+        // path is read or deleted like a resource (`GET/DELETE /migrations/{id}/archive`).
+        const first = segment.words.find((w) => !MODIFIER_WORDS.has(w));
+        if (segment.kind === 'action' && verbs.length === 0 && !resource && first !== undefined &&
+          lexicalReading(first, extraVerbs) !== undefined) {
+          verbs.push(first);
+        }
+        if (verbs.length > 0) results.push({ message: segmentMessage(path, segment, verbs), path: path.jsonPath });
+        const methodVerbs = customMethodVerbs(segment, extraVerbs);
+        if (methodVerbs.length > 0) {
+          results.push({
+            message:
+              `Custom method ":${customMethodOf(segment)}" in path segment "${segment.raw}" is ${theVerbs(methodVerbs)}; ` +
+              `model the action as a noun resource and create it with POST (for example POST /accounts/{id}/activation, not /accounts/{id}:activate).`,
+            path: path.jsonPath,
+          });
+        }
+      });
+    }
+    return results;
   },
 );
 

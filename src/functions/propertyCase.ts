@@ -1,7 +1,6 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { CASE_STYLES, fitsCaseStyle, toCaseStyle, type CaseStyle } from '../openapi/propertyNames.js';
 import { getSchemaWalk, propertiesOf } from '../openapi/schemaWalk.js';
-import { guard } from './guard.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 const DEFAULT_CASE: CaseStyle = 'snake_case';
 
@@ -11,7 +10,7 @@ export interface PropertyCaseOptions {
 }
 
 /** Decides whether every schema property name of the document is written in the chosen case style. */
-export const propertyCase = createRulesetFunction<unknown, PropertyCaseOptions | null>(
+export const propertyCase = decisionFunction<PropertyCaseOptions | null>(
   {
     input: null,
     options: {
@@ -21,25 +20,37 @@ export const propertyCase = createRulesetFunction<unknown, PropertyCaseOptions |
     },
   },
   function propertyCase(root, options) {
-    return guard('property-case', () => {
-      const style = options?.case ?? DEFAULT_CASE;
-      const results: IFunctionResult[] = [];
-      for (const visit of getSchemaWalk(root).visits) {
-        // Keys of a HAL `_links` object are link relations (`edit-form`, `curies`), named by IANA, not by the API.
-        if (!visit.first || visit.propertyName === '_links') continue;
-        for (const { name } of propertiesOf(visit)) {
-          if (isExempt(name) || fitsCaseStyle(name, style)) continue;
-          results.push({
-            // Reported on the `properties` object: a path to the key itself would be mapped to the target of its `$ref`.
-            message: `Property name \`${name}\` is not ${style}; name it \`${toCaseStyle(name, style)}\`${profileHint(name, style)}.`,
-            path: [...visit.jsonPath, 'properties'],
-          });
-        }
+    const style = options?.case ?? DEFAULT_CASE;
+    const results: Verdict[] = [];
+    for (const visit of getSchemaWalk(root).visits) {
+      // Keys of a HAL `_links` object are link relations (`edit-form`, `curies`), named by IANA, not by the API.
+      if (!visit.first || visit.propertyName === '_links') continue;
+      for (const { name } of propertiesOf(visit)) {
+        if (isExempt(name)) continue;
+        // Reported on the `properties` object: a path to the key itself would be mapped to the target of its `$ref`.
+        const path = [...visit.jsonPath, 'properties'];
+        // A one-word lower-case name (`id`, `name`) fits snake_case, camelCase and kebab-case alike: it shows no choice.
+        // Request bodies may follow a style of their own (form fields named as the server's framework names them).
+        const area = visit.use === 'request' ? REQUESTS : undefined;
+        if (!(fitsCaseStyle(name, 'snake_case') && fitsCaseStyle(name, 'camelCase'))) results.push(checked(path, name, undefined, area));
+        if (fitsCaseStyle(name, style)) continue;
+        const other = otherStyle(name, style);
+        results.push({
+          message: `Property name \`${name}\` is not ${style}; name it \`${toCaseStyle(name, style)}\`${profileHint(other)}.`,
+          path,
+          subject: name,
+          // Names in one other style are one choice of the document; a name in no style is its own.
+          choice: other === undefined ? `none:${name}` : `${other}>${style}`,
+          ...(area === undefined ? {} : { area }),
+        });
       }
-      return results;
-    });
+    }
+    return results;
   },
 );
+
+/** The part of a document that request body schemas make (see the kernel's `Verdict.area`). */
+export const REQUESTS = 'requests';
 
 /** JSON-LD and schema keywords (`@type`, `$schema`) and names with no letter (`+1`, `404`) follow no case style. */
 function isExempt(name: string): boolean {
@@ -49,10 +60,18 @@ function isExempt(name: string): boolean {
 /** The ready-made profile that chooses each style other than the default. */
 const PROFILES: Record<Exclude<CaseStyle, 'snake_case'>, string> = { camelCase: 'camel-case', 'kebab-case': 'kebab-case', PascalCase: 'pascal-case' };
 
+/** The other case style a name is written in, if any. */
+function otherStyle(name: string, style: CaseStyle): CaseStyle | undefined {
+  return CASE_STYLES.find((candidate) => candidate !== style && fitsCaseStyle(name, candidate));
+}
+
+/** How a team writes in another style throughout switches to it: the ready-made profile that chooses the style. */
+export function styleChoice(other: CaseStyle): string {
+  return other === 'snake_case' ? "the rule's default" : `restlint's \`${PROFILES[other]}\` profile`;
+}
+
 /** When the name fits another style, how a team whose API uses that style throughout switches to it. */
-function profileHint(name: string, style: CaseStyle): string {
-  const other = CASE_STYLES.find((candidate) => candidate !== style && fitsCaseStyle(name, candidate));
+function profileHint(other: CaseStyle | undefined): string {
   if (other === undefined) return '';
-  const profile = other === 'snake_case' ? 'the rule\'s default' : `restlint's \`${PROFILES[other]}\` profile`;
-  return `, or, if the API uses ${other} throughout, use ${profile} (rule option \`case: ${other}\`)`;
+  return `, or, if the API uses ${other} throughout, use ${styleChoice(other)} (rule option \`case: ${other}\`)`;
 }

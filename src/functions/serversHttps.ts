@@ -1,19 +1,15 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
 import { plainServers, type PlainServer } from '../openapi/transport.js';
-import { guard } from './guard.js';
-import { FindingList } from './findingList.js';
+import { decisionFunction, type Verdict } from './kernel.js';
 
 /** Decides whether every server and scheme the description offers is HTTPS. */
-export const serversHttps = createRulesetFunction<unknown, null>(
+export const serversHttps = decisionFunction<null>(
   { input: null, options: null },
   function serversHttps(root) {
-    return guard('servers-https', () => {
-      const findings = new FindingList();
-      for (const server of plainServers(root)) {
-        findings.add(server.jsonPath, describe(server));
-      }
-      return findings.results;
-    });
+    const findings: Verdict[] = [];
+    for (const server of plainServers(root)) {
+      findings.push({ path: server.jsonPath, message: describe(server) });
+    }
+    return findings;
   },
 );
 

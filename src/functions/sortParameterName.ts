@@ -1,8 +1,6 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, isObject, type ParameterInfo } from '../openapi/model.js';
-import { guard } from './guard.js';
 import { compactName } from '../openapi/parameterNames.js';
-import { FindingList } from './findingList.js';
+import { decisionFunction, type Verdict } from './kernel.js';
 import { appendAll } from '../collections/arrays.js';
 
 // Names of a parameter that chooses what to sort by, compared lower-case without `_`, `-` and `$`
@@ -18,23 +16,21 @@ const DIRECTIONS = new Set(['asc', 'desc', 'ascending', 'descending', 'ascend', 
  * parameters (`direction`, `sort_order`, or any parameter whose values are only `asc`/`desc`) are
  * companions of `sort` and are not judged.
  */
-export const sortParameterName = createRulesetFunction<unknown, null>(
+export const sortParameterName = decisionFunction<null>(
   { input: null, options: null },
   function sortParameterName(root) {
-    return guard('sort-parameter-name', () => {
-      const findings = new FindingList();
-      for (const operation of getApiModel(root).operations) {
-        const query = operation.parameters.filter((p) => p.in === 'query');
-        const hasSortField = query.some(
-          (p) => isTextual(p) && (compactName(p.name) === 'sort' || SORT_FIELD_NAMES.has(compactName(p.name))),
-        );
-        for (const parameter of query) {
-          if (!choosesSortField(parameter, hasSortField)) continue;
-          findings.add(parameter.jsonPath, `Query parameter "${parameter.name}" chooses the sort order; name it \`sort\` (\`?sort=created_at\`).`);
-        }
+    const findings: Verdict[] = [];
+    for (const operation of getApiModel(root).operations) {
+      const query = operation.parameters.filter((p) => p.in === 'query');
+      const hasSortField = query.some(
+        (p) => isTextual(p) && (compactName(p.name) === 'sort' || SORT_FIELD_NAMES.has(compactName(p.name))),
+      );
+      for (const parameter of query) {
+        if (!choosesSortField(parameter, hasSortField)) continue;
+        findings.push({ path: parameter.jsonPath, message: `Query parameter "${parameter.name}" chooses the sort order; name it \`sort\` (\`?sort=created_at\`).` });
       }
-      return findings.results;
-    });
+    }
+    return findings;
   },
 );
 

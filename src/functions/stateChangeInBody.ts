@@ -1,12 +1,12 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, isObject, type OperationInfo, type ParameterInfo } from '../openapi/model.js';
+import { decisionFunction } from './kernel.js';
 import {
   isControlQueryParameter,
   isIdentifierListName,
   isIdentifierName as isOneIdentifierName,
   normalizeParameterName,
 } from '../openapi/queryParameters.js';
-import { guard } from './guard.js';
 
 export interface StateChangeInBodyOptions {
   /** Extra query parameter names that steer a write rather than carry its data (compared as the built-in list is). */
@@ -20,7 +20,7 @@ const MAX_NAMED = 4;
  * Decides whether a POST, PUT or PATCH without a request body takes its data in query parameters:
  * query parameters that are not paging, filter, format, credential, switch or identifier parameters.
  */
-export const stateChangeInBody = createRulesetFunction<unknown, StateChangeInBodyOptions | null>(
+export const stateChangeInBody = decisionFunction<StateChangeInBodyOptions | null>(
   {
     input: null,
     options: {
@@ -30,30 +30,28 @@ export const stateChangeInBody = createRulesetFunction<unknown, StateChangeInBod
     },
   },
   function stateChangeInBody(root, options) {
-    return guard('state-change-in-body', () => {
-      const ignored = new Set((options?.ignoreParameters ?? []).map(normalizeParameterName));
-      const results: IFunctionResult[] = [];
-      const model = getApiModel(root);
-      const readQueries = getQueryNames(model.operations);
-      for (const operation of model.operations) {
-        if (!WRITE_METHODS.has(operation.method) || hasRequestBody(operation)) continue;
-        const selectors = operation.kind === 'action' ? readSelectors(operation, readQueries) : new Set<string>();
-        // Optional or required, a query parameter that is not paging, a filter, a switch, an identifier
-        // or a parameter a GET of the same resource takes carries the data of the write.
-        const data = operation.parameters
-          .filter((p) => p.in === 'query' && !isFlag(p) && !selectors.has(normalizeParameterName(p.name)))
-          .filter((p) => !isControlQueryParameter(p.name) && !isIdentifierName(p.name) && !ignored.has(normalizeParameterName(p.name)))
-          .map((p) => `\`${p.name}\``);
-        if (data.length === 0) continue;
-        const named = data.length > MAX_NAMED ? [...data.slice(0, MAX_NAMED), `${data.length - MAX_NAMED} more`] : data;
-        const method = operation.method.toUpperCase();
-        results.push({
-          message: `${method} takes its data in query parameters (${named.join(', ')}) and has no request body; send the changes as a request body (a JSON document), and keep query parameters for filters and switches.`,
-          path: operation.jsonPath,
-        });
-      }
-      return results;
-    });
+    const ignored = new Set((options?.ignoreParameters ?? []).map(normalizeParameterName));
+    const results: IFunctionResult[] = [];
+    const model = getApiModel(root);
+    const readQueries = getQueryNames(model.operations);
+    for (const operation of model.operations) {
+      if (!WRITE_METHODS.has(operation.method) || hasRequestBody(operation)) continue;
+      const selectors = operation.kind === 'action' ? readSelectors(operation, readQueries) : new Set<string>();
+      // Optional or required, a query parameter that is not paging, a filter, a switch, an identifier
+      // or a parameter a GET of the same resource takes carries the data of the write.
+      const data = operation.parameters
+        .filter((p) => p.in === 'query' && !isFlag(p) && !selectors.has(normalizeParameterName(p.name)))
+        .filter((p) => !isControlQueryParameter(p.name) && !isIdentifierName(p.name) && !ignored.has(normalizeParameterName(p.name)))
+        .map((p) => `\`${p.name}\``);
+      if (data.length === 0) continue;
+      const named = data.length > MAX_NAMED ? [...data.slice(0, MAX_NAMED), `${data.length - MAX_NAMED} more`] : data;
+      const method = operation.method.toUpperCase();
+      results.push({
+        message: `${method} takes its data in query parameters (${named.join(', ')}) and has no request body; send the changes as a request body (a JSON document), and keep query parameters for filters and switches.`,
+        path: operation.jsonPath,
+      });
+    }
+    return results;
   },
 );
 

@@ -1,5 +1,4 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { getApiModel, type OperationInfo } from '../openapi/model.js';
+import { getApiModel, type OperationInfo, type ResponseInfo } from '../openapi/model.js';
 import {
   codesForOperation,
   GUIDELINE_CODES,
@@ -8,10 +7,14 @@ import {
   methodsListing,
   type JudgedMethod,
 } from '../openapi/statusCodes.js';
-import { guard } from './guard.js';
 import { ownedNodePath } from './ownedNodePath.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 type CodeList = (string | number)[];
+
+/** The kind of place (and the choice) of a POST that creates a resource: what it answers on creation. */
+export const CREATING_POST = 'creating-post';
+const CREATED_WITH_200 = 'Status 200 does not fit a POST that creates a resource and documents no 201';
 
 export interface StatusCodeMethodOptions {
   /** Codes a team accepts beyond the guidelines, per method (`head` uses `get`), and for every method under `all`. */
@@ -27,7 +30,7 @@ const codeListSchema = {
 const METHOD_KEYS = ['get', 'post', 'put', 'patch', 'delete', 'all'] as const;
 
 /** Decides whether each documented status code is one the guidelines give the operation's method. */
-export const statusCodeMethod = createRulesetFunction<unknown, StatusCodeMethodOptions | null>(
+export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>(
   {
     input: null,
     options: {
@@ -44,24 +47,47 @@ export const statusCodeMethod = createRulesetFunction<unknown, StatusCodeMethodO
     },
   },
   function statusCodeMethod(root, options, context) {
-    return guard('status-code-method', () => {
-      const extra = options?.extraCodes ?? {};
-      const results: IFunctionResult[] = [];
-      const model = getApiModel(root);
-      const pathShapes = new Set(model.paths.map((p) => p.parsed.normalized));
-      for (const operation of model.operations) {
-        const method = judgedMethod(operation.method);
-        if (method === undefined) continue;
-        const allowed = allowedCodes(operation, method, pathShapes, [...(extra[method] ?? []), ...(extra.all ?? [])]);
-        for (const response of operation.responses) {
-          const message = misfit(response.status.toUpperCase(), operation, method, allowed);
-          if (message === undefined) continue;
-          const path = ownedNodePath(context, response.jsonPath, operation.jsonPath, [...operation.jsonPath, 'responses']);
-          results.push({ message, path });
-        }
+    const extra = options?.extraCodes ?? {};
+    const model = getApiModel(root);
+    const pathShapes = new Set(model.paths.map((p) => p.parsed.normalized));
+    const results: Verdict[] = [];
+    // Every use of each response (a component is used under several operations and status keys), with its verdict.
+    const uses = new Map<unknown, { operation: OperationInfo; response: ResponseInfo; message: string | undefined }[]>();
+    for (const operation of model.operations) {
+      const method = judgedMethod(operation.method);
+      if (method === undefined) continue;
+      const allowed = allowedCodes(operation, method, pathShapes, [...(extra[method] ?? []), ...(extra.all ?? [])]);
+      // A POST that creates a resource (200 does not fit it) is where an API chooses what it answers on creation.
+      if (method === 'post' && !allowed.has('200')) results.push(checked([...operation.jsonPath, 'responses'], undefined, CREATING_POST));
+      for (const response of operation.responses) {
+        const message = misfit(response.status.toUpperCase(), operation, method, allowed);
+        const key = typeof response.value === 'object' && response.value !== null ? response.value : response;
+        const list = uses.get(key) ?? [];
+        list.push({ operation, response, message });
+        uses.set(key, list);
       }
-      return results;
-    });
+    }
+    for (const list of uses.values()) {
+      // A response shared by several uses that all misfit is the cause: one finding on it, with its uses counted;
+      // so is one that several operations misuse alike (a 304 under 20 DELETEs). A single misuse of a response that
+      // other uses fit is the operation's: it is reported on that operation's responses.
+      const allMisfit = list.length > 1 && list.every((use) => use.message !== undefined);
+      const alike = new Map<string, number>();
+      for (const use of list) if (use.message !== undefined) alike.set(use.message, (alike.get(use.message) ?? 0) + 1);
+      for (const { operation, response, message } of list) {
+        if (message === undefined) continue;
+        const shared = allMisfit || (alike.get(message) ?? 0) > 1;
+        if (!shared) {
+          const path = ownedNodePath(context, response.jsonPath, operation.jsonPath, [...operation.jsonPath, 'responses']);
+          results.push({ message, path, ...(message.startsWith(CREATED_WITH_200) ? { scope: CREATING_POST, choice: CREATING_POST } : {}) });
+          continue;
+        }
+        // A code the guidelines give no method is wrong for every use: one message, whose option covers every method.
+        const status = response.status.toUpperCase();
+        results.push({ message: GUIDELINE_CODES.has(status) ? message : message.replace(/`extraCodes\.[a-z]+`/, '`extraCodes.all`'), path: response.jsonPath });
+      }
+    }
+    return results;
   },
 );
 
@@ -92,7 +118,7 @@ function misfit(status: string, operation: OperationInfo, method: JudgedMethod, 
     return `Status ${status} is not one of the guidelines' status codes; ${remedy}, or add ${status} to ${option}.`;
   }
   if (status === '200' && method === 'post') {
-    return `Status 200 does not fit a POST that creates a resource and documents no 201: answer 201 Created with a \`Location\` header (202 Accepted if the resource is created later), or add 200 to ${option}.`;
+    return `${CREATED_WITH_200}: answer 201 Created with a \`Location\` header (202 Accepted if the resource is created later), or add 200 to ${option}.`;
   }
   return `Status ${status} does not fit ${name}: ${reason(status, method)}, or add ${status} to ${option}.`;
 }

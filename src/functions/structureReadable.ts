@@ -1,44 +1,42 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { isHttpMethod, isObject, pathItemOperations, type JsonObject, type JsonPath } from '../openapi/model.js';
-import { guard } from './guard.js';
+import { decisionFunction } from './kernel.js';
 
 /**
  * Decides whether the parts of a description that design rules read have the shape OpenAPI gives them:
  * path keys, path items, operations, parameter lists and responses. The rules skip what they cannot read;
  * this rule says what was skipped and why, so a broken description never passes as a clean one.
  */
-export const structureReadable = createRulesetFunction<unknown, null>({ input: null, options: null }, function structureReadable(root) {
-  return guard('structure-readable', () => {
-    if (!isObject(root) || !('paths' in root) || root.paths === undefined) return [];
-    const results: IFunctionResult[] = [];
-    const report = (path: JsonPath, message: string) => results.push({ message, path });
-    if (!isObject(root.paths)) {
-      report(['paths'], `\`paths\` is ${describe(root.paths)}, not an object of path items; write each path under it ("/users": {get: ...}).`);
-      return results;
+export const structureReadable = decisionFunction<null>({ input: null, options: null }, function structureReadable(root) {
+  if (!isObject(root) || !('paths' in root) || root.paths === undefined) return [];
+  const results: IFunctionResult[] = [];
+  const report = (path: JsonPath, message: string) => results.push({ message, path });
+  if (!isObject(root.paths)) {
+    report(['paths'], `\`paths\` is ${describe(root.paths)}, not an object of path items; write each path under it ("/users": {get: ...}).`);
+    return results;
+  }
+  for (const [key, item] of Object.entries(root.paths)) {
+    if (key.startsWith('x-')) continue;
+    const at: JsonPath = ['paths', key];
+    const keyProblem = pathKeyProblem(key);
+    if (keyProblem !== undefined) report(at, keyProblem);
+    if (!isObject(item)) {
+      report(at, `Path item "${key}" is ${describe(item)}, not an object of operations; write its operations (get, post, ...) under it.`);
+      continue;
     }
-    for (const [key, item] of Object.entries(root.paths)) {
-      if (key.startsWith('x-')) continue;
-      const at: JsonPath = ['paths', key];
-      const keyProblem = pathKeyProblem(key);
-      if (keyProblem !== undefined) report(at, keyProblem);
-      if (!isObject(item)) {
-        report(at, `Path item "${key}" is ${describe(item)}, not an object of operations; write its operations (get, post, ...) under it.`);
+    if (isReference(item)) continue;
+    checkParameters(item.parameters, [...at, 'parameters'], report);
+    for (const { method, value: operation, jsonPath: opPath } of pathItemOperations(item, at)) {
+      if (operation === undefined) continue;
+      if (!isObject(operation)) {
+        report(opPath, `Operation "${method}" is ${describe(operation)}, not an operation object; write its responses and parameters under it.`);
         continue;
       }
-      if (isReference(item)) continue;
-      checkParameters(item.parameters, [...at, 'parameters'], report);
-      for (const { method, value: operation, jsonPath: opPath } of pathItemOperations(item, at)) {
-        if (operation === undefined) continue;
-        if (!isObject(operation)) {
-          report(opPath, `Operation "${method}" is ${describe(operation)}, not an operation object; write its responses and parameters under it.`);
-          continue;
-        }
-        if (!isReference(operation)) checkOperation(operation, opPath, report);
-      }
-      checkAdditionalOperations(item.additionalOperations, [...at, 'additionalOperations'], report);
+      if (!isReference(operation)) checkOperation(operation, opPath, report);
     }
-    return results;
-  });
+    checkAdditionalOperations(item.additionalOperations, [...at, 'additionalOperations'], report);
+  }
+  return results;
 });
 
 type Report = (path: JsonPath, message: string) => void;

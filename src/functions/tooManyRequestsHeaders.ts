@@ -1,8 +1,6 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
 import { getApiModel, statusClass, type ResponseInfo } from '../openapi/model.js';
 import { isUnresolvedRef } from '../openapi/parameters.js';
-import { guard } from './guard.js';
-import { FindingList } from './findingList.js';
+import { decisionFunction, type Verdict } from './kernel.js';
 
 /** `recognised`: the rate-limit headers are welcome but not asked for; `required`: they are asked for. */
 export type RateLimitHeadersMode = 'recognised' | 'required';
@@ -27,7 +25,7 @@ const FAMILY: readonly { readonly name: string; readonly spellings: readonly str
  * Decides whether each `429 Too Many Requests` response declares `Retry-After` and, when the team
  * requires them, whether rate-limited operations declare the `X-RateLimit-*` headers.
  */
-export const tooManyRequestsHeaders = createRulesetFunction<unknown, TooManyRequestsHeadersOptions | null>(
+export const tooManyRequestsHeaders = decisionFunction<TooManyRequestsHeadersOptions | null>(
   {
     input: null,
     options: {
@@ -37,28 +35,26 @@ export const tooManyRequestsHeaders = createRulesetFunction<unknown, TooManyRequ
     },
   },
   function tooManyRequestsHeaders(root, options) {
-    return guard('too-many-requests-headers', () => {
-      const required = options?.rateLimitHeaders === 'required';
-      const findings = new FindingList();
-      const report = (response: ResponseInfo, message: string | undefined) => {
-        if (message !== undefined) findings.add(response.jsonPath, message);
-      };
-      for (const operation of getApiModel(root).operations) {
-        const tooMany = operation.responses.filter((r) => r.status === '429' && !isUnresolvedRef(r.value));
-        for (const response of tooMany) report(response, tooManyRequestsProblem(response, required));
-        if (!required || tooMany.length === 0) continue;
-        for (const response of operation.responses) {
-          if (statusClass(response.status) !== 2 || isUnresolvedRef(response.value)) continue;
-          const missing = missingFamily(response);
-          if (missing.length === 0) continue;
-          report(
-            response,
-            `Successful response declares no ${listing(missing)}; declare ${listing(FAMILY.map((m) => m.name))} on every response of a rate-limited operation (one that documents 429).`,
-          );
-        }
+    const required = options?.rateLimitHeaders === 'required';
+    const findings: Verdict[] = [];
+    const report = (response: ResponseInfo, message: string | undefined) => {
+      if (message !== undefined) findings.push({ path: response.jsonPath, message });
+    };
+    for (const operation of getApiModel(root).operations) {
+      const tooMany = operation.responses.filter((r) => r.status === '429' && !isUnresolvedRef(r.value));
+      for (const response of tooMany) report(response, tooManyRequestsProblem(response, required));
+      if (!required || tooMany.length === 0) continue;
+      for (const response of operation.responses) {
+        if (statusClass(response.status) !== 2 || isUnresolvedRef(response.value)) continue;
+        const missing = missingFamily(response);
+        if (missing.length === 0) continue;
+        report(
+          response,
+          `Successful response declares no ${listing(missing)}; declare ${listing(FAMILY.map((m) => m.name))} on every response of a rate-limited operation (one that documents 429).`,
+        );
       }
-      return findings.results;
-    });
+    }
+    return findings;
   },
 );
 

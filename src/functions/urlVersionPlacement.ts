@@ -1,4 +1,3 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, isObject, type JsonPath } from '../openapi/model.js';
 import { readServers } from '../openapi/servers.js';
 import {
@@ -13,9 +12,9 @@ import {
   type VersionPlacement,
   type VersionStyle,
 } from '../openapi/versioning.js';
-import { guard } from './guard.js';
 import { resolvedRoot } from './resolvedRoot.js';
 import { versionStyleSchema } from './versionStyleSchema.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface UrlVersionPlacementOptions {
   /** `accept-header`: no version in any URL; `url-prefix`: the version is the leading `/api/v{n}` and nowhere else. */
@@ -23,7 +22,7 @@ export interface UrlVersionPlacementOptions {
 }
 
 /** Decides whether the URLs of a document carry a version, and where, for the team's versioning style. */
-export const urlVersionPlacement = createRulesetFunction<unknown, UrlVersionPlacementOptions | null>(
+export const urlVersionPlacement = decisionFunction<UrlVersionPlacementOptions | null>(
   {
     input: null,
     options: {
@@ -33,55 +32,55 @@ export const urlVersionPlacement = createRulesetFunction<unknown, UrlVersionPlac
     },
   },
   function urlVersionPlacement(unresolved, options, context) {
-    return guard('url-version-placement', () => {
-      // Runs on the unresolved document so that path findings sit on the key in the root file; servers
-      // below a path item or an operation are read from the resolved document.
-      if (!isObject(unresolved)) return [];
-      const model = getApiModel(resolvedRoot(context));
-      const pathKeys = isObject(unresolved.paths) ? Object.keys(unresolved.paths).filter((k) => k.startsWith('/')) : [];
-      const rootLevel = rootServers(unresolved);
-      const placement = versionPlacement(model);
-      const results = new Findings();
-      if ((options?.style ?? DEFAULT_VERSION_STYLE) === 'accept-header') {
-        // One finding per URL, on its first version.
-        for (const nodes of placement.versionedUrls) {
-          const node = nodes.find((n) => n.version);
-          if (node === undefined) continue;
-          results.add(node.jsonPath, `The ${node.where} carries the API version "${node.text}"${fromVariable(node)}; ${takeItOut(placement)}`);
-        }
-        return results.list;
-      }
-      const pathInfo = new Map(model.paths.map((p) => [p.key, p]));
-      // Whether some URL begins with a version, and whether some URL carries none at all.
-      let versioned = false;
-      let unversioned = false;
-      for (const key of pathKeys) {
-        const info = pathInfo.get(key);
-        const pathLevel = info ? readServers(info.value.servers, [...info.jsonPath, 'servers'], preferVersion) : [];
-        const base = pathLevel.length > 0 ? pathLevel : rootLevel;
-        // Each operation may override the servers; every list in use is joined with the path key.
-        const serverLists = [base];
-        for (const op of info?.operations ?? []) {
-          const own = readServers(op.value.servers, [...op.jsonPath, 'servers'], preferVersion);
-          if (own.length > 0) serverLists.push(own);
-        }
-        for (const servers of serverLists) {
-          for (const server of servers.length > 0 ? servers : [undefined]) {
-            // A mock server's path is the mock tool's: the path key alone is judged.
-            const nodes = [...(server && !server.mock ? serverNodes(server) : []), ...pathNodes(key)];
-            if (checkPrefix(nodes, results)) versioned = true;
-            if (!nodes.some((n) => n.version)) unversioned = true;
-          }
-        }
-      }
-      if (!versioned && unversioned) {
-        const at: JsonPath = Array.isArray(unresolved.servers) ? ['servers'] : typeof unresolved.basePath === 'string' ? ['basePath'] : ['paths'];
-        const accept = placement.acceptExample;
-        const note = accept === undefined ? '' : ` (it negotiates the version in the Accept header instead, "${accept.version.mediaType}" on ${accept.operation.method.toUpperCase()} ${accept.operation.path.key})`;
-        results.add(at, `No URL of this API begins with a version${note}; with URL versioning, begin every path with the major version as "/api/v{n}" (for example "/api/v1/users").`);
+    // Runs on the unresolved document so that path findings sit on the key in the root file; servers
+    // below a path item or an operation are read from the resolved document.
+    if (!isObject(unresolved)) return [];
+    const model = getApiModel(resolvedRoot(context));
+    const pathKeys = isObject(unresolved.paths) ? Object.keys(unresolved.paths).filter((k) => k.startsWith('/')) : [];
+    const rootLevel = rootServers(unresolved);
+    const placement = versionPlacement(model);
+    const results = new Findings();
+    if ((options?.style ?? DEFAULT_VERSION_STYLE) === 'accept-header') {
+      // Every path key is a place where the API chooses whether its URLs carry the version.
+      for (const key of pathKeys) results.list.push(checked(['paths', key]));
+      // One finding per URL, on its first version.
+      for (const nodes of placement.versionedUrls) {
+        const node = nodes.find((n) => n.version);
+        if (node === undefined) continue;
+        results.add(node.jsonPath, `The ${node.where} carries the API version "${node.text}"${fromVariable(node)}; ${takeItOut(placement)}`);
       }
       return results.list;
-    });
+    }
+    const pathInfo = new Map(model.paths.map((p) => [p.key, p]));
+    // Whether some URL begins with a version, and whether some URL carries none at all.
+    let versioned = false;
+    let unversioned = false;
+    for (const key of pathKeys) {
+      const info = pathInfo.get(key);
+      const pathLevel = info ? readServers(info.value.servers, [...info.jsonPath, 'servers'], preferVersion) : [];
+      const base = pathLevel.length > 0 ? pathLevel : rootLevel;
+      // Each operation may override the servers; every list in use is joined with the path key.
+      const serverLists = [base];
+      for (const op of info?.operations ?? []) {
+        const own = readServers(op.value.servers, [...op.jsonPath, 'servers'], preferVersion);
+        if (own.length > 0) serverLists.push(own);
+      }
+      for (const servers of serverLists) {
+        for (const server of servers.length > 0 ? servers : [undefined]) {
+          // A mock server's path is the mock tool's: the path key alone is judged.
+          const nodes = [...(server && !server.mock ? serverNodes(server) : []), ...pathNodes(key)];
+          if (checkPrefix(nodes, results)) versioned = true;
+          if (!nodes.some((n) => n.version)) unversioned = true;
+        }
+      }
+    }
+    if (!versioned && unversioned) {
+      const at: JsonPath = Array.isArray(unresolved.servers) ? ['servers'] : typeof unresolved.basePath === 'string' ? ['basePath'] : ['paths'];
+      const accept = placement.acceptExample;
+      const note = accept === undefined ? '' : ` (it negotiates the version in the Accept header instead, "${accept.version.mediaType}" on ${accept.operation.method.toUpperCase()} ${accept.operation.path.key})`;
+      results.add(at, `No URL of this API begins with a version${note}; with URL versioning, begin every path with the major version as "/api/v{n}" (for example "/api/v1/users").`);
+    }
+    return results.list;
   },
 );
 
@@ -130,14 +129,10 @@ function fromVariable(node: UrlNode): string {
   return node.variable === undefined ? '' : ` (from server variable "${node.variable}")`;
 }
 
-/** Findings without duplicates: one per node and message. */
+/** The findings of a run, collected as the checks find them (the kernel reports each node and message once). */
 class Findings {
-  readonly list: IFunctionResult[] = [];
-  private readonly seen = new Set<string>();
+  readonly list: Verdict[] = [];
   add(path: JsonPath, message: string): void {
-    const key = JSON.stringify([path, message]);
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
     this.list.push({ message, path });
   }
 }

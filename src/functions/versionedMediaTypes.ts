@@ -1,13 +1,16 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, type BodyInfo, type JsonPath, type OperationInfo } from '../openapi/model.js';
 import { DEFAULT_VERSION_STYLE, isVersionedJsonMediaType, successJsonBodies, versionPlacement, type VersionPlacement, type VersionStyle } from '../openapi/versioning.js';
-import { guard } from './guard.js';
 import { versionStyleSchema } from './versionStyleSchema.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface VersionedMediaTypesOptions {
   /** Where the API carries its version; under `url-prefix` nothing is asked of media types. */
   style?: VersionStyle;
 }
+
+/** The choice of a document whose success media types carry no version. */
+export const UNVERSIONED = 'unversioned';
 
 const SUGGESTION = 'a versioned vendor media type such as "application/vnd.<org>.v1+json" or "application/vnd.<org>+json; version=1.0"';
 
@@ -16,7 +19,7 @@ const SUGGESTION = 'a versioned vendor media type such as "application/vnd.<org>
  * or the operation takes it in an Accept request parameter (one verdict with rl-version-406-documented:
  * src/openapi/versioning.ts versionPlacement).
  */
-export const versionedMediaTypes = createRulesetFunction<unknown, VersionedMediaTypesOptions | null>(
+export const versionedMediaTypes = decisionFunction<VersionedMediaTypesOptions | null>(
   {
     input: null,
     options: {
@@ -26,24 +29,31 @@ export const versionedMediaTypes = createRulesetFunction<unknown, VersionedMedia
     },
   },
   function versionedMediaTypes(root, options) {
-    return guard('versioned-media-types', () => {
-      if ((options?.style ?? DEFAULT_VERSION_STYLE) !== 'accept-header') return [];
-      const model = getApiModel(root);
-      const placement = versionPlacement(model);
-      const results: IFunctionResult[] = [];
-      for (const operation of model.operations) {
-        const accept = placement.accept.get(operation);
-        // An operation whose Accept parameter names the version negotiates it there, whatever its responses are keyed by.
-        if (accept?.from === 'parameter') continue;
-        // One finding per operation: the first success response whose JSON bodies are all unversioned.
-        const offending = successJsonBodies(operation).find(({ bodies }) => !bodies.some((b) => isVersionedBody(b)));
-        const body = offending?.bodies[0];
-        if (body === undefined) continue;
-        if (placement.where === 'accept-parameter') results.push(missingAcceptParameter(operation, body, placement));
-        else results.push(finding(operation, body, model.version === '2.0' ? model.root : undefined));
+    if ((options?.style ?? DEFAULT_VERSION_STYLE) !== 'accept-header') return [];
+    const model = getApiModel(root);
+    const placement = versionPlacement(model);
+    const results: Verdict[] = [];
+    for (const operation of model.operations) {
+      const accept = placement.accept.get(operation);
+      // An operation whose Accept parameter names the version negotiates it there, whatever its responses are keyed by.
+      if (accept?.from === 'parameter') continue;
+      // One finding per operation: the first success response whose JSON bodies are all unversioned.
+      const responses = successJsonBodies(operation);
+      const offending = responses.find(({ bodies }) => !bodies.some((b) => isVersionedBody(b)));
+      const body = offending?.bodies[0];
+      if (body === undefined) {
+        const first = responses[0]?.bodies.find((b) => isVersionedBody(b));
+        if (first !== undefined) results.push(checked(first.jsonPath));
+        continue;
       }
-      return results;
-    });
+      // Under an Accept parameter, each finding names its operation; otherwise they are one choice: unversioned media types.
+      const result: Verdict =
+        placement.where === 'accept-parameter'
+          ? { ...missingAcceptParameter(operation, body, placement), choice: 'accept-parameter-missing' }
+          : { ...finding(operation, body, model.version === '2.0' ? model.root : undefined), choice: UNVERSIONED };
+      results.push(checked(result.path!), result);
+    }
+    return results;
   },
 );
 

@@ -26,7 +26,8 @@ const MISSING = Symbol('missing');
  * its file differs from the node at that path in the file at `ref`: documents are compared as parsed values, so
  * formatting, comments, key order and moved lines do not count. When the path does not exist (a finding about
  * something missing), the nearest existing ancestor is compared. A file that did not exist at `ref` (or lies
- * outside the repository) is new: all its findings are kept.
+ * outside the repository) is new: all its findings are kept. A finding that folds a document-wide choice
+ * (src/functions/kernel.ts) is kept when one of its places is new or changed.
  */
 export async function createSinceFilter(ref: string, cwd: string, env: GitEnv): Promise<SinceFilter> {
   checkRevisionName(ref);
@@ -50,14 +51,21 @@ export async function createSinceFilter(ref: string, cwd: string, env: GitEnv): 
     async filter(findings) {
       const kept: Finding[] = [];
       const decided = new Map<string, boolean>();
-      for (const f of findings) {
-        const file = f.source ?? '';
-        const key = JSON.stringify([file, f.path]);
+      const changed = async (file: string, jsonPath: Finding['path']): Promise<boolean> => {
+        const key = JSON.stringify([file, jsonPath]);
         let keep = decided.get(key);
         if (keep === undefined) {
-          keep = isNewOrChanged(await load(file), f.path);
+          keep = isNewOrChanged(await load(file), jsonPath);
           decided.set(key, keep);
         }
+        return keep;
+      };
+      for (const f of findings) {
+        const file = f.source ?? '';
+        // A finding that folds a document-wide choice is about its places: kept when one of them is new or changed.
+        let keep = false;
+        if (f.places === undefined) keep = await changed(file, f.path);
+        else for (const place of f.places) if (!keep) keep = await changed(place.source ?? file, place.path);
         if (keep) kept.push(f);
       }
       return kept;

@@ -159,7 +159,7 @@ afterAll(() => {
   if (FUZZ_RUNS > 0) {
     for (const [kind, counts] of exits) console.warn(`fuzz: ${kind}: runs by exit code ${JSON.stringify(Object.fromEntries(counts))}`);
   }
-  // A rule that throws is turned into a finding by guard(); the rule's owner should know which input did it.
+  // A rule that throws is turned into a finding by the rule kernel (src/functions/kernel.ts); the rule's owner should know which input did it.
   if (unfinished.size > 0) console.warn(`rules that threw on mutated input (guarded, reported as findings):\n${[...unfinished].map(([m, f]) => `  ${m}\n    on ${f}`).join('\n')}`);
 });
 
