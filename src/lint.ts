@@ -5,6 +5,7 @@ import { checkYamlAliases, inspectData, YamlAliasBombError, type JsonPath } from
 import { BudgetWatch, LIMITS } from './loader/limits.js';
 import { innermostReason, type Problem, type Result } from './loader/problem.js';
 import { createSafeResolver, type RefOptions } from './loader/resolver.js';
+import { FastJson, FastYaml } from './loader/parse.js';
 import { printable } from './text/printable.js';
 
 export type Finding = ISpectralDiagnostic;
@@ -48,6 +49,11 @@ export function isJsonSource(source: string): boolean {
 export interface LinterOptions {
   /** `$ref` resolution; the default reads no network and no file outside the working directory (or outside the folder of a description that lies outside it). */
   readonly refs?: RefOptions;
+  /**
+   * Which parser reads description files: restlint's (the default: parsed once, fast, with the ranges of
+   * Spectral's parsers) or Spectral's own, kept to compare the two (their findings are the same).
+   */
+  readonly parser?: 'restlint' | 'spectral';
 }
 
 export function createLinter(ruleset: RulesetDefinition | Ruleset, options: LinterOptions = {}): Linter {
@@ -59,7 +65,9 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
   };
   // The budget of the description being linted: time and memory, checked as references are resolved and rules run.
   let watch: BudgetWatch | undefined;
-  const spectral = new Spectral({ resolver: createSafeResolver({ ...options.refs, onRead, watch: () => watch }) });
+  const fast = options.parser !== 'spectral';
+  const parseDocument = (text: string, source: string) => parseDescription(text, source, fast);
+  const spectral = new Spectral({ resolver: createSafeResolver({ ...options.refs, onRead, watch: () => watch, fastParser: fast }) });
   spectral.setRuleset(ruleset);
   if (spectral.ruleset) watchRules(spectral.ruleset);
   /** lintDocument's work; whatever it throws becomes a problem there. */
@@ -85,7 +93,7 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
       const current = watch!;
       const findings = await RULE_WATCH.run(current, () => spectral.run(document, { ignoreUnknownFormat: false }));
       const hidden = found.protoKeys.map((key) => protoKeyFinding(document, key, source));
-      const place = referencedFilePlacer(source, referenced);
+      const place = referencedFilePlacer(source, referenced, parseDocument);
       const placed = findings.filter((f) => !isParserNoise(f)).map(place);
       return { ok: true, value: [...placed, ...hidden].map(oneLineMessage).sort(compareFindings) };
     } finally {
@@ -188,12 +196,12 @@ function protoKeyFinding(document: Pick<Document, 'getRangeForJsonPath'>, at: Js
  * range of every `$ref` error in the root document, which for another file's `$ref` is a wrong place. Each
  * referenced file is parsed once, however many findings it holds.
  */
-function referencedFilePlacer(root: string, referenced: ReadonlyMap<string, string>): (finding: Finding) => Finding {
-  const documents = new Map<string, ReturnType<typeof parseDocument> | undefined>();
+function referencedFilePlacer(root: string, referenced: ReadonlyMap<string, string>, parseDocument: (text: string, source: string) => Document): (finding: Finding) => Finding {
+  const documents = new Map<string, Document | undefined>();
   const documentOf = (source: string) => {
     if (!documents.has(source)) {
       const text = referenced.get(source);
-      let document: ReturnType<typeof parseDocument> | undefined;
+      let document: Document | undefined;
       try {
         document = text === undefined ? undefined : parseDocument(text, source);
       } catch {
@@ -210,9 +218,11 @@ function referencedFilePlacer(root: string, referenced: ReadonlyMap<string, stri
   };
 }
 
-/** A description's text parsed with positions: JSON by extension, YAML otherwise. */
-function parseDocument(text: string, source: string) {
-  return isJsonSource(source) ? new Document(text, Parsers.Json, source) : new Document(text, Parsers.Yaml, source);
+/** A description's text parsed with positions: JSON by extension, YAML otherwise; by restlint's parser or Spectral's. */
+export function parseDescription(text: string, source: string, fast = true): Document {
+  const json = isJsonSource(source);
+  const parser = (json ? (fast ? FastJson : Parsers.Json) : fast ? FastYaml : Parsers.Yaml) as unknown as ConstructorParameters<typeof Document>[1];
+  return new Document(text, parser, source);
 }
 
 /** A finding whose message is one printable line. */
