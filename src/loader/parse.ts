@@ -172,7 +172,14 @@ function parseYamlFast(text: string): FastResult {
         index.value[i] = result;
         {
           const first = text.charCodeAt(skipSpace(text, index.start[i], state.position));
-          if (first === 39 /* ' */ && quoteBeforeLineBreak(text, index.start[i], state.position)) throw new UseSpectralParser();
+          if (first === 39 /* ' */ && quoteBeforeLineBreak(text, index.start[i], state.position)) {
+            // Spectral's parser drops the quote of a `''` that ends a line: this scalar alone is read by it.
+            const start = skipSpace(text, index.start[i], state.position);
+            const value = Parsers.Yaml.parse(text.slice(start, state.position)).data;
+            if (typeof value !== 'string') throw new UseSpectralParser();
+            state.result = value;
+            index.value[i] = value;
+          }
           // A block scalar that keeps its trailing blank lines (`|+`) or sets its indentation (`|2`), or that ends the
           // text without a line break: Spectral's parser reads those otherwise (it drops kept line breaks and indentation).
           const header = skipSpace(text, index.start[i], state.position);
@@ -253,10 +260,7 @@ function orderedMap(index: NodeIndex, text: string, i: number, map: Record<strin
   return createOrderedObject(map, keys) as Record<string, unknown>;
 }
 
-/**
- * Whether a single-quoted scalar has an escaped quote (`''`) at the end of one of its lines: Spectral's YAML
- * parser drops one quote there, which restlint keeps to its findings by reading such a text with that parser.
- */
+/** Whether a single-quoted scalar has an escaped quote (`''`) at the end of one of its lines. */
 function quoteBeforeLineBreak(text: string, start: number, end: number): boolean {
   for (let i = text.indexOf("''", start); i !== -1 && i < end; i = text.indexOf("''", i + 2)) {
     let j = i + 2;

@@ -14,6 +14,7 @@ const FAST_YAML: Record<string, string> = {
   'multi-line plain scalars and sequences of maps': 'a: one\n  two\n  three\nb:\n- x: 1\n  y: 2\n- - nested\n  - list\n',
   'a root that starts on the second line, after a comment': '# comment\nopenapi: 3.0.0\ninfo: {title: t}\n',
   'a root after a document marker': '---\nopenapi: 3.0.0\n',
+  'an escaped quote at the end of a line in a single-quoted scalar (Spectral drops it)': "a: 'one ''x''\n  two ''y'' three'\nb: 1\n",
 };
 
 const SLOW_YAML: Record<string, string> = {
@@ -22,7 +23,6 @@ const SLOW_YAML: Record<string, string> = {
   'a merge key': 'a: {b: 1}\nc:\n  <<: {d: 2}\n',
   'a duplicate key': 'a: 1\na: 2\n',
   'a syntax error': 'a: [1, 2\nb: 3\n',
-  'an escaped quote at the end of a line in a single-quoted scalar': "a: 'one ''x''\n  two'\n",
   'an item with no content': 'a:\n  - 1\n  -\n  - 2\n',
   'a block scalar that keeps its blank lines': 'c: |+\n  kept\n\nd: 1\n',
   'a block scalar with an indentation indicator': 'c: |2\n   indented\n',
