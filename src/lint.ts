@@ -2,9 +2,9 @@ import { Document, Spectral, type ISpectralDiagnostic, type Ruleset, type Rulese
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Parsers from '@stoplight/spectral-parsers';
 import { checkYamlAliases, inspectData, YamlAliasBombError, type JsonPath } from './loader/inspect.js';
-import { BudgetWatch, LIMITS } from './loader/limits.js';
+import { BudgetWatch, formatBytes, LIMITS } from './loader/limits.js';
 import { innermostReason, type Problem, type Result } from './loader/problem.js';
-import { createSafeResolver, type RefOptions } from './loader/resolver.js';
+import { CLI_SIZE_HINT, createSafeResolver, type RefOptions } from './loader/resolver.js';
 import { FastJson, FastYaml } from './loader/parse.js';
 import { printable } from './text/printable.js';
 
@@ -105,12 +105,14 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
     async lint(text, source) {
       const parsed = parseSafely(text, source, parseDocument);
       if (!parsed.ok) throw new Error(`${source}: ${parsed.problem.message}`);
-      const current = (watch = options.refs?.watch?.() ?? new BudgetWatch(options.refs?.budget));
+      const current = (watch = options.refs?.watch?.() ?? new BudgetWatch(options.refs?.budget, text.length));
       const findings = await RULE_WATCH.run(current, () => spectral.run(parsed.value, { ignoreUnknownFormat: false }));
       return findings.sort(compareFindings);
     },
     async lintDocument(text, source) {
-      watch = options.refs?.watch?.() ?? new BudgetWatch(options.refs?.budget);
+      watch = options.refs?.watch?.() ?? new BudgetWatch(options.refs?.budget, text.length);
+      const tooLarge = sizeProblem(text, source, options.refs);
+      if (tooLarge !== undefined) return { ok: false, problem: tooLarge };
       try {
         return await lintOne(text, source);
       } catch (error) {
@@ -129,6 +131,15 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
       }));
     },
   };
+}
+
+/** A root description larger than the size limit (`--max-file-size`): read within the limit of what restlint reads at all, refused here. */
+function sizeProblem(text: string, source: string, refs: RefOptions | undefined): Problem | undefined {
+  const limit = refs?.maxFileBytes;
+  if (limit === undefined || text.length <= limit / 4) return undefined; // a UTF-8 byte per character at most 4 times over
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= limit) return undefined;
+  return { file: source, message: `file is too large (${formatBytes(bytes)}); restlint reads files of up to ${formatBytes(limit)} (${refs?.sizeHint ?? CLI_SIZE_HINT})` };
 }
 
 /** The budget of the description whose rules run now (rule functions are called within spectral.run). */

@@ -35,6 +35,10 @@ export interface RefOptions {
   readonly budget?: Budget;
   /** The budget watch of the description being linted, when the caller keeps one across resolving and checking. */
   readonly watch?: () => BudgetWatch | undefined;
+  /** The largest file a description may be made of, in bytes (default LIMITS.maxFileBytes, which is also the most it may be). */
+  readonly maxFileBytes?: number;
+  /** What a file refused for its size tells the user about raising the limit. */
+  readonly sizeHint?: string;
   /** Parse referenced files with restlint's parser (src/loader/parse.ts) instead of Spectral's. Default false. */
   readonly fastParser?: boolean;
 }
@@ -50,6 +54,7 @@ function isAbsoluteFileRef(ref: string): boolean {
 
 export const CLI_REMOTE_HINT = 'pass --allow-remote-refs to fetch it';
 export const CLI_ROOT_HINT = 'see --ref-root';
+export const CLI_SIZE_HINT = 'see --max-file-size';
 
 interface RefUri {
   href(): string;
@@ -93,6 +98,9 @@ interface Session {
   /** The root document's folder relative to the root: hidden folders on this way are the user's choice. */
   readonly documentDir: readonly string[];
   readonly rootHint: string;
+  /** The largest file that may be read, and what a refusal for size says about it. */
+  readonly maxFileBytes: number;
+  readonly sizeHint: string;
   readonly onRead?: (file: string, text: string) => void;
   files: number;
   bytes: number;
@@ -114,7 +122,7 @@ type SessionContext = { [SESSION]?: Session };
  * - a file reference is read only when it stays inside the root (see RefOptions.root) once `..` and
  *   symbolic links are resolved, and names no hidden file or folder (`.env`, `.git/config`); a reference
  *   that fails is refused unread, with the same message whether the file exists or not;
- * - only regular files up to LIMITS.maxFileBytes, at most LIMITS.maxReferencedFiles files and
+ * - only regular files up to RefOptions.maxFileBytes, at most LIMITS.maxReferencedFiles files and
  *   LIMITS.maxReferencedBytes bytes per document; YAML alias bombs and over-deep nesting are refused;
  * - a remote (http/https) reference is not fetched unless `allowRemote`, and then never from a loopback,
  *   private or link-local address, with a timeout and a size cap; any other scheme is refused;
@@ -187,6 +195,8 @@ class SafeResolver extends Resolver {
       root,
       documentDir: isInside(documentDir, root) && relative !== '' ? relative.split(path.sep) : [],
       rootHint: this.options.rootHint ?? CLI_ROOT_HINT,
+      maxFileBytes: Math.min(this.options.maxFileBytes ?? LIMITS.maxFileBytes, LIMITS.maxFileBytes),
+      sizeHint: this.options.sizeHint ?? CLI_SIZE_HINT,
       ...(this.options.onRead === undefined ? {} : { onRead: this.options.onRead }),
       files: 0,
       bytes: 0,
@@ -320,6 +330,8 @@ function sessionOf(ctx: SessionContext | undefined): Session {
       root: realpathOr(process.cwd()),
       documentDir: [],
       rootHint: CLI_ROOT_HINT,
+      maxFileBytes: LIMITS.maxFileBytes,
+      sizeHint: CLI_SIZE_HINT,
       files: 0,
       bytes: 0,
       references: new Map(),
@@ -366,14 +378,14 @@ async function readFileRef(ref: RefUri, session: Session): Promise<string> {
   if (session.files >= LIMITS.maxReferencedFiles) {
     throw new Error(`reference to ${shown} was not read: the description references more than ${LIMITS.maxReferencedFiles.toLocaleString('en-US')} files`);
   }
-  if (size <= LIMITS.maxFileBytes && session.bytes + size > LIMITS.maxReferencedBytes) {
+  if (size <= session.maxFileBytes && session.bytes + size > LIMITS.maxReferencedBytes) {
     throw new Error(`reference to ${shown} was not read: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
   }
   session.files += 1;
   session.watch.files += 1;
-  session.bytes += Math.min(size, LIMITS.maxFileBytes);
-  const bytes = await readBoundedFile(real, Math.min(LIMITS.maxFileBytes, Math.max(size, 0)));
-  if (!bytes.ok) throw new Error(`reference to ${shown} cannot be read: ${bytes.reason}`);
+  session.bytes += Math.min(size, session.maxFileBytes);
+  const bytes = await readBoundedFile(real, Math.min(session.maxFileBytes, Math.max(size, 0)));
+  if (!bytes.ok) throw new Error(`reference to ${shown} cannot be read: ${bytes.reason}${/ is too large /.test(bytes.reason) ? ` (${session.sizeHint})` : ''}`);
   const text = checkText(bytes.value, shown);
   session.onRead?.(href, text);
   return text;

@@ -73,7 +73,7 @@ export async function lintTargets(args: LinterArgs, io: CliIo): Promise<LintRun>
   const linted: string[] = [];
   const findings = new Map<string, Finding>();
   for (const file of files) {
-    const text = await readDescriptionFile(file);
+    const text = await readDescriptionFile(file, refOptions(args, cwd).maxFileBytes);
     // A pre-commit hook names every staged YAML/JSON file: those that are not API descriptions are not its business.
     if (args['skip-non-api'] && (text.ok ? !isDescriptionRoot(text.value, file) : text.problem.message === 'file is empty')) continue;
     // A linter per file: Spectral's resolver caches every file it reads, so one shared linter keeps every
