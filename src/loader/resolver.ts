@@ -10,6 +10,7 @@ import { checkYamlAliases, decodeText, inspectData } from './inspect.js';
 import { BudgetWatch, formatBytes, LIMITS, type Budget } from './limits.js';
 import { describeReadError, readBoundedFile } from './readFile.js';
 import { FastJson, FastYaml } from './parse.js';
+import { memoizeResolverSteps } from './resolverMemo.js';
 import { DEFAULT_REMOTE_POLICY, fetchText, type RemotePolicy } from './remote.js';
 
 /** How `$ref`s are resolved. The defaults are the safe ones: no network, no file outside the root. */
@@ -90,6 +91,7 @@ function watchMerges(): void {
   }
 }
 watchMerges();
+memoizeResolverSteps();
 
 /** What one resolution (one linted document) may read, and what it has read so far. */
 interface Session {
