@@ -50,7 +50,7 @@ export const MEMORY_MB_PER_DESCRIPTION_MB = 48;
 /**
  * The memory budget of a description of `bytes` when the user sets none: DEFAULT_BUDGET.memoryMb, or 48 MiB per
  * MB of the description if that is more. A 50 MB description (Stripe's paths and schemas 13 times over) peaks
- * at 1.7 GiB and gets 2,400 MiB; 100 MB get 4,800 MiB.
+ * at 1.5 GiB and gets 2,400 MiB; 100 MB get 4,800 MiB.
  */
 export function memoryBudgetFor(bytes: number): number {
   return Math.max(DEFAULT_BUDGET.memoryMb, Math.ceil((bytes / (1024 * 1024)) * MEMORY_MB_PER_DESCRIPTION_MB));
