@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
  * - `pointerToPath` of @stoplight/json (as the resolver calls it): each pointer decoded once, a fresh copy
  *   of the path returned each time (callers may change it);
  * - `dependenciesOf` of the resolver's dependency graphs: remembered per graph until the graph changes
- *   (any node or edge added or removed), a fresh copy returned each time.
+ *   (any node or edge added or removed), a fresh copy returned each time;
+ * - the path functions of @stoplight/path it calls for every file `$ref` (`join`, `dirname`, `stripRoot`,
+ *   `toFSPath`): strings in, a string out.
  * Errors are not remembered: a call that throws throws again.
  */
 export function memoizeResolverSteps(): void {
@@ -19,6 +21,7 @@ export function memoizeResolverSteps(): void {
     const fromResolver = createRequire(fromSpectral.resolve('@stoplight/json-ref-resolver'));
     memoizePointers(fromResolver('@stoplight/json') as JsonModule);
     memoizeDependencies((fromResolver('dependency-graph') as { DepGraph: { prototype: DepGraphProto } }).DepGraph.prototype);
+    memoizePaths(fromResolver('@stoplight/path') as Record<string, unknown>);
   } catch {
     // A resolver laid out differently: it works as published.
   }
@@ -85,4 +88,27 @@ function memoizeDependencies(proto: DepGraphProto): void {
   } as DepGraphProto['dependenciesOf'];
   memo[MEMO] = true;
   proto.dependenciesOf = memo;
+}
+
+/** Answers remembered per path function at most (then forgotten all at once): a few per file of the largest descriptions. */
+const MAX_PATHS = 100_000;
+
+function memoizePaths(paths: Record<string, unknown>): void {
+  for (const name of ['join', 'dirname', 'stripRoot', 'toFSPath']) {
+    const original = paths[name] as ((...parts: string[]) => unknown) & { [MEMO]?: true };
+    if (typeof original !== 'function' || original[MEMO]) continue;
+    const answers = new Map<string, unknown>();
+    const memo = ((...parts: unknown[]) => {
+      if (!parts.every((part) => typeof part === 'string')) return original(...(parts as string[]));
+      const key = parts.join('\0');
+      if (answers.has(key)) return answers.get(key);
+      const answer = original(...(parts as string[]));
+      if (typeof answer !== 'string') return answer;
+      if (answers.size >= MAX_PATHS) answers.clear();
+      answers.set(key, answer);
+      return answer;
+    }) as typeof original;
+    memo[MEMO] = true;
+    paths[name] = memo;
+  }
 }

@@ -10,7 +10,21 @@ const { DepGraph } = fromResolver('dependency-graph') as {
   DepGraph: new (options?: object) => { addNode(n: string): void; addDependency(a: string, b: string): void; removeNode(n: string): void; dependenciesOf(n: string): string[] };
 };
 
+const paths = fromResolver('@stoplight/path') as Record<'join' | 'dirname' | 'stripRoot' | 'toFSPath', (...parts: string[]) => string>;
+
 describe("the resolver's remembered steps answer as the steps themselves", () => {
+  it('path functions: the same answer for the same strings, another for others', () => {
+    expect(paths.join('/a/b', 'c/../d.yaml')).toBe('/a/b/d.yaml');
+    expect(paths.join('/a/b', 'c/../d.yaml')).toBe('/a/b/d.yaml');
+    expect(paths.join('/a/b', 'e.yaml')).toBe('/a/b/e.yaml');
+    // The parts are kept apart: ('/a', 'b/c') and ('/a/b', 'c') are different questions with the same answer.
+    expect(paths.join('/a', 'b/c')).toBe('/a/b/c');
+    expect(paths.join('/a/b', 'c')).toBe('/a/b/c');
+    expect(paths.dirname('/a/b/c.yaml')).toBe('/a/b');
+    expect(paths.dirname('/a/b/')).toBe(paths.dirname('/a/b/'));
+    expect(paths.stripRoot('/a/b')).toBe('a/b');
+  });
+
   it('pointerToPath: the same path each time, never one a caller changed', () => {
     const first = json.pointerToPath('#/components/schemas/a~1b%20c');
     expect(first).toEqual(['components', 'schemas', 'a/b c']);
