@@ -2,9 +2,10 @@ import { Document, Spectral, type ISpectralDiagnostic, type Ruleset, type Rulese
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Parsers from '@stoplight/spectral-parsers';
 import { checkYamlAliases, inspectData, YamlAliasBombError, type JsonPath } from './loader/inspect.js';
-import { BudgetWatch, LIMITS } from './loader/limits.js';
+import { BudgetWatch, formatBytes, LIMITS } from './loader/limits.js';
 import { innermostReason, type Problem, type Result } from './loader/problem.js';
-import { createSafeResolver, type RefOptions } from './loader/resolver.js';
+import { CLI_SIZE_HINT, createSafeResolver, type RefOptions } from './loader/resolver.js';
+import { FastJson, FastYaml } from './loader/parse.js';
 import { printable } from './text/printable.js';
 import { isProfileCheck } from '../rulesets/profiles/packCheck.js';
 import { FOLD_PLACES, foldKey, type FoldPlace } from './functions/kernel.js';
@@ -54,6 +55,11 @@ export function isJsonSource(source: string): boolean {
 export interface LinterOptions {
   /** `$ref` resolution; the default reads no network and no file outside the working directory (or outside the folder of a description that lies outside it). */
   readonly refs?: RefOptions;
+  /**
+   * Which parser reads description files: restlint's (the default: parsed once, fast, with the ranges of
+   * Spectral's parsers) or Spectral's own, kept to compare the two (their findings are the same).
+   */
+  readonly parser?: 'restlint' | 'spectral';
 }
 
 export function createLinter(ruleset: RulesetDefinition | Ruleset, options: LinterOptions = {}): Linter {
@@ -65,7 +71,9 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
   };
   // The budget of the description being linted: time and memory, checked as references are resolved and rules run.
   let watch: BudgetWatch | undefined;
-  const spectral = new Spectral({ resolver: createSafeResolver({ ...options.refs, onRead, watch: () => watch }) });
+  const fast = options.parser !== 'spectral';
+  const parseDocument = (text: string, source: string) => parseDescription(text, source, fast);
+  const spectral = new Spectral({ resolver: createSafeResolver({ ...options.refs, onRead, watch: () => watch, fastParser: fast }) });
   spectral.setRuleset(ruleset);
   if (spectral.ruleset) watchRules(spectral.ruleset);
   /** lintDocument's work; whatever it throws becomes a problem there. */
@@ -91,7 +99,7 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
       const current = watch!;
       const findings = await runWithPlaces(document, () => RULE_WATCH.run(current, () => spectral.run(document, { ignoreUnknownFormat: false })));
       const hidden = found.protoKeys.map((key) => protoKeyFinding(document, key, source));
-      const place = referencedFilePlacer(source, referenced);
+      const place = referencedFilePlacer(source, referenced, parseDocument);
       const placed = findings.filter((f) => !isParserNoise(f)).map(place);
       return { ok: true, value: [...placed, ...hidden].map(oneLineMessage).sort(compareFindings) };
     } finally {
@@ -103,12 +111,14 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
     async lint(text, source) {
       const parsed = parseSafely(text, source, parseDocument);
       if (!parsed.ok) throw new Error(`${source}: ${parsed.problem.message}`);
-      const current = (watch = options.refs?.watch?.() ?? new BudgetWatch(options.refs?.budget));
+      const current = (watch = options.refs?.watch?.() ?? new BudgetWatch(options.refs?.budget, text.length));
       const findings = await runWithPlaces(parsed.value, () => RULE_WATCH.run(current, () => spectral.run(parsed.value, { ignoreUnknownFormat: false })));
       return findings.sort(compareFindings);
     },
     async lintDocument(text, source) {
-      watch = options.refs?.watch?.() ?? new BudgetWatch(options.refs?.budget);
+      watch = options.refs?.watch?.() ?? new BudgetWatch(options.refs?.budget, text.length);
+      const tooLarge = sizeProblem(text, source, options.refs);
+      if (tooLarge !== undefined) return { ok: false, problem: tooLarge };
       try {
         return await lintOne(text, source);
       } catch (error) {
@@ -148,6 +158,15 @@ async function runWithPlaces(document: object, run: () => Promise<ISpectralDiagn
   } finally {
     delete holder[FOLD_PLACES];
   }
+}
+
+/** A root description larger than the size limit (`--max-file-size`): read within the limit of what restlint reads at all, refused here. */
+function sizeProblem(text: string, source: string, refs: RefOptions | undefined): Problem | undefined {
+  const limit = refs?.maxFileBytes;
+  if (limit === undefined || text.length <= limit / 4) return undefined; // a UTF-8 byte per character at most 4 times over
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= limit) return undefined;
+  return { file: source, message: `file is too large (${formatBytes(bytes)}); restlint reads files of up to ${formatBytes(limit)} (${refs?.sizeHint ?? CLI_SIZE_HINT})` };
 }
 
 /** The budget of the description whose rules run now (rule functions are called within spectral.run). */
@@ -215,12 +234,12 @@ function protoKeyFinding(document: Pick<Document, 'getRangeForJsonPath'>, at: Js
  * range of every `$ref` error in the root document, which for another file's `$ref` is a wrong place. Each
  * referenced file is parsed once, however many findings it holds.
  */
-function referencedFilePlacer(root: string, referenced: ReadonlyMap<string, string>): (finding: Finding) => Finding {
-  const documents = new Map<string, ReturnType<typeof parseDocument> | undefined>();
+function referencedFilePlacer(root: string, referenced: ReadonlyMap<string, string>, parseDocument: (text: string, source: string) => Document): (finding: Finding) => Finding {
+  const documents = new Map<string, Document | undefined>();
   const documentOf = (source: string) => {
     if (!documents.has(source)) {
       const text = referenced.get(source);
-      let document: ReturnType<typeof parseDocument> | undefined;
+      let document: Document | undefined;
       try {
         document = text === undefined ? undefined : parseDocument(text, source);
       } catch {
@@ -237,9 +256,11 @@ function referencedFilePlacer(root: string, referenced: ReadonlyMap<string, stri
   };
 }
 
-/** A description's text parsed with positions: JSON by extension, YAML otherwise. */
-function parseDocument(text: string, source: string) {
-  return isJsonSource(source) ? new Document(text, Parsers.Json, source) : new Document(text, Parsers.Yaml, source);
+/** A description's text parsed with positions: JSON by extension, YAML otherwise; by restlint's parser or Spectral's. */
+export function parseDescription(text: string, source: string, fast = true): Document {
+  const json = isJsonSource(source);
+  const parser = (json ? (fast ? FastJson : Parsers.Json) : fast ? FastYaml : Parsers.Yaml) as unknown as ConstructorParameters<typeof Document>[1];
+  return new Document(text, parser, source);
 }
 
 /** A finding whose message is one printable line. */

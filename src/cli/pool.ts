@@ -23,12 +23,13 @@ export type FileOutcome = { readonly kind: 'skipped' } | { readonly kind: 'probl
 
 /** Lints one description file with the run's ruleset. Never throws. */
 export async function lintFile(file: string, ruleset: Ruleset, settings: LintSettings): Promise<FileOutcome> {
-  const text = await readDescriptionFile(file);
+  const refs = refOptions(settings, settings.cwd);
+  const text = await readDescriptionFile(file, refs.maxFileBytes);
   // A pre-commit hook names every staged YAML/JSON file: those that are not API descriptions are not its business.
   if (settings.skipNonApi && (text.ok ? !isDescriptionRoot(text.value, file) : text.problem.message === 'file is empty')) return { kind: 'skipped' };
   // A linter per file: Spectral's resolver caches every file it reads, so one shared linter keeps every
   // document of the run in memory (744 MB against 262 MB after six large corpus descriptions).
-  const result = text.ok ? await createLinter(ruleset, { refs: refOptions(settings, settings.cwd) }).lintDocument(text.value, file) : text;
+  const result = text.ok ? await createLinter(ruleset, { refs }).lintDocument(text.value, file) : text;
   return result.ok ? { kind: 'linted', findings: result.value } : { kind: 'problem', problem: result.problem };
 }
 

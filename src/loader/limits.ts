@@ -1,12 +1,16 @@
 /**
  * The bounds restlint reads API descriptions within, so that a hostile or broken description (a pull request
  * from a fork, in CI) can cost neither minutes nor gigabytes. Real descriptions stay far below every one of
- * them: the largest in the corpus is 4 MB, the most files one description references is 2,850 (14 MB), the
+ * them: the largest in the corpus is 4 MB (descriptions of 50 MB and more are read too), the most files one description references is 2,850 (14 MB), the
  * deepest nesting is under 60 levels, and none uses YAML aliases.
  */
 export const LIMITS = {
-  /** A description file, the root or one it references; a larger file is refused unread. */
-  maxFileBytes: 32 * 1024 * 1024,
+  /**
+   * A description file, the root or one it references, by default (`--max-file-size` sets another); a larger
+   * file is refused unread. It is also the most restlint can read at all: a JavaScript string holds about
+   * 512 MiB, so no flag raises it.
+   */
+  maxFileBytes: 512 * 1024 * 1024,
   /** All the files one description references, together. */
   maxReferencedBytes: 128 * 1024 * 1024,
   /** How many files one description may reference. */
@@ -33,12 +37,24 @@ export function formatBytes(bytes: number): string {
 export interface Budget {
   /** Wall-clock seconds per description, reading, resolving and checking together. */
   readonly seconds: number;
-  /** Memory of the whole process (resident set), in MiB, while the description is linted. */
-  readonly memoryMb: number;
+  /** Memory of the whole process (resident set), in MiB, while the description is linted; default memoryBudgetFor its size. */
+  readonly memoryMb?: number;
 }
 
 /** The budget of a run that sets none: far above what the largest real descriptions need (seconds, a few hundred MiB). */
-export const DEFAULT_BUDGET: Budget = { seconds: 120, memoryMb: 2048 };
+export const DEFAULT_BUDGET: Required<Budget> = { seconds: 120, memoryMb: 2048 };
+
+/** MiB of memory the default budget grants per MB of the root description, above DEFAULT_BUDGET.memoryMb (see memoryBudgetFor). */
+export const MEMORY_MB_PER_DESCRIPTION_MB = 48;
+
+/**
+ * The memory budget of a description of `bytes` when the user sets none: DEFAULT_BUDGET.memoryMb, or 48 MiB per
+ * MB of the description if that is more. A 50 MB description (Stripe's paths and schemas 13 times over) peaks
+ * at 1.5 GiB and gets 2,400 MiB; 100 MB get 4,800 MiB.
+ */
+export function memoryBudgetFor(bytes: number): number {
+  return Math.max(DEFAULT_BUDGET.memoryMb, Math.ceil((bytes / (1024 * 1024)) * MEMORY_MB_PER_DESCRIPTION_MB));
+}
 
 /** What restlint was doing when it gave up. */
 export type Phase = 'resolving references' | 'checking rules';
@@ -68,9 +84,13 @@ export class BudgetWatch {
   /** Rule function calls so far. */
   checks = 0;
 
-  constructor(readonly budget: Budget = DEFAULT_BUDGET) {
-    this.deadline = this.started + budget.seconds * 1000;
-    this.memoryBytes = budget.memoryMb * 1024 * 1024;
+  readonly budget: Required<Budget>;
+
+  /** The budget of one description; `descriptionBytes` (the root's size) sets the memory budget when `budget` has none. */
+  constructor(budget: Budget = DEFAULT_BUDGET, descriptionBytes = 0) {
+    this.budget = { seconds: budget.seconds, memoryMb: budget.memoryMb ?? memoryBudgetFor(descriptionBytes) };
+    this.deadline = this.started + this.budget.seconds * 1000;
+    this.memoryBytes = this.budget.memoryMb * 1024 * 1024;
   }
 
   /** Throws BudgetExceeded when the time or memory is spent. Cheap enough for every call: memory is read every 64th. */

@@ -3,10 +3,14 @@ import { decodeText } from './inspect.js';
 import { formatBytes, LIMITS } from './limits.js';
 import { reasonOf, type Result } from './problem.js';
 
-/** Reads a description's text, turning every way that can fail (missing, unreadable, a folder, empty) into a problem. */
-export async function readDescriptionFile(file: string): Promise<Result<string>> {
-  const bytes = await readBoundedFile(file);
-  if (!bytes.ok) return { ok: false, problem: { file, message: bytes.reason } };
+/**
+ * Reads a description's text, turning every way that can fail (missing, unreadable, a folder, empty, larger
+ * than `maxBytes`, set by `--max-file-size`) into a problem.
+ */
+export async function readDescriptionFile(file: string, maxBytes: number = LIMITS.maxFileBytes): Promise<Result<string>> {
+  const cap = Math.min(maxBytes, LIMITS.maxFileBytes);
+  const bytes = await readBoundedFile(file, cap);
+  if (!bytes.ok) return { ok: false, problem: { file, message: / is too large /.test(bytes.reason) ? `${bytes.reason} (${cap < LIMITS.maxFileBytes ? 'see --max-file-size' : 'the most a JavaScript string holds'})` : bytes.reason } };
   const decoded = decodeText(bytes.value);
   if (!decoded.ok) return { ok: false, problem: { file, ...decoded.problem } };
   const text = decoded.text;

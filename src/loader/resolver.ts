@@ -3,10 +3,14 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Document } from '@stoplight/spectral-core';
+import { extname } from '@stoplight/path';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { checkYamlAliases, decodeText, inspectData } from './inspect.js';
 import { BudgetWatch, formatBytes, LIMITS, type Budget } from './limits.js';
 import { describeReadError, readBoundedFile } from './readFile.js';
+import { FastJson, FastYaml } from './parse.js';
+import { memoizeResolverSteps } from './resolverMemo.js';
 import { DEFAULT_REMOTE_POLICY, fetchText, type RemotePolicy } from './remote.js';
 
 /** How `$ref`s are resolved. The defaults are the safe ones: no network, no file outside the root. */
@@ -32,6 +36,12 @@ export interface RefOptions {
   readonly budget?: Budget;
   /** The budget watch of the description being linted, when the caller keeps one across resolving and checking. */
   readonly watch?: () => BudgetWatch | undefined;
+  /** The largest file a description may be made of, in bytes (default LIMITS.maxFileBytes, which is also the most it may be). */
+  readonly maxFileBytes?: number;
+  /** What a file refused for its size tells the user about raising the limit. */
+  readonly sizeHint?: string;
+  /** Parse referenced files with restlint's parser (src/loader/parse.ts) instead of Spectral's. Default false. */
+  readonly fastParser?: boolean;
 }
 
 /** The scheme a refused `$ref` is rewritten to, so that the resolver reports it at the `$ref` without reading anything. */
@@ -45,6 +55,7 @@ function isAbsoluteFileRef(ref: string): boolean {
 
 export const CLI_REMOTE_HINT = 'pass --allow-remote-refs to fetch it';
 export const CLI_ROOT_HINT = 'see --ref-root';
+export const CLI_SIZE_HINT = 'see --max-file-size';
 
 interface RefUri {
   href(): string;
@@ -80,6 +91,7 @@ function watchMerges(): void {
   }
 }
 watchMerges();
+memoizeResolverSteps();
 
 /** What one resolution (one linted document) may read, and what it has read so far. */
 interface Session {
@@ -88,6 +100,9 @@ interface Session {
   /** The root document's folder relative to the root: hidden folders on this way are the user's choice. */
   readonly documentDir: readonly string[];
   readonly rootHint: string;
+  /** The largest file that may be read, and what a refusal for size says about it. */
+  readonly maxFileBytes: number;
+  readonly sizeHint: string;
   readonly onRead?: (file: string, text: string) => void;
   files: number;
   bytes: number;
@@ -109,7 +124,7 @@ type SessionContext = { [SESSION]?: Session };
  * - a file reference is read only when it stays inside the root (see RefOptions.root) once `..` and
  *   symbolic links are resolved, and names no hidden file or folder (`.env`, `.git/config`); a reference
  *   that fails is refused unread, with the same message whether the file exists or not;
- * - only regular files up to LIMITS.maxFileBytes, at most LIMITS.maxReferencedFiles files and
+ * - only regular files up to RefOptions.maxFileBytes, at most LIMITS.maxReferencedFiles files and
  *   LIMITS.maxReferencedBytes bytes per document; YAML alias bombs and over-deep nesting are refused;
  * - a remote (http/https) reference is not fetched unless `allowRemote`, and then never from a loopback,
  *   private or link-local address, with a timeout and a size cap; any other scheme is refused;
@@ -167,7 +182,7 @@ class SafeResolver extends Resolver {
       // per file) passes through it, and is made to resolve each target once (see followOnce).
       uriCache: new UriCache((runner) => followOnce(runner as Runner, session)),
       ctx: { ...(opts.ctx as object | undefined), [SESSION]: session },
-      ...(parse === undefined ? {} : { parseResolveResult: (o) => parseChecked(parse, o) }),
+      ...(parse === undefined ? {} : { parseResolveResult: (o) => parseChecked(parse, o, this.options.fastParser === true) }),
     }));
     return resolving.then((result) => ({ ...result, errors: placeErrors(result.errors, session, opts.baseUri ?? '').map(keepApart) }));
   }
@@ -182,6 +197,8 @@ class SafeResolver extends Resolver {
       root,
       documentDir: isInside(documentDir, root) && relative !== '' ? relative.split(path.sep) : [],
       rootHint: this.options.rootHint ?? CLI_ROOT_HINT,
+      maxFileBytes: Math.min(this.options.maxFileBytes ?? LIMITS.maxFileBytes, LIMITS.maxFileBytes),
+      sizeHint: this.options.sizeHint ?? CLI_SIZE_HINT,
       ...(this.options.onRead === undefined ? {} : { onRead: this.options.onRead }),
       files: 0,
       bytes: 0,
@@ -315,6 +332,8 @@ function sessionOf(ctx: SessionContext | undefined): Session {
       root: realpathOr(process.cwd()),
       documentDir: [],
       rootHint: CLI_ROOT_HINT,
+      maxFileBytes: LIMITS.maxFileBytes,
+      sizeHint: CLI_SIZE_HINT,
       files: 0,
       bytes: 0,
       references: new Map(),
@@ -361,14 +380,14 @@ async function readFileRef(ref: RefUri, session: Session): Promise<string> {
   if (session.files >= LIMITS.maxReferencedFiles) {
     throw new Error(`reference to ${shown} was not read: the description references more than ${LIMITS.maxReferencedFiles.toLocaleString('en-US')} files`);
   }
-  if (size <= LIMITS.maxFileBytes && session.bytes + size > LIMITS.maxReferencedBytes) {
+  if (size <= session.maxFileBytes && session.bytes + size > LIMITS.maxReferencedBytes) {
     throw new Error(`reference to ${shown} was not read: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
   }
   session.files += 1;
   session.watch.files += 1;
-  session.bytes += Math.min(size, LIMITS.maxFileBytes);
-  const bytes = await readBoundedFile(real, Math.min(LIMITS.maxFileBytes, Math.max(size, 0)));
-  if (!bytes.ok) throw new Error(`reference to ${shown} cannot be read: ${bytes.reason}`);
+  session.bytes += Math.min(size, session.maxFileBytes);
+  const bytes = await readBoundedFile(real, Math.min(session.maxFileBytes, Math.max(size, 0)));
+  if (!bytes.ok) throw new Error(`reference to ${shown} cannot be read: ${bytes.reason}${/ is too large /.test(bytes.reason) ? ` (${session.sizeHint})` : ''}`);
   const text = checkText(bytes.value, shown);
   session.onRead?.(href, text);
   return text;
@@ -423,15 +442,17 @@ type ParseResolveResult = NonNullable<NonNullable<Parameters<Resolver['resolve']
 const TEXT_FILES = /\.(md|markdown|txt|html?|php|[cm]?js|ts|py|rb|java|go|cs|sh|bash|kts?|swift|c|cpp|h|rs|xml|csv|graphql|gql|sql|http)$/i;
 
 /**
- * Parses a referenced text with Spectral's parser, turning a stack overflow or an over-deep tree into a
- * reason. A Markdown file or a code sample is included as a string, as documentation tools do: parsed
- * as YAML it would only give parser errors about a file that was never meant to be YAML.
+ * Parses a referenced text (with restlint's parser when `fast`, else Spectral's), turning a stack overflow
+ * or an over-deep tree into a reason. A Markdown file or a code sample is included as a string, as
+ * documentation tools do: parsed as YAML it would only give parser errors about a file that was never
+ * meant to be YAML.
  */
-async function parseChecked(parse: ParseResolveResult, o: Parameters<ParseResolveResult>[0]): ReturnType<ParseResolveResult> {
+async function parseChecked(parse: ParseResolveResult, o: Parameters<ParseResolveResult>[0], fast: boolean): ReturnType<ParseResolveResult> {
   if (TEXT_FILES.test(String(o.targetAuthority).replace(/[?#].*$/, '')) && typeof o.result === 'string') return o;
   let parsed: Awaited<ReturnType<ParseResolveResult>>;
   try {
-    parsed = await parse(o);
+    const inventory = fast ? inventoryOf(parse) : undefined;
+    parsed = inventory === undefined ? await parse(o) : parseFast(inventory, o);
   } catch (error) {
     if (error instanceof RangeError) throw new Error(`nested too deeply to parse (restlint reads up to ${LIMITS.maxDepth} levels)`);
     throw error;
@@ -440,6 +461,63 @@ async function parseChecked(parse: ParseResolveResult, o: Parameters<ParseResolv
   if (tooDeep !== undefined) throw new Error(`nested more than ${LIMITS.maxDepth} levels deep; restlint reads up to ${LIMITS.maxDepth}`);
   if (shadowKey !== undefined) throw new Error(`it has a key named "hasOwnProperty" (at ${shadowKey.join('.')}), which Spectral's $ref resolver cannot read; rename it`);
   return parsed;
+}
+
+/** What restlint reads and fills of Spectral's inventory of a linted document (spectral-core's DocumentInventory). */
+interface Inventory {
+  readonly diagnostics: unknown[];
+  readonly referencedDocuments: Record<string, Document>;
+}
+
+const INVENTORY = Symbol('restlint: the inventory this parse function fills');
+const SPECTRAL_CORE = (() => {
+  try {
+    const here = typeof import.meta.url === 'string' ? import.meta.url : __filename;
+    const dist = path.dirname(createRequire(here).resolve('@stoplight/spectral-core'));
+    const require = createRequire(path.join(dist, 'index.js'));
+    return {
+      DocumentInventory: (require('./documentInventory.js') as { DocumentInventory: { prototype: object } }).DocumentInventory,
+      formatParserDiagnostics: (require('./errorMessages.js') as { formatParserDiagnostics: (d: unknown, source: string | null) => unknown[] }).formatParserDiagnostics,
+    };
+  } catch {
+    return undefined; // a Spectral laid out differently: referenced files are parsed by Spectral's parser
+  }
+})();
+
+/**
+ * Spectral's inventory parses each referenced file with its own parser in a function it hands the
+ * resolver (`parseResolveResult`), and keeps the parsed documents and their diagnostics. To parse those
+ * files with restlint's parser instead, the resolver needs the inventory that function belongs to: each
+ * such function is marked with it as the inventory is made (nothing else changes).
+ */
+function markInventories(): void {
+  const proto = SPECTRAL_CORE?.DocumentInventory.prototype;
+  if (proto === undefined || Object.prototype.hasOwnProperty.call(proto, 'parseResolveResult')) return;
+  Object.defineProperty(proto, 'parseResolveResult', {
+    configurable: true,
+    get: () => undefined,
+    set(this: object, fn: unknown) {
+      if (typeof fn === 'function') (fn as { [INVENTORY]?: object })[INVENTORY] = this;
+      Object.defineProperty(this, 'parseResolveResult', { value: fn, writable: true, configurable: true, enumerable: true });
+    },
+  });
+}
+markInventories();
+
+function inventoryOf(parse: ParseResolveResult): Inventory | undefined {
+  const inventory = (parse as { [INVENTORY]?: Inventory })[INVENTORY];
+  return inventory !== undefined && Array.isArray(inventory.diagnostics) && typeof inventory.referencedDocuments === 'object' ? inventory : undefined;
+}
+
+/** What Spectral's inventory does with a referenced file, with restlint's parser: the parsed document, its diagnostics, its data. */
+function parseFast(inventory: Inventory, o: Parameters<ParseResolveResult>[0]): Awaited<ReturnType<ParseResolveResult>> {
+  const source = o.targetAuthority.href().replace(/\/$/, '');
+  const parser = (extname(source) === '.json' ? FastJson : FastYaml) as unknown as ConstructorParameters<typeof Document>[1];
+  const document = new Document(String(o.result), parser, source);
+  o.result = document.data;
+  if (document.diagnostics.length > 0) inventory.diagnostics.push(...SPECTRAL_CORE!.formatParserDiagnostics(document.diagnostics, document.source));
+  inventory.referencedDocuments[source] = document;
+  return o;
 }
 
 /** Whether `inner` is `outer` or lies below it. */

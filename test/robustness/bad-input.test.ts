@@ -158,7 +158,6 @@ describe('bad input that cannot be linted: one line naming the file (and line:co
     ['deep-flow.yaml', 'restlint: deep-flow.yaml: cannot parse: nested too deeply (restlint reads up to 256 levels)'],
     ['deep-block.yaml', 'restlint: deep-block.yaml: cannot parse: nested too deeply (restlint reads up to 256 levels)'],
     ['deep-300.json', 'restlint: deep-300.json:1:'],
-    ['huge.yaml', 'restlint: huge.yaml: file is too large (33 MB); restlint reads files of up to 32 MB'],
     ['shadow-key.json', 'restlint: shadow-key.json:1:209: cannot lint: a key named "hasOwnProperty" breaks Spectral\'s $ref resolver; rename it'],
   ];
   it.each(cases)('%s', async (file, expected) => {
@@ -167,6 +166,16 @@ describe('bad input that cannot be linted: one line naming the file (and line:co
     expect(stderr.trimEnd().startsWith(expected)).toBe(true);
     expect(stdout).toBe('[]\n');
     expect(code).toBe(2);
+  });
+
+  it('a file over --max-file-size is refused unread, with the flag named; without the flag it is read (no 32 MB wall)', async () => {
+    const refused = await lintOne('huge.yaml', '--max-file-size', '32');
+    expect(refused.stderr).toBe('restlint: huge.yaml: file is too large (33 MB); restlint reads files of up to 32 MB (see --max-file-size)\n');
+    expect(refused.code).toBe(2);
+    // 33 MB of NUL bytes after the first line: read, then refused for what it holds, not for its size.
+    const read = await lintOne('huge.yaml');
+    expect(read.stderr).toMatch(/^restlint: huge\.yaml:2:1: not a text file: it holds binary data \(a NUL byte\)\n$/);
+    expect(read.code).toBe(2);
   });
 
   it('an unreadable file (chmod 000) is a permission problem', async () => {
@@ -305,11 +314,11 @@ describe('a folder of hostile files: a FIFO, a link loop, an alias bomb, a huge 
     symlinkSync('..', path.join(hostile, 'sub/loop'));
     const fifo = spawnSync('mkfifo', [path.join(hostile, 'fifo.yaml')]).status === 0;
     // A folder walk lists regular files only; a FIFO named on the command line must not block the run.
-    const { code, stderr, findings } = await lintOne('hostile', ...(fifo ? ['hostile/fifo.yaml'] : []));
+    const { code, stderr, findings } = await lintOne('hostile', ...(fifo ? ['hostile/fifo.yaml'] : []), '--max-file-size', '32');
     expect(stderr.trimEnd().split('\n').sort()).toEqual(
       [
         'restlint: hostile/bomb.yaml: refused: its YAML aliases expand 55 nodes into 4,412,961,541 (an alias bomb); restlint allows aliases to add at most 100,000 nodes',
-        'restlint: hostile/huge.json: file is too large (40 MB); restlint reads files of up to 32 MB',
+        'restlint: hostile/huge.json: file is too large (40 MB); restlint reads files of up to 32 MB (see --max-file-size)',
         ...(fifo ? ['restlint: hostile/fifo.yaml: cannot read: not a regular file (a device, socket or FIFO)'] : []),
       ].sort(),
     );

@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLinter } from '../../src/lint.js';
 import { BudgetWatch } from '../../src/loader/limits.js';
+import { FastYaml } from '../../src/loader/parse.js';
 import { writeRefGraph, type RefGraph } from '../helpers/refGraph.js';
 import { lintInProcess } from './inProcess.js';
 
@@ -47,6 +48,19 @@ describe('a description of many files whose schemas reach each other in cycles',
     // Before: every path through the cyclic graph was expanded (more than 10^6 follows for 10 files).
     expect(watch.refs).toBeLessThanOrEqual(graph.refs);
     expect(watch.files).toBe(graph.files.length - 1);
+  }, 60_000);
+
+  it("parses each file once, with restlint's parser", async () => {
+    const parse = vi.spyOn(FastYaml, 'parse');
+    try {
+      const { result } = await resolveCounting(dir, graph.root);
+      expect(result.ok).toBe(true);
+      const texts = parse.mock.calls.map(([text]) => text);
+      expect(texts).toHaveLength(graph.files.length);
+      expect(new Set(texts).size).toBe(graph.files.length);
+    } finally {
+      parse.mockRestore();
+    }
   }, 60_000);
 
   it('lints with the whole ruleset and finishes well inside the default budget', async () => {

@@ -97,7 +97,9 @@ describe('file $refs stay inside the root (the working directory)', () => {
     truncateSync(big, 40 * 1024 * 1024);
     const file = path.join(box.project, 'api/big-ref.yaml');
     writeFileSync(file, `openapi: 3.0.3\ninfo: {title: t, version: "1.0"}\npaths:\n  /a: {get: {responses: {'200': {$ref: './shared/big.yaml'}}}}\n`);
-    expect(refFindings(await lintFile(file))).toEqual({ '200': 'reference to api/shared/big.yaml cannot be read: file is too large (40 MB); restlint reads files of up to 32 MB' });
+    expect(refFindings(await lintFile(file, { maxFileBytes: 32 * 1024 * 1024 }))).toEqual({
+      '200': 'reference to api/shared/big.yaml cannot be read: file is too large (40 MB); restlint reads files of up to 32 MB (see --max-file-size)',
+    });
   });
 
   it('other schemes are refused: data:, javascript:, ftp:', async () => {

@@ -63,13 +63,13 @@ async function breaking(args: BreakingArgs, io: CliIo): Promise<number> {
   };
   /** Compares one older description (read with `oldRefs`; a copy when `shownAs` is given) with one newer file. */
   const compare = async (oldFile: string, oldRefs: RefOptions, newFile: string, shownAs?: { file: string; label: string }) => {
-    const oldText = await readDescriptionFile(oldFile);
+    const oldText = await readDescriptionFile(oldFile, oldRefs.maxFileBytes);
     const before = oldText.ok ? await loadResolved(oldText.value, oldFile, oldRefs) : oldText;
     if (!before.ok) {
       const file = shownAs === undefined || before.problem.file !== oldFile ? before.problem.file : shownAs.file;
       return fail({ ...before.problem, file, message: `${shownAs?.label ?? 'older version'}: ${before.problem.message}` });
     }
-    const newText = await readDescriptionFile(newFile);
+    const newText = await readDescriptionFile(newFile, refOptions(args, cwd).maxFileBytes);
     const result = newText.ok ? await breakingChanges(before.value, newText.value, newFile, refOptions(args, cwd)) : newText;
     if (!result.ok) return fail(result.problem);
     compared.push(newFile);

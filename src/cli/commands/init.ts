@@ -127,8 +127,9 @@ async function readEvidence(targets: string[], args: InitArgs, io: CliIo): Promi
         },
       },
     } as unknown as RulesetDefinition;
-    const text = await readDescriptionFile(file);
-    const result = text.ok ? await createLinter(ruleset, { refs: refOptions(args, cwd) }).lintDocument(text.value, file) : text;
+    const refs = refOptions(args, cwd);
+    const text = await readDescriptionFile(file, refs.maxFileBytes);
+    const result = text.ok ? await createLinter(ruleset, { refs }).lintDocument(text.value, file) : text;
     if (!result.ok) {
       printProblem(result.problem, io);
       failed = true;
