@@ -5,6 +5,10 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
+/** The packages the CLI bundle loads from node_modules instead of bundling (see sharedWithNodeModules). */
+const SHARED_WITH_NODE_MODULES = ['@stoplight/yaml-ast-parser', 'immer'];
+
+
 await rm('dist', { recursive: true, force: true });
 
 // One ES module with a single default export. Only @stoplight/spectral-* stays external: the
@@ -96,7 +100,7 @@ const cli = await build({
   banner: { js: "const __restlintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   // jsonc-parser's CommonJS build is a UMD wrapper whose require()s no bundler follows; its ES build is the same code.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  plugins: [sharedWithNodeModules(), precompiledRulesetValidator(), await precompiledFunctionSchemas()],
+  plugins: [sharedWithNodeModules(), await bundledInternals(), precompiledRulesetValidator(), await precompiledFunctionSchemas()],
   metafile: !!process.env.RESTLINT_METAFILE,
   logLevel: 'warning',
 });
@@ -253,6 +257,44 @@ function checkedSource(text, file, needed) {
   const missing = needed.filter((line) => !text.includes(line));
   if (missing.length > 0) throw new Error(`${file} no longer has ${missing.join(', ')}: update scripts/build.mjs`);
   return text;
+}
+
+/**
+ * restlint's loader patches and reads modules inside Spectral (src/loader/internals.ts names them), reached at
+ * run time through node_modules. The bundle holds its own copy of Spectral, so here `internal(name)` becomes a
+ * static require of the very file the same chain of packages resolves to now: esbuild bundles that file
+ * once, and the bundle's patches land on the bundle's Spectral. A module the bundle keeps in node_modules
+ * (sharedWithNodeModules) stays a run-time require.
+ */
+async function bundledInternals() {
+  const source = path.resolve('src/loader/internals.ts');
+  const table = await build({ entryPoints: [source], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+  const { INTERNALS, internalPath } = await import(`data:text/javascript;base64,${Buffer.from(table.outputFiles[0].text).toString('base64')}`);
+  const shared = new Set(SHARED_WITH_NODE_MODULES);
+  const loaders = Object.entries(INTERNALS)
+    .filter(([, { request }]) => !shared.has(request))
+    .map(([name]) => `  ${JSON.stringify(name)}: () => require(${JSON.stringify(internalPath(name, source))}),`);
+  const contents = [
+    "import { createRequire } from 'node:module';",
+    `export const INTERNALS = ${JSON.stringify(INTERNALS)};`,
+    `const BUNDLED = {\n${loaders.join('\n')}\n};`,
+    'export function internalPath(name, from) {',
+    '  const { via, request } = INTERNALS[name];',
+    '  let req = createRequire(from);',
+    '  for (const pkg of via) req = createRequire(req.resolve(pkg));',
+    '  return req.resolve(request);',
+    '}',
+    'export function internal(name) {',
+    '  const load = BUNDLED[name];',
+    '  return load === undefined ? createRequire(__filename)(internalPath(name, __filename)) : load();',
+    '}',
+  ].join('\n');
+  return {
+    name: 'restlint-bundled-internals',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/]loader[\\/]internals\.ts$/ }, () => ({ loader: 'js', contents, resolveDir: path.dirname(source) }));
+    },
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { realpathSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { internal } from './internals.js';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from '@stoplight/spectral-core';
@@ -75,9 +75,7 @@ const WATCHED_MERGE = Symbol('restlint checks the budget before each merge');
  */
 function watchMerges(): void {
   try {
-    const here = typeof import.meta.url === 'string' ? import.meta.url : __filename;
-    const fromSpectral = createRequire(createRequire(here).resolve('@stoplight/spectral-ref-resolver'));
-    const immer = createRequire(fromSpectral.resolve('@stoplight/json-ref-resolver'))('immer') as { default: (...args: unknown[]) => unknown };
+    const immer = internal('resolverImmer') as { default: (...args: unknown[]) => unknown };
     const produce = immer.default as typeof immer.default & { [WATCHED_MERGE]?: true };
     if (produce[WATCHED_MERGE]) return;
     const watched = (...args: unknown[]): unknown => {
@@ -472,12 +470,9 @@ interface Inventory {
 const INVENTORY = Symbol('restlint: the inventory this parse function fills');
 const SPECTRAL_CORE = (() => {
   try {
-    const here = typeof import.meta.url === 'string' ? import.meta.url : __filename;
-    const dist = path.dirname(createRequire(here).resolve('@stoplight/spectral-core'));
-    const require = createRequire(path.join(dist, 'index.js'));
     return {
-      DocumentInventory: (require('./documentInventory.js') as { DocumentInventory: { prototype: object } }).DocumentInventory,
-      formatParserDiagnostics: (require('./errorMessages.js') as { formatParserDiagnostics: (d: unknown, source: string | null) => unknown[] }).formatParserDiagnostics,
+      DocumentInventory: (internal('documentInventory') as { DocumentInventory: { prototype: object } }).DocumentInventory,
+      formatParserDiagnostics: (internal('errorMessages') as { formatParserDiagnostics: (d: unknown, source: string | null) => unknown[] }).formatParserDiagnostics,
     };
   } catch {
     return undefined; // a Spectral laid out differently: referenced files are parsed by Spectral's parser

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { internal } from './internals.js';
 
 /**
  * Spares Spectral's `$ref` resolver (@stoplight/json-ref-resolver) work it repeats. When it replaces the
@@ -16,12 +16,9 @@ import { createRequire } from 'node:module';
  */
 export function memoizeResolverSteps(): void {
   try {
-    const here = typeof import.meta.url === 'string' ? import.meta.url : __filename;
-    const fromSpectral = createRequire(createRequire(here).resolve('@stoplight/spectral-ref-resolver'));
-    const fromResolver = createRequire(fromSpectral.resolve('@stoplight/json-ref-resolver'));
-    memoizePointers(fromResolver('@stoplight/json') as JsonModule);
-    memoizeDependencies((fromResolver('dependency-graph') as { DepGraph: { prototype: DepGraphProto } }).DepGraph.prototype);
-    memoizePaths(fromResolver('@stoplight/path') as Record<string, unknown>);
+    memoizePointers(internal('resolverJson') as JsonModule);
+    memoizeDependencies((internal('resolverDependencyGraph') as { DepGraph: { prototype: DepGraphProto } }).DepGraph.prototype);
+    memoizePaths(internal('resolverPath') as Record<string, unknown>);
   } catch {
     // A resolver laid out differently: it works as published.
   }

@@ -1,0 +1,42 @@
+// restlint's loader patches modules inside Spectral (src/loader/internals.ts names them). The built CLI bundles
+// its own copy of Spectral, so its patches must land on that copy: a lint with the bundle loads none of those
+// modules from node_modules (a copy loaded from there would be patched while the bundle's Spectral ran as
+// published, slower, and with Spectral's parser for every referenced file).
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INTERNALS, internalPath, type InternalName } from '../../src/loader/internals.js';
+import { ROOT } from './helpers.js';
+
+const run = promisify(execFile);
+
+/** The files of node_modules that a lint of a multi-file description with the built CLI loaded at run time. */
+async function filesLoadedByBundle(): Promise<string[]> {
+  const script = [
+    `const load = require(${JSON.stringify(path.join(ROOT, 'dist/cli/load.cjs'))});`,
+    'const io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: { write() {} }, stderr: process.stderr };',
+    `load.loadCli().runCli(['lint', ${JSON.stringify(path.join(ROOT, 'test/fixtures/bench/pets.yaml'))}, '--no-ruleset-lookup', '-f', 'json'], io)`,
+    '  .then(() => console.log(JSON.stringify(Object.keys(require.cache))));',
+  ].join('\n');
+  return JSON.parse((await run(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, SCARF_ANALYTICS: 'false' } })).stdout) as string[];
+}
+
+describe('the built CLI patches its own copy of Spectral', () => {
+  const names = Object.keys(INTERNALS) as InternalName[];
+  const shared = new Set(['immer']); // kept in node_modules by the build, for the bundle and its patch alike
+  let loaded: string[];
+  beforeAll(async () => {
+    loaded = await filesLoadedByBundle();
+  });
+
+  it.each(names.filter((n) => !shared.has(INTERNALS[n].request)))('%s is not loaded from node_modules', async (name) => {
+    const file = internalPath(name, path.join(ROOT, 'src/loader/internals.ts'));
+    expect(file).toContain(`${path.sep}node_modules${path.sep}`);
+    expect(loaded).not.toContain(file);
+  });
+
+  it('a module kept in node_modules is loaded from there, once', async () => {
+    expect(loaded.filter((f) => f === internalPath('resolverImmer', path.join(ROOT, 'src/loader/internals.ts')))).toHaveLength(1);
+  });
+});
