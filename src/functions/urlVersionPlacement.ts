@@ -51,6 +51,8 @@ export const urlVersionPlacement = decisionFunction<UrlVersionPlacementOptions |
       }
       return results.list;
     }
+    // Every path key is a place where the API chooses how its URLs carry the version.
+    for (const key of pathKeys) results.list.push(checked(['paths', key]));
     const pathInfo = new Map(model.paths.map((p) => [p.key, p]));
     // Whether some URL begins with a version, and whether some URL carries none at all.
     let versioned = false;
@@ -99,17 +101,20 @@ function checkPrefix(nodes: UrlNode[], results: Findings): boolean {
     results.add(
       first.jsonPath,
       `The ${first.where} puts the version "${first.text}"${fromVariable(first)} after "${prefix}"; the version belongs in the leading "/api/v{n}" of every URL.`,
+      URL_PREFIX_CHOICES.notLeading,
     );
   } else if (!isMajorUrlVersion(first.text)) {
     results.add(
       first.jsonPath,
       `The ${first.where} writes the version as "${first.text}"${fromVariable(first)}; write the URL version as "v" and the major number (for example "/api/v1").`,
+      URL_PREFIX_CHOICES.notMajor,
     );
   }
   for (const extra of versions.slice(1)) {
     results.add(
       extra.jsonPath,
       `The ${extra.where} carries a second version "${extra.text}"${fromVariable(extra)}; the version belongs only in the leading "/api/v{n}".`,
+      URL_PREFIX_CHOICES.second,
     );
   }
   return leading;
@@ -132,7 +137,18 @@ function fromVariable(node: UrlNode): string {
 /** The findings of a run, collected as the checks find them (the kernel reports each node and message once). */
 class Findings {
   readonly list: Verdict[] = [];
-  add(path: JsonPath, message: string): void {
-    this.list.push({ message, path });
+  add(path: JsonPath, message: string, choice?: string): void {
+    this.list.push({ message, path, ...(choice === undefined ? {} : { choice }) });
   }
 }
+
+/**
+ * Under the URL-prefix style, the ways a URL can break it, each a choice a whole API may make (Kubernetes puts
+ * `/apis/<group>/v1` in every path, Twilio writes `/2010-04-01/`): places of one choice fold together
+ * whatever version each names.
+ */
+export const URL_PREFIX_CHOICES = {
+  notLeading: 'url-prefix: version after a prefix',
+  notMajor: 'url-prefix: version not v{n}',
+  second: 'url-prefix: second version',
+} as const;

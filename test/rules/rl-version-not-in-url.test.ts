@@ -266,6 +266,39 @@ paths:
   ]);
 });
 
+describe('rl-version-not-in-url (url-prefix style): a URL version form the whole API uses is one finding', () => {
+  const many = (n: number, path: (i: number) => string) => Array.from({ length: n }, (_, i) => path(i));
+  testRule('rl-version-not-in-url', [
+    {
+      name: 'every path written /2010-04-01/...: one finding at the document, naming the form',
+      document: oas3(undefined, ...many(25, (i) => `/2010-04-01/Things${i}.json`)),
+      options: urlPrefix,
+      errors: [{ path: ['openapi'], message: 'Every path of this API writes the URL version in a form other than "v" and the major number (first: "/2010-04-01/Things0.json", version "2010-04-01")' }],
+    },
+    {
+      name: 'most paths put the version after a group (/apis/<group>/v1beta1/...), whatever version each names: one finding',
+      document: oas3(undefined, ...many(15, (i) => `/apis/apps/v1beta1/things${i}`), ...many(15, (i) => `/apis/batch/v2/jobs${i}`), '/api/v1/pods', '/api/v1/nodes'),
+      options: urlPrefix,
+      errors: [{ path: ['openapi'], message: '30 of 32 paths of this API put the URL version after other segments (first: "/apis/apps/v1beta1/things0", version "v1beta1")' }],
+    },
+    {
+      name: 'a few paths against a majority that begins with /api/v{n}: each reported where it is',
+      document: oas3(undefined, ...many(25, (i) => `/api/v1/things${i}`), '/2010-04-01/Accounts', '/apis/apps/v1beta1/deployments'),
+      options: urlPrefix,
+      errors: [
+        { path: ['paths', '/2010-04-01/Accounts'], message: 'writes the version as "2010-04-01"' },
+        { path: ['paths', '/apis/apps/v1beta1/deployments'], message: 'puts the version "v1beta1" after "/apis/apps"' },
+      ],
+    },
+    {
+      name: 'fewer places than a fold takes: each reported',
+      document: oas3(undefined, ...many(3, (i) => `/2010-04-01/Things${i}.json`)),
+      options: urlPrefix,
+      errors: many(3, (i) => ({ path: ['paths', `/2010-04-01/Things${i}.json`], message: 'writes the version as "2010-04-01"' })),
+    },
+  ]);
+});
+
 describe('rl-version-not-in-url: the message follows where the API already versions', () => {
   const accept = (paths: string, param: string, openapi = '3.1.0') => `openapi: ${openapi}
 info: {title: t, version: "1.0"}
