@@ -35,6 +35,9 @@ const KIND_SEQ = 2;
 /** A YAML node with no content (`key:` with nothing after it, `-` alone): Spectral's parser has no node there. */
 const KIND_EMPTY = 3;
 
+/** Above this many keys, a map's keys are looked up through an index of their own (NodeIndex.findKey). */
+const WIDE_MAP = 16;
+
 /** Offsets of every node, in document order; a node's subtree ends where `next` says. */
 class NodeIndex {
   readonly start: number[] = [];
@@ -47,12 +50,44 @@ class NodeIndex {
   /** YAML: a node js-yaml opened around exactly one node with the same content. */
   readonly wrapper: number[] = [];
   count = 0;
+  /**
+   * The children of the nodes asked about, and for wide maps each key's position among them: findings ask for
+   * the location of one path each, and a description of 20,000 paths has 20,000 findings under one map.
+   */
+  private readonly childLists = new Map<number, number[]>();
+  private readonly keyPositions = new Map<number, Map<string, number>>();
 
-  /** The children of a node, wrappers unwrapped. */
+  /** Set once the index is complete: from then on, what it is asked about may be remembered. */
+  sealed = false;
+
+  /** The children of a node, wrappers unwrapped (for a wide node the same array each time: callers do not change it). */
   children(i: number): number[] {
+    const known = this.childLists.get(i);
+    if (known !== undefined) return known;
     const out: number[] = [];
     for (let j = i + 1; j < this.next[i]; j = this.next[j]) out.push(this.unwrap(j));
+    // Only wide nodes are kept: they are the ones asked about again and again, and the rest cost memory.
+    if (this.sealed && out.length > WIDE_MAP) this.childLists.set(i, out);
     return out;
+  }
+
+  /**
+   * The position among a map's children of the child that `matches` the key, or -1. Keys are unique on this
+   * parser's path (a duplicate key sends the text to Spectral's parser). A wide map is indexed once by
+   * `keyOf` (key text per child position), so each lookup is constant time.
+   */
+  findKey(map: number, key: string, positions: readonly number[], keyOf: (position: number) => string): number {
+    if (positions.length <= WIDE_MAP) {
+      for (const p of positions) if (keyOf(p) === key) return p;
+      return -1;
+    }
+    let index = this.keyPositions.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const p of positions) index.set(keyOf(p), p);
+      this.keyPositions.set(map, index);
+    }
+    return index.get(key) ?? -1;
   }
 
   unwrap(i: number): number {
@@ -214,6 +249,7 @@ function parseYamlFast(text: string): FastResult {
       range: rangeOf(lineMap, start, end),
     };
   }) as Result['diagnostics'];
+  index.sealed = true;
   return { data, diagnostics, ast: undefined, lineMap, restlint: { index, root, text, json: false } };
 }
 
@@ -360,19 +396,19 @@ function locateYaml(result: FastResult, path: readonly Segment[], closest: boole
     const kind = index.kind[node];
     if (kind === KIND_MAP) {
       const children = index.children(node);
-      for (let c = children.length - 2; c >= 0; c -= 2) {
-        if (keyText(index, text, children[c]) === segment) {
-          key = children[c];
-          const value = children[c + 1];
-          if (index.kind[value] === KIND_EMPTY) {
-            emptyValue = value;
-            node = key;
-          } else {
-            emptyValue = -1;
-            node = value;
-          }
-          continue outer;
+      const positions = keyPositionsOf(children.length);
+      const c = typeof segment === 'string' ? index.findKey(node, segment, positions, (p) => keyText(index, text, children[p])) : -1;
+      if (c >= 0) {
+        key = children[c];
+        const value = children[c + 1];
+        if (index.kind[value] === KIND_EMPTY) {
+          emptyValue = value;
+          node = key;
+        } else {
+          emptyValue = -1;
+          node = value;
         }
+        continue outer;
       }
       if (!closest) return undefined;
       break;
@@ -598,6 +634,7 @@ function parseJsonFast(text: string): FastResult {
     if (parent === undefined) data = ordered;
     else (parent as Record<string, unknown>)[path[path.length - 1]] = ordered;
   }
+  index.sealed = true;
   return { data, diagnostics: [], ast: undefined, lineMap: jsonLineMap(text), restlint: { index, root: 0, text, json: true } };
 }
 
@@ -630,6 +667,28 @@ function jsonPosition(lineMap: number[], offset: number): { line: number; charac
 }
 
 /** Spectral's JSON parser's location of a path (@stoplight/json getLocationForJsonPath), on restlint's index. */
+const positionLists = new Map<string, number[]>();
+/** 0, 1, 2, ... n-1 (JSON: a map's children are its members). */
+function allPositionsOf(n: number): number[] {
+  return positionsOf(n, 1);
+}
+/** The key positions among a YAML map's children (keys and values alternate), last first as Spectral's parser looks. */
+function keyPositionsOf(n: number): number[] {
+  return positionsOf(n, 2);
+}
+function positionsOf(n: number, step: number): number[] {
+  const id = `${n}/${step}`;
+  let list = positionLists.get(id);
+  if (list === undefined) {
+    list = [];
+    if (step === 2) for (let c = n - 2; c >= 0; c -= 2) list.push(c);
+    else for (let c = 0; c < n; c += 1) list.push(c);
+    if (positionLists.size > 1000) positionLists.clear();
+    positionLists.set(id, list);
+  }
+  return list;
+}
+
 function locateJson(result: FastResult, path: readonly Segment[], closest: boolean): { range: Range } | undefined {
   const { index } = result.restlint;
   let node = 0;
@@ -638,11 +697,11 @@ function locateJson(result: FastResult, path: readonly Segment[], closest: boole
     const t: Segment = Number.isInteger(number) ? number : segment;
     if (typeof t === 'string' || index.kind[node] !== KIND_SEQ) {
       if (index.kind[node] !== KIND_MAP) return closest ? rangeOfJson(result, node) : undefined;
-      for (const child of index.children(node)) {
-        if (index.value[child] === String(t)) {
-          node = child;
-          continue outer;
-        }
+      const children = index.children(node);
+      const c = index.findKey(node, String(t), allPositionsOf(children.length), (p) => String(index.value[children[p]]));
+      if (c >= 0) {
+        node = children[c];
+        continue outer;
       }
       return closest ? rangeOfJson(result, node) : undefined;
     }

@@ -15,6 +15,8 @@ const FAST_YAML: Record<string, string> = {
   'a root that starts on the second line, after a comment': '# comment\nopenapi: 3.0.0\ninfo: {title: t}\n',
   'a root after a document marker': '---\nopenapi: 3.0.0\n',
   'an escaped quote at the end of a line in a single-quoted scalar (Spectral drops it)': "a: 'one ''x''\n  two ''y'' three'\nb: 1\n",
+  // Wider than the maps NodeIndex looks up one key at a time: their keys are indexed.
+  'a wide map, with quoted keys, keys with no value and a wide map inside': `paths:\n${Array.from({ length: 40 }, (_, i) => (i % 7 === 3 ? `  "/q${i}":\n` : `  /p${i}: {get: {n: ${i}}}\n`)).join('')}inner:\n${Array.from({ length: 30 }, (_, i) => `  k${i}: [${i}, {x: ${i}}]\n`).join('')}`,
 };
 
 const SLOW_YAML: Record<string, string> = {
@@ -36,6 +38,7 @@ const FAST_JSON: Record<string, string> = {
   'nested objects and arrays, keys with escapes': '{"a": {"b\\"c": [1, 2.5e3, true, null, "x\\u00e9"], "d": {}}, "e": [], "f": [{"g": "h"}]}',
   'response codes keep the order written': '{\n  "responses": {\n    "404": {"description": "n"},\n    "200": {"description": "ok"},\n    "default": {}\n  }\n}\n',
   'Windows line breaks': '{\r\n  "a": 1,\r\n  "b": [\r\n    2\r\n  ]\r\n}\r\n',
+  'a wide object, with index-like keys and a wide object inside': JSON.stringify({ paths: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [i % 5 === 0 ? String(i) : `/p${i}`, { get: { n: i } }])), inner: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, [i, { x: i }]])) }, null, 1),
 };
 
 const SLOW_JSON: Record<string, string> = {

@@ -267,7 +267,7 @@ paths:
 });
 
 describe('rl-version-not-in-url (url-prefix style): a URL version form the whole API uses is one finding', () => {
-  const many = (n: number, path: (i: number) => string) => Array.from({ length: n }, (_, i) => path(i));
+  const many = <T,>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
   testRule('rl-version-not-in-url', [
     {
       name: 'every path written /2010-04-01/...: one finding at the document, naming the form',

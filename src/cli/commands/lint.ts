@@ -129,6 +129,6 @@ export function parseShard(text: string): Shard {
 
 /** The options of `$ref` resolution, as a worker gets them. */
 function refArgs(args: RefArgs): RefArgs {
-  const keys = ['allow-remote-refs', 'ref-root', 'max-seconds', 'max-memory'] as const;
+  const keys = ['allow-remote-refs', 'ref-root', 'max-seconds', 'max-memory', 'max-file-size'] as const;
   return Object.fromEntries(keys.filter((key) => args[key] !== undefined).map((key) => [key, args[key]]));
 }
