@@ -37,10 +37,12 @@ export const stateChangeInBody = decisionFunction<StateChangeInBodyOptions | nul
     for (const operation of model.operations) {
       if (!WRITE_METHODS.has(operation.method) || hasRequestBody(operation)) continue;
       const selectors = operation.kind === 'action' ? readSelectors(operation, readQueries) : new Set<string>();
-      // Optional or required, a query parameter that is not paging, a filter, a switch, an identifier
-      // or a parameter a GET of the same resource takes carries the data of the write.
+      const shared = sharedWithGet(operation, readQueries);
+      // Optional or required, a query parameter that is not paging, a filter, a switch, an identifier,
+      // a parameter a GET of the same resource takes, or one the path declares for its GET and its
+      // write alike carries the data of the write.
       const data = operation.parameters
-        .filter((p) => p.in === 'query' && !isFlag(p) && !selectors.has(normalizeParameterName(p.name)))
+        .filter((p) => p.in === 'query' && !isFlag(p) && !selectors.has(normalizeParameterName(p.name)) && !shared(p))
         .filter((p) => !isControlQueryParameter(p.name) && !isIdentifierName(p.name) && !ignored.has(normalizeParameterName(p.name)))
         .map((p) => `\`${p.name}\``);
       if (data.length === 0) continue;
@@ -81,6 +83,28 @@ function readSelectors(operation: OperationInfo, readQueries: ReadonlyMap<string
     for (const name of readQueries.get(segments.slice(0, end).join('/')) ?? []) selectors.add(name);
   }
   return selectors;
+}
+
+/**
+ * Whether a query parameter is declared once on the path item and the path's GET takes it too: the
+ * description says it means the same for every method of the path, and on a GET it cannot carry new
+ * state, so it picks or steers what the write acts on (`?container=` and `?command=` declared once for
+ * a pod's `exec` GET and POST, `?ports=` for its `portforward`).
+ */
+function sharedWithGet(
+  operation: OperationInfo,
+  readQueries: ReadonlyMap<string, ReadonlySet<string>>,
+): (parameter: ParameterInfo) => boolean {
+  const names = readQueries.get(operation.path.parsed.normalized);
+  if (names === undefined) return () => false;
+  const item = operation.jsonPath.slice(0, -1);
+  return (parameter) => isPathLevel(parameter, item) && names.has(normalizeParameterName(parameter.name));
+}
+
+/** A parameter written in the path item's own `parameters` (`paths./x.parameters.0`), not the operation's. */
+function isPathLevel(parameter: ParameterInfo, item: readonly (string | number)[]): boolean {
+  const at = parameter.querystring ?? parameter.jsonPath;
+  return at.length === item.length + 2 && at[item.length] === 'parameters' && item.every((key, i) => at[i] === key);
 }
 
 /** `id`, `ids`, `account_id`, `accountIds`: they pick the target of a write, they are not its new state. */

@@ -88,6 +88,36 @@ describe('rl-state-change-in-body', () => {
       errors: [{ path: ['paths', '/users/{id}', 'patch'], message: '(`nickname`)' }],
     },
     {
+      name: 'a query parameter the path item declares once for its GET and its write picks what the write acts on',
+      document: oas3(`  /pods/{name}/exec:
+    parameters: [${q('command', 'container')}]
+    get: {responses: {'200': {description: ok}}}
+    post: {responses: {'200': {description: ok}}}
+  /pods/{name}/portforward:
+    parameters: [{name: ports, in: query, schema: {type: integer}}]
+    get: {responses: {'200': {description: ok}}}
+    post: {responses: {'200': {description: ok}}}`),
+      errors: [],
+    },
+    {
+      name: 'near miss: a path-level query parameter with no GET on the path, or declared on the write alone, is data (the shared `label` is not)',
+      document: oas3(`  /pods/{name}/exec:
+    parameters: [${q('command')}]
+    post: {responses: {'200': {description: ok}}}
+  /pods/{name}/logs:
+    get: {responses: {'200': {description: ok}}}
+    post: ${op(q('line'))}
+  /pods/{name}/labels:
+    parameters: [${q('label')}]
+    get: ${op(q('colour'))}
+    patch: ${op(q('colour'))}`),
+      errors: [
+        { path: ['paths', '/pods/{name}/exec', 'post'], message: '(`command`)' },
+        { path: ['paths', '/pods/{name}/logs', 'post'], message: '(`line`)' },
+        { path: ['paths', '/pods/{name}/labels', 'patch'], message: 'query parameters (`colour`) and' },
+      ],
+    },
+    {
       name: 'the team can name its own switches',
       document: oas3(`  /users/{id}:\n    put: ${op(q('audit_reason', 'x-tenant'))}`),
       options: { ignoreParameters: ['auditReason', 'x_tenant'] },
