@@ -3,6 +3,7 @@ import { getApiModel, isObject, statusClass, type JsonPath } from '../openapi/mo
 import { pagePositionParameters } from '../openapi/paging.js';
 import { alternatives, findProperty, objectProperties, schemaType } from '../openapi/schema.js';
 import { checked, decisionFunction, type Verdict } from './kernel.js';
+import { operationProtocol } from '../openapi/protocols.js';
 
 export interface CollectionHalLinksOptions {
   /** Also accept a `Link` response header (RFC 8288) as the navigation links. Default: false. */
@@ -28,8 +29,9 @@ export const collectionHalLinks = decisionFunction<CollectionHalLinksOptions | n
     const findings: Verdict[] = [];
     for (const operation of getApiModel(root).operations) {
       // The classifier decides what is a collection read, for this rule and `rl-collection-pagination`
-      // alike; a collection is paginated when it takes a page position (offset, page or cursor).
-      if (operation.kind !== 'collection-read' || pagePositionParameters(operation).length === 0) continue;
+      // alike; a collection is paginated when it takes a page position (offset, page or cursor). A standard
+      // protocol's list (SCIM's `ListResponse`) has the shape the protocol gives it.
+      if (operation.kind !== 'collection-read' || operationProtocol(operation) !== undefined || pagePositionParameters(operation).length === 0) continue;
       for (const response of operation.responses) {
         if (statusClass(response.status) !== 2) continue;
         if (options?.linkHeader === true && response.headers.has('link')) continue;

@@ -4,6 +4,7 @@ import { CURSOR_PARAMETERS, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } fro
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
 import { compactName } from '../openapi/parameterNames.js';
 import { checked, decisionFunction, type Verdict } from './kernel.js';
+import { operationProtocol } from '../openapi/protocols.js';
 
 /** `any` takes offset/limit or Range; the others require one style. */
 export const PAGINATION_STYLES = ['any', 'offset-limit', 'range', 'cursor'] as const;
@@ -61,7 +62,8 @@ export const collectionPagination = decisionFunction<CollectionPaginationOptions
     for (const operation of getApiModel(root, modelWords(options?.words)).operations) {
       // The classifier decides what is a collection read, for this rule and `rl-collection-hal-links` alike;
       // a live feed (`text/event-stream`) has nothing to page.
-      if (operation.kind !== 'collection-read' || answersLiveFeed(operation)) continue;
+      // SCIM pages with `startIndex` and `count`, OData with `$top` and `$skip`: the protocol's choice, not the team's.
+      if (operation.kind !== 'collection-read' || answersLiveFeed(operation) || operationProtocol(operation) !== undefined) continue;
       const facts = pagingFacts(operation);
       const problem = describeProblem(facts, style);
       results.push(checked(operation.jsonPath));

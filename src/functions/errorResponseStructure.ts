@@ -4,6 +4,7 @@ import { isUnresolvedRef } from '../openapi/parameters.js';
 import { alternatives, objectProperties, schemaType } from '../openapi/schema.js';
 import { checked, decisionFunction, type Verdict as Decision } from './kernel.js';
 import { appendAll } from '../collections/arrays.js';
+import { operationProtocol } from '../openapi/protocols.js';
 
 /** The error body shapes the guidelines show. */
 export const ERROR_SHAPES = ['errors-array', 'code-message', 'status-code'] as const;
@@ -80,7 +81,8 @@ export const errorResponseStructure = decisionFunction<ErrorResponseStructureOpt
       findings.push({ path, message });
     };
     for (const operation of getApiModel(root).operations) {
-      if (operation.method === 'head') continue;
+      // A standard protocol defines its own error body (SCIM's `{schemas, status, scimType, detail}`).
+      if (operation.method === 'head' || operationProtocol(operation) !== undefined) continue;
       for (const response of operation.responses) {
         const cls = statusClass(response.status);
         if (cls !== 4 && cls !== 5) continue;

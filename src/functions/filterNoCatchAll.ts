@@ -2,6 +2,7 @@ import { getApiModel, isObject, type JsonObject, type ParameterInfo } from '../o
 import { schemaType } from '../openapi/schema.js';
 import { decisionFunction, type Verdict } from './kernel.js';
 import { appendAll } from '../collections/arrays.js';
+import { operationProtocol } from '../openapi/protocols.js';
 
 // Names that say "a filter expression goes here" by themselves (compared lower-case, without a leading `$`).
 const FILTER_NAMES = new Set(['filter', 'filters', 'where']);
@@ -21,6 +22,8 @@ export const filterNoCatchAll = decisionFunction<null>(
   function filterNoCatchAll(root) {
     const findings: Verdict[] = [];
     for (const operation of getApiModel(root).operations) {
+      // SCIM's `filter` and OData's `$filter` are the protocols' own expression languages.
+      if (operationProtocol(operation) !== undefined) continue;
       for (const parameter of operation.parameters) {
         const message = catchAllProblem(parameter);
         if (message !== undefined) findings.push({ path: parameter.jsonPath, message });

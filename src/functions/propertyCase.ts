@@ -1,6 +1,7 @@
 import { CASE_STYLES, fitsCaseStyle, toCaseStyle, type CaseStyle } from '../openapi/propertyNames.js';
 import { getSchemaWalk, propertiesOf } from '../openapi/schemaWalk.js';
 import { checked, decisionFunction, type Verdict } from './kernel.js';
+import { protocolOnlyObjects } from '../openapi/protocols.js';
 
 const DEFAULT_CASE: CaseStyle = 'snake_case';
 
@@ -22,9 +23,11 @@ export const propertyCase = decisionFunction<PropertyCaseOptions | null>(
   function propertyCase(root, options) {
     const style = options?.case ?? DEFAULT_CASE;
     const results: Verdict[] = [];
+    const protocolOnly = protocolOnlyObjects(root);
     for (const visit of getSchemaWalk(root).visits) {
-      // Keys of a HAL `_links` object are link relations (`edit-form`, `curies`), named by IANA, not by the API.
-      if (!visit.first || visit.propertyName === '_links') continue;
+      // Keys of a HAL `_links` object are link relations (`edit-form`, `curies`), named by IANA, not by the API;
+      // the attributes of a standard protocol's schemas (SCIM's `userName`) are named by its RFC.
+      if (!visit.first || visit.propertyName === '_links' || protocolOnly.has(visit.schema)) continue;
       for (const { name } of propertiesOf(visit)) {
         if (isExempt(name)) continue;
         // Reported on the `properties` object: a path to the key itself would be mapped to the target of its `$ref`.

@@ -6,6 +6,7 @@ import { findParameter } from './parameters.js';
 import { isPlatformToken, isVersionToken, parsePath } from './pathGrammar.js';
 import { readServers, type ServerUrl } from './servers.js';
 import { appendAll } from '../collections/arrays.js';
+import { isProtocolSegment } from './protocols.js';
 
 /** The two versioning styles the guidelines allow: vendor media type (the default) or `/api/v{n}` URL prefix. */
 export type VersionStyle = 'accept-header' | 'url-prefix';
@@ -181,14 +182,12 @@ export function rootServers(root: JsonObject): ServerUrl[] {
 }
 
 /**
- * Segments that name a standard protocol whose own version follows in every URL that serves it
- * (SCIM 2.0's `/scim/v2/Users`, OData's `/odata/v4`): that version is the protocol's, not the API's.
+ * Whether a URL segment is an API version: a version token that does not follow a segment naming a
+ * standard protocol, whose own version follows in every URL that serves it (SCIM 2.0's
+ * `/scim/v2/Users`, OData's `/odata/v4`): that version is the protocol's, not the API's.
  */
-const PROTOCOL_SEGMENT = /^(scim|odata)$/i;
-
-/** Whether a URL segment is an API version: a version token that does not follow a protocol segment. */
 function isApiVersion(text: string, previous: string | undefined): boolean {
-  return isVersionToken(text) && !(previous !== undefined && PROTOCOL_SEGMENT.test(previous));
+  return isVersionToken(text) && !(previous !== undefined && isProtocolSegment(previous));
 }
 
 /** The nodes of a server URL; a variable that could not be filled in says nothing about the version, so it is left out. */
