@@ -131,7 +131,8 @@ type Holder = 'named' | 'nested' | 'objects';
 function holderKind(name: string, value: unknown, resource: readonly string[], depth: number): Holder | undefined {
   if (!isObject(value) || typeof value.$ref === 'string') return undefined;
   if (isArraySchema(value)) {
-    if (isBooleanSchema(value.items)) return undefined;
+    // Booleans answer ids one by one; rows of values (a 3x3 `board`, `[[week, additions], ...]`) are a table.
+    if (isBooleanSchema(value.items) || (isObject(value.items) && isArraySchema(value.items))) return undefined;
     if (ITEM_LIST_NAMES.has(compactName(name)) || namesResource(splitWords(name), resource)) return 'named';
     return isObjectSchema(value.items) ? 'objects' : undefined;
   }
