@@ -35,6 +35,23 @@ describe('rl-collection-names-plural', () => {
       errors: [{ path: ['paths', '/invoice'], message: '"invoices"' }],
     })),
     {
+      name: 'the singular beside its plural list names one resource (the running one); items under the singular are still reported',
+      document: oas3(`  /registries/{name}/garbage-collections:${okGet}
+  /registries/{name}/garbage-collection:${okGet}${createdInPlace}
+  /registries/{name}/garbage-collection/{id}:${okGet}`),
+      errors: [{ path: ['paths', '/registries/{name}/garbage-collection/{id}'], message: '"garbage-collections"' }],
+    },
+    {
+      name: 'near miss: without the plural beside it, the singular that items sit under is reported on each path',
+      document: oas3(`  /registries/{name}/garbage-collection:${okGet}${createdInPlace}
+  /registries/{name}/garbage-collection/{id}:${okGet}
+  /registries/{name}/garbage-collection-runs:${okGet}`),
+      errors: [
+        { path: ['paths', '/registries/{name}/garbage-collection'], message: '"garbage-collections"' },
+        { path: ['paths', '/registries/{name}/garbage-collection/{id}'], message: '"garbage-collections"' },
+      ],
+    },
+    {
       name: 'reports a singular collection followed by an item parameter',
       document: oas3(`  /user/{id}:\n    get: {responses: {'200': {description: ok}}}`),
       errors: [{ path: ['paths', '/user/{id}'], message: '"users"' }],
