@@ -9,6 +9,7 @@ import { FastJson, FastYaml } from './loader/parse.js';
 import { printable } from './text/printable.js';
 import { isProfileCheck } from '../rulesets/profiles/packCheck.js';
 import { FOLD_PLACES, foldKey, type FoldPlace } from './functions/kernel.js';
+import { foldMissingFolders } from './loader/missingFolders.js';
 
 /**
  * A finding as Spectral gives it; a finding that folds a document-wide choice (src/functions/kernel.ts) also
@@ -101,7 +102,7 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
       const hidden = found.protoKeys.map((key) => protoKeyFinding(document, key, source));
       const place = referencedFilePlacer(source, referenced, parseDocument);
       const placed = findings.filter((f) => !isParserNoise(f)).map(place);
-      return { ok: true, value: [...placed, ...hidden].map(oneLineMessage).sort(compareFindings) };
+      return { ok: true, value: foldMissingFolders([...placed, ...hidden].sort(compareFindings)).map(oneLineMessage) };
     } finally {
       referenced.clear();
     }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { internal } from './internals.js';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -291,6 +291,24 @@ function withoutParsePrefix(error: ResolveError, session: Session): ResolveError
   return { ...error, message: `reference to ${shown} cannot be read: ${reason}` };
 }
 
+/** The words that say a missing reference target lies in a missing folder: lint.ts folds such findings by folder. */
+export const MISSING_FOLDER = 'the folder';
+
+/**
+ * The outermost folder that does not exist on the way to a missing file, inside the root: `code_samples`
+ * for `code_samples/PHP/get.php` when the description's folder has no `code_samples`. Undefined when the
+ * file's own folder exists (only the file is missing) or the file lies outside the root.
+ */
+function missingFolder(file: string, root: string): string | undefined {
+  if (!path.isAbsolute(file) || !isInside(file, root)) return undefined;
+  let folder = path.dirname(file);
+  if (existsSync(folder)) return undefined;
+  while (path.dirname(folder) !== folder && isInside(path.dirname(folder), root) && path.dirname(folder) !== root && !existsSync(path.dirname(folder))) {
+    folder = path.dirname(folder);
+  }
+  return folder;
+}
+
 /** A JSON pointer (or URI fragment) in one spelling: decoded segments joined by NUL. */
 function pointerKey(pointer: string): string {
   return pointerPath(pointer).join('\u0000');
@@ -361,7 +379,9 @@ async function readFileRef(ref: RefUri, session: Session): Promise<string> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await hasSymlinkOnTheWay(target, session.root))) {
       throw new Error(`reference to ${shown} was not read: a symbolic link on its way leads to no readable file`);
     }
-    throw new Error(`reference to ${shown} cannot be read: ${describeReadError(error)}`);
+    const folder = (error as NodeJS.ErrnoException).code === 'ENOENT' ? missingFolder(target, session.root) : undefined;
+    const missing = folder === undefined ? '' : ` (${MISSING_FOLDER} ${path.relative(session.root, folder)}${path.sep} does not exist)`;
+    throw new Error(`reference to ${shown} cannot be read: ${describeReadError(error)}${missing}`);
   }
   session.watch.check('resolving references');
   const refusedReal = refusal(real, session, 'link');

@@ -38,7 +38,7 @@ describe('file $refs stay inside the root (the working directory)', () => {
     'hidden file': /^reference to \.env was not read: \.env is a hidden file or folder, which restlint does not read through \$ref \(such files often hold secrets\)$/,
     'hidden folder': /^reference to \.git\/config was not read: \.git is a hidden file or folder/,
     'link to a hidden file': /^reference to api\/link-to-env\.yaml was not read: it is a symbolic link to a hidden file or folder/,
-    'percent-encoded traversal': /^reference to api\/%2e%2e\/%2e%2e\/outside\/secret\.yaml cannot be read: no such file or directory$/,
+    'percent-encoded traversal': /^reference to api\/%2e%2e\/%2e%2e\/outside\/secret\.yaml cannot be read: no such file or directory \(the folder api\/%2e%2e\/ does not exist\)$/,
     'traversal with a pointer': /was not read: it lies outside /,
   };
 
