@@ -12,12 +12,15 @@ const withoutSourceMaps: Plugin = {
   load: (id) => (ACTIONS_PARSER.test(id) && id.endsWith('.js') ? { code: readFileSync(id, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, ''), map: null } : undefined),
 };
 
-/** `npm test`: everything that runs with Node alone. test/precommit needs the pre-commit tool: vitest.precommit.config.ts. */
+/**
+ * `npm test`: everything that runs with Node alone and small fixtures of its own. test/precommit needs the
+ * pre-commit tool (vitest.precommit.config.ts), test/corpus a corpus of real descriptions (vitest.corpus.config.ts).
+ */
 export default defineConfig({
   plugins: [withoutSourceMaps],
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, 'test/precommit/**'],
+    exclude: [...configDefaults.exclude, 'test/precommit/**', 'test/corpus/**'],
     server: { deps: { inline: [ACTIONS_PARSER] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,

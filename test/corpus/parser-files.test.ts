@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareParsers } from './parseCompare.js';
+import { compareParsers } from '../loader/parseCompare.js';
+import { corpusFolder } from './corpusFolder.js';
 
 /**
  * restlint's parser against Spectral's on every YAML and JSON file of a corpus (RESTLINT_CORPUS=<folder>,
  * such as /work/shared/corpus), referenced files included: the same data, diagnostics and location of
- * every path. Skipped without a corpus.
+ * every path.
  */
-const corpus = process.env.RESTLINT_CORPUS;
+const corpus = corpusFolder();
 
 function files(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
@@ -17,15 +18,15 @@ function files(folder: string): string[] {
     .sort();
 }
 
-describe.runIf(corpus !== undefined)("restlint's parser reads every corpus file as Spectral's does", () => {
+describe("restlint's parser reads every corpus file as Spectral's does", () => {
   it('every file: data, diagnostics and locations', () => {
     const differing: string[] = [];
     let fast = 0;
-    const all = files(corpus!);
+    const all = files(corpus);
     for (const file of all) {
       const result = compareParsers(readFileSync(file, 'utf8'), /\.json$/i.test(file), 1);
       if (result.fast) fast += 1;
-      if (result.differences.length > 0) differing.push(`${path.relative(corpus!, file)}: ${JSON.stringify(result.differences[0])}`);
+      if (result.differences.length > 0) differing.push(`${path.relative(corpus, file)}: ${JSON.stringify(result.differences[0])}`);
     }
     expect(differing).toEqual([]);
     // Most files take the fast path (the rest are read by Spectral's parser, so they cannot differ).

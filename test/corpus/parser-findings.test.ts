@@ -3,32 +3,26 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pack from '../../rulesets/index.js';
 import { createLinter, type Finding } from '../../src/lint.js';
+import { corpusFolder } from './corpusFolder.js';
+import { corpusEntries } from './entries.js';
 
 /**
  * restlint's loader against Spectral's parsers on a corpus of real descriptions (RESTLINT_CORPUS=<folder>
  * with MANIFEST.tsv, such as /work/shared/corpus): every description gives the same findings (code,
- * path, message, source, severity, range) with both, in the same order. Skipped without a corpus.
+ * path, message, source, severity, range) with both, in the same order.
  */
-const corpus = process.env.RESTLINT_CORPUS;
+const corpus = corpusFolder();
 
-function entries(folder: string): { name: string; entry: string }[] {
-  const [header, ...lines] = readFileSync(path.join(folder, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
-  const columns = header.split('\t');
-  return lines.map((line) => {
-    const cells = line.split('\t');
-    return { name: cells[columns.indexOf('name')], entry: cells[columns.indexOf('entry')] };
-  });
-}
 
 const shown = (findings: Finding[]) =>
   findings.map((f) => JSON.stringify([f.code, f.path, f.message, f.source, f.severity, f.range]));
 
-describe.runIf(corpus !== undefined)('the corpus gives the same findings with restlint\'s parser as with Spectral\'s', () => {
-  for (const { name, entry } of corpus === undefined ? [] : entries(corpus)) {
+describe('the corpus gives the same findings with restlint\'s parser as with Spectral\'s', () => {
+  for (const { name, entry } of corpusEntries(corpus)) {
     it(name, async () => {
-      const file = path.resolve(corpus!, entry);
+      const file = path.resolve(corpus, entry);
       const text = readFileSync(file, 'utf8');
-      const refs = { cwd: path.resolve(corpus!) };
+      const refs = { cwd: path.resolve(corpus) };
       const before = await createLinter(pack, { refs, parser: 'spectral' }).lintDocument(text, file);
       const after = await createLinter(pack, { refs, parser: 'restlint' }).lintDocument(text, file);
       expect(after.ok).toBe(before.ok);
