@@ -2,7 +2,7 @@ import { Document, Spectral, type ISpectralDiagnostic, type Ruleset, type Rulese
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Parsers from '@stoplight/spectral-parsers';
 import { checkYamlAliases, inspectData, YamlAliasBombError, type JsonPath } from './loader/inspect.js';
-import { BudgetWatch, formatBytes, LIMITS } from './loader/limits.js';
+import { BudgetExceeded, BudgetWatch, formatBytes, LIMITS } from './loader/limits.js';
 import { innermostReason, type Problem, type Result } from './loader/problem.js';
 import { CLI_SIZE_HINT, createSafeResolver, type RefOptions } from './loader/resolver.js';
 import { FastJson, FastYaml } from './loader/parse.js';
@@ -79,7 +79,8 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
   if (spectral.ruleset) watchRules(spectral.ruleset);
   /** lintDocument's work; whatever it throws becomes a problem there. */
   async function lintOne(text: string, source: string): Promise<Result<Finding[]>> {
-    const parsed = parseSafely(text, source, parseDocument);
+    const current = watch;
+    const parsed = parseSafely(text, source, current === undefined ? parseDocument : (t, s) => current.bounded('parsing', () => parseDocument(t, s)));
     if (!parsed.ok) return parsed;
     const document = parsed.value;
     const problem = documentProblem(document, source);
@@ -187,11 +188,11 @@ function watchRules(ruleset: Ruleset): void {
       if (fn[WATCHED]) return then;
       const watched = function (this: unknown, ...args: Parameters<typeof fn>) {
         const current = RULE_WATCH.getStore();
-        if (current !== undefined) {
-          current.checks += 1;
-          current.check('checking rules');
-        }
-        return fn.apply(this, args);
+        if (current === undefined) return fn.apply(this, args);
+        current.checks += 1;
+        current.check('checking rules');
+        // A check that runs past the deadline is stopped there, not after it returns.
+        return current.bounded('checking rules', () => fn.apply(this, args));
       } as typeof fn & { [WATCHED]?: true };
       Object.defineProperty(watched, 'name', { value: fn.name });
       watched[WATCHED] = true;
@@ -213,6 +214,7 @@ function parseSafely<D>(text: string, source: string, parse: (text: string, sour
     return { ok: true, value: parse(text, source) };
   } catch (error) {
     if (error instanceof YamlAliasBombError) return { ok: false, problem: { file: source, ...error.problem } };
+    if (error instanceof BudgetExceeded) return { ok: false, problem: { file: source, message: error.message } };
     const message = error instanceof RangeError ? `cannot parse: nested too deeply (restlint reads up to ${LIMITS.maxDepth} levels)` : `cannot parse: ${innermostReason(error)}`;
     return { ok: false, problem: { file: source, message } };
   }

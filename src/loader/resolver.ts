@@ -180,7 +180,7 @@ class SafeResolver extends Resolver {
       // per file) passes through it, and is made to resolve each target once (see followOnce).
       uriCache: new UriCache((runner) => followOnce(runner as Runner, session)),
       ctx: { ...(opts.ctx as object | undefined), [SESSION]: session },
-      ...(parse === undefined ? {} : { parseResolveResult: (o) => parseChecked(parse, o, this.options.fastParser === true) }),
+      ...(parse === undefined ? {} : { parseResolveResult: (o) => parseChecked(parse, o, this.options.fastParser === true, session.watch) }),
     }));
     return resolving.then((result) => ({ ...result, errors: placeErrors(result.errors, session, opts.baseUri ?? '').map(keepApart) }));
   }
@@ -465,12 +465,13 @@ const TEXT_FILES = /\.(md|markdown|txt|html?|php|[cm]?js|ts|py|rb|java|go|cs|sh|
  * documentation tools do: parsed as YAML it would only give parser errors about a file that was never
  * meant to be YAML.
  */
-async function parseChecked(parse: ParseResolveResult, o: Parameters<ParseResolveResult>[0], fast: boolean): ReturnType<ParseResolveResult> {
+async function parseChecked(parse: ParseResolveResult, o: Parameters<ParseResolveResult>[0], fast: boolean, watch: BudgetWatch): ReturnType<ParseResolveResult> {
   if (TEXT_FILES.test(String(o.targetAuthority).replace(/[?#].*$/, '')) && typeof o.result === 'string') return o;
   let parsed: Awaited<ReturnType<ParseResolveResult>>;
   try {
     const inventory = fast ? inventoryOf(parse) : undefined;
-    parsed = inventory === undefined ? await parse(o) : parseFast(inventory, o);
+    // restlint's parser runs in one synchronous step, stopped at the deadline if it runs past it.
+    parsed = inventory === undefined ? await parse(o) : watch.bounded('parsing', () => parseFast(inventory, o));
   } catch (error) {
     if (error instanceof RangeError) throw new Error(`nested too deeply to parse (restlint reads up to ${LIMITS.maxDepth} levels)`);
     throw error;

@@ -23,14 +23,14 @@ describe('every description has a time and a memory budget', () => {
     const result = await lintInProcess(['openapi.yaml', '--no-ruleset-lookup', '-f', 'json', '--max-seconds', '0.2'], dir);
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
-    expect(result.stderr).toMatch(/^restlint: openapi\.yaml: gave up after 0\.2 s (resolving references: [\d,]+ refs? in [\d,]+ files? so far|checking rules: [\d,]+ rule checks so far, after resolving [\d,]+ refs in [\d,]+ files) \(see --max-seconds\)\n$/);
+    expect(result.stderr).toMatch(/^restlint: openapi\.yaml: gave up after 0\.2 s ((resolving references|parsing): [\d,]+ refs? in [\d,]+ files? so far|checking rules: [\d,]+ rule checks so far, after resolving [\d,]+ refs in [\d,]+ files)(, in one step that was stopped)? \(see --max-seconds\)\n$/);
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
 
   it('gives up on a large single file after --max-seconds (checking rules, or before if parsing took the time)', async () => {
     const result = await lintInProcess(['many-paths.yaml', '--no-ruleset-lookup', '-f', 'json', '--max-seconds', '0.3'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^restlint: many-paths\.yaml: gave up after 0\.3 s (checking rules: [\d,]+ rule checks? so far, after resolving 0 refs in 0 files|resolving references: 0 refs in 0 files so far) \(see --max-seconds\)\n$/);
+    expect(result.stderr).toMatch(/^restlint: many-paths\.yaml: gave up after 0\.3 s (checking rules: [\d,]+ rule checks? so far, after resolving 0 refs in 0 files(, in one step that was stopped)?|(resolving references|parsing): 0 refs in 0 files so far(, in one step that was stopped)?) \(see --max-seconds\)\n$/);
   }, 60_000);
 
   it('gives up when the process uses more memory than --max-memory', async () => {
@@ -71,6 +71,44 @@ describe('BudgetWatch', () => {
     for (let i = 0; i < 1000; i += 1) watch.check('checking rules');
     expect(watch.exceeded).toBeUndefined();
   });
+});
+
+describe('BudgetWatch.bounded: one synchronous step is stopped at the deadline', () => {
+  it('stops a step that never returns to a check, and stays spent', () => {
+    const watch = new BudgetWatch({ seconds: 0.2, memoryMb: 1e6 });
+    const started = Date.now();
+    expect(() =>
+      watch.bounded('checking rules', () => {
+        for (;;) {
+          // a rule check that never ends
+        }
+      }),
+    ).toThrow(/^gave up after 0\.2 s checking rules: 0 rule checks so far, after resolving 0 refs in 0 files, in one step that was stopped \(see --max-seconds\)$/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(watch.exceeded).toBeInstanceOf(BudgetExceeded);
+    expect(() => watch.bounded('parsing', () => 1)).toThrow(watch.exceeded!.message);
+  });
+
+  it('returns what a step returns, and passes on what it throws', () => {
+    const watch = new BudgetWatch({ seconds: 60, memoryMb: 1e6 });
+    expect(watch.bounded('parsing', () => ({ parsed: true }))).toEqual({ parsed: true });
+    expect(() => watch.bounded('parsing', () => { throw new RangeError('too deep'); })).toThrow(RangeError);
+    expect(watch.exceeded).toBeUndefined();
+  });
+
+  it("ends a team rule function that never returns at --max-seconds, in one line, exit 2", async () => {
+    const team = path.join(dir, 'spinning');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(team, { recursive: true });
+    writeFileSync(path.join(team, 'openapi.yaml'), `openapi: 3.0.3\ninfo: {title: t, version: '1.0'}\npaths: {}\n`);
+    writeFileSync(path.join(team, 'team.mjs'), `export default { rules: { spin: { given: '$', then: { function: () => { for (;;) {} } } } } };\n`);
+    const started = Date.now();
+    const result = await lintInProcess(['openapi.yaml', '--ruleset', 'team.mjs', '-f', 'json', '--max-seconds', '1'], team);
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^restlint: openapi\.yaml: gave up after 1 s checking rules: 1 rule check so far, after resolving 0 refs in 0 files, in one step that was stopped \(see --max-seconds\)\n$/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
 });
 
 describe('the budget reaches the resolver steps that take time with the square of their size', () => {
