@@ -5,7 +5,7 @@ import { isMajorUrlVersion } from '../openapi/versioning.js';
 import type { CaseEvidence, CorsEvidence, DocumentEvidence, HeaderEvidence, PagingEvidence, PagingStyle, VersioningEvidence } from './conventions.js';
 import { PAGING_STYLES } from './conventions.js';
 import { problemSchema, type ErrorBody } from './errorBodies.js';
-import { addTally, CLEAR_SHARE, decide, tallyText, type Tally } from './share.js';
+import { addTally, CLEAR_SHARE, decide, MIN_EVIDENCE, tallyText, tooLittleText, type Tally } from './share.js';
 
 export type Convention = 'versioning' | 'pagination' | 'errors' | 'property case' | 'X- headers' | 'CORS';
 
@@ -82,6 +82,7 @@ export function judgeVersioning(e: VersioningEvidence): Judgement {
   if (e.versionedServers.length > 0) urlParts.push(`the server URL ${e.versionedServers.slice(0, 2).join(', ')} carries a version`);
   const urlText = `${pct(url, e.operations)} operations carry the version in the URL (${urlParts.join('; ')})`;
   if (accept + url === 0) return { convention: 'versioning', option: undefined, text: `not chosen: no version seen in a URL or a media type of ${plural(e.operations, 'operation')}` };
+  if (verdict.tooLittle) return { convention: 'versioning', option: undefined, text: tooLittleText(plural(verdict.total, 'operation'), [accept > 0 ? acceptText : '', url > 0 ? urlText : ''].filter(Boolean).join('; ')) };
   if (verdict.choice === 'none') {
     const seen = [accept > 0 ? acceptText : '', url > 0 ? urlText : ''].filter(Boolean).join('; ');
     return { convention: 'versioning', option: undefined, text: `not chosen: ${pct(none, verdict.total)} operations with a JSON success body carry no version (${seen})` };
@@ -117,6 +118,7 @@ export function judgePaging(e: PagingEvidence): Judgement {
   const seen = `${pct(verdict.total, e.collections)} collection reads page: ${tallyText(e.tally, (k) => `with ${PAGING_TEXT[k]}`)}`;
   if (e.collections === 0) return { convention: 'pagination', option: undefined, text: 'not chosen: no collection read' };
   if (verdict.total === 0) return { convention: 'pagination', option: undefined, text: `not chosen: none of ${plural(e.collections, 'collection read')} pages` };
+  if (verdict.tooLittle) return { convention: 'pagination', option: undefined, text: tooLittleText(plural(verdict.total, 'collection read that pages', 'collection reads that page'), seen) };
   if (verdict.choice === undefined) return { convention: 'pagination', option: undefined, text: `not chosen, no clear majority (${share}% needed): ${seen}` };
   const profile = PAGING_PROFILES[verdict.choice];
   if (profile !== undefined) return { convention: 'pagination', option: verdict.choice, profile, text: seen };
@@ -151,6 +153,7 @@ export function judgeErrors(bodies: readonly ErrorBody[], withoutSchema: number)
     Object.fromEntries(['status-code', 'errors-array', 'code-message', 'problem', 'own', 'not-object'].map((k) => [k, count((b) => b.kind === k)])),
     (k) => (k === 'own' ? 'of their own shape' : k === 'not-object' ? 'not an object' : ERROR_TEXT[k]!),
   );
+  if (total < MIN_EVIDENCE) return { convention: 'errors', option: undefined, text: tooLittleText(plural(total, 'error body', 'error bodies'), `${kinds}${noBody}`) };
   const chosen = coverage.find(([, n]) => n > 0 && n >= CLEAR_SHARE * total);
   if (chosen === undefined) return { convention: 'errors', option: undefined, text: `not chosen, no clear majority (${share}% needed): ${total} error bodies: ${kinds}${noBody}` };
   const [option, n] = chosen;
@@ -181,6 +184,7 @@ export function judgeCase(e: CaseEvidence): Judgement {
   const verdict = decide(e.tally, ['snake_case', 'camelCase', 'kebab-case', 'PascalCase']);
   const seen = `${verdict.total} property names tell the styles apart: ${tallyText(e.tally, (k) => `${k}${e.examples[k] ? ` (${e.examples[k]})` : ''}`)}`;
   if (verdict.total === 0) return { convention: 'property case', option: undefined, text: `not chosen: no property name tells the case styles apart (${e.neutral} one-word names fit several)` };
+  if (verdict.tooLittle) return { convention: 'property case', option: undefined, text: tooLittleText(plural(verdict.total, 'property name that tells', 'property names that tell') + ' the styles apart', seen) };
   if (verdict.choice === undefined) return { convention: 'property case', option: undefined, text: `not chosen, no clear majority (${share}% needed): ${seen}` };
   const profile = CASE_PROFILES[verdict.choice];
   const text = `${pct(verdict.leaderCount, verdict.total)} property names that tell the styles apart are ${verdict.choice}${e.examples[verdict.choice] ? ` (${e.examples[verdict.choice]})` : ''}${verdict.leaderCount < verdict.total ? `; the others: ${tallyText(Object.fromEntries(Object.entries(e.tally).filter(([k]) => k !== verdict.choice)))}` : ''}`;
@@ -198,6 +202,7 @@ export function judgeHeaders(e: HeaderEvidence): Judgement {
   const verdict = decide({ unprefixed: e.unprefixed.size, prefixed: e.prefixed.size }, ['unprefixed', 'prefixed']);
   const seen = `${plural(verdict.total, 'custom header name')}: ${e.prefixed.size} with X- (${names(e.prefixed) || 'none'}), ${e.unprefixed.size} without (${names(e.unprefixed) || 'none'})`;
   if (verdict.total === 0) return { convention: 'X- headers', option: undefined, text: 'not chosen: no custom header (one no HTTP specification defines) is declared' };
+  if (verdict.tooLittle) return { convention: 'X- headers', option: undefined, text: tooLittleText(plural(verdict.total, 'custom header name'), seen) };
   if (verdict.choice === 'unprefixed') return { convention: 'X- headers', option: 'unprefixed', profile: 'no-x-headers', text: seen };
   if (verdict.choice === 'prefixed') return { convention: 'X- headers', option: 'prefixed', text: `restlint's default (X- allowed) fits: ${seen}` };
   return { convention: 'X- headers', option: undefined, text: `not chosen, no clear majority (${share}% needed): ${seen}` };
@@ -212,6 +217,7 @@ export function judgeCors(e: CorsEvidence): Judgement {
   const all = e.wildcard + e.other + e.undocumented;
   const seen = `${pct(e.wildcard, all)} Access-Control-Allow-Origin response headers are documented as *, ${e.other} with other origins, ${e.undocumented} without a value`;
   if (verdict.total === 0) return { convention: 'CORS', option: undefined, text: all === 0 ? 'not chosen: no response declares Access-Control-Allow-Origin' : `not chosen: ${seen}` };
+  if (verdict.tooLittle) return { convention: 'CORS', option: undefined, text: tooLittleText(plural(verdict.total, 'documented Access-Control-Allow-Origin value'), seen) };
   if (verdict.choice === 'wildcard') return { convention: 'CORS', option: 'wildcard', profile: 'cors-allowed', text: seen };
   if (verdict.choice === 'other') return { convention: 'CORS', option: 'other', text: `restlint's default (* reported) fits: ${seen}` };
   return { convention: 'CORS', option: undefined, text: `not chosen, no clear majority (${share}% needed): ${seen}` };

@@ -3,6 +3,13 @@
 /** The share of the counted evidence the leading option needs before it is chosen. */
 export const CLEAR_SHARE = 0.75;
 
+/**
+ * The fewest places a convention is chosen from: one error body or one custom header is an instance, not a
+ * convention the team keeps (a description with a single error response would otherwise pin every future
+ * error body to its shape).
+ */
+export const MIN_EVIDENCE = 3;
+
 /** What was counted for one convention: how many places show each option. */
 export type Tally<K extends string> = Partial<Record<K, number>>;
 
@@ -14,6 +21,8 @@ export interface Verdict<K extends string> {
   /** The leading option and its count, chosen or not. */
   readonly leader: K | undefined;
   readonly leaderCount: number;
+  /** True when fewer than MIN_EVIDENCE places were counted: nothing is chosen, however they agree. */
+  readonly tooLittle: boolean;
 }
 
 /**
@@ -32,8 +41,14 @@ export function decide<K extends string>(tally: Tally<K>, order: readonly K[]): 
       leaderCount = n;
     }
   }
-  const choice = leader !== undefined && leaderCount >= CLEAR_SHARE * total ? leader : undefined;
-  return { choice, total, leader, leaderCount };
+  const tooLittle = total < MIN_EVIDENCE;
+  const choice = !tooLittle && leader !== undefined && leaderCount >= CLEAR_SHARE * total ? leader : undefined;
+  return { choice, total, leader, leaderCount, tooLittle };
+}
+
+/** Why a convention with too little evidence is not chosen: `not chosen: only 1 error body (3 needed): ...`. */
+export function tooLittleText(counted: string, seen: string): string {
+  return `not chosen: only ${counted} (${MIN_EVIDENCE} needed to tell a convention): ${seen}`;
 }
 
 /** Adds one tally into another. */

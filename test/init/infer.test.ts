@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inferChoices, type Judgement } from '../../src/infer/choices.js';
 import { documentEvidence } from '../../src/infer/conventions.js';
 import { classifyErrorSchema, teamErrorSchema } from '../../src/infer/errorBodies.js';
-import { CLEAR_SHARE, decide } from '../../src/infer/share.js';
+import { CLEAR_SHARE, decide, MIN_EVIDENCE } from '../../src/infer/share.js';
 
 type Obj = Record<string, unknown>;
 const ok = (schema: Obj = { type: 'object', properties: { id: { type: 'string' } } }, mediaType = 'application/json') => ({ description: 'ok', content: { [mediaType]: { schema } } });
@@ -31,10 +31,18 @@ describe('decide: a clear share or nothing', () => {
     [{ a: 1, b: 1 }, undefined],
     [{}, undefined],
     [{ b: 5 }, 'b'],
+    [{ b: 3 }, 'b'],
+    [{ b: 2 }, undefined],
+    [{ a: 1 }, undefined],
   ])('%j -> %s', (tally, choice) => {
     expect(decide(tally as Record<'a' | 'b', number>, ['a', 'b']).choice).toBe(choice);
   });
-  it('the threshold is three quarters', () => expect(CLEAR_SHARE).toBe(0.75));
+  it('the threshold is three quarters of at least three places', () => {
+    expect(CLEAR_SHARE).toBe(0.75);
+    expect(MIN_EVIDENCE).toBe(3);
+    expect(decide({ a: 2 }, ['a']).tooLittle).toBe(true);
+    expect(decide({ a: 2, b: 1 }, ['a', 'b']).tooLittle).toBe(false);
+  });
 });
 
 describe('versioning', () => {
@@ -100,7 +108,7 @@ describe('pagination', () => {
     expect(judge(api(collections(4, parameters))).pagination.profile).toBe(profile);
   });
   it('a 206 answer counts as Range paging', () => {
-    expect(judge(api(collections(2, [], { '206': ok(list) }))).pagination.option).toBe('range');
+    expect(judge(api(collections(3, [], { '206': ok(list) }))).pagination.option).toBe('range');
   });
   it('page/per_page: seen and named, but no profile fits', () => {
     const j = judge(api(collections(5, [q('page'), q('per_page')]))).pagination;
@@ -120,7 +128,12 @@ describe('pagination', () => {
     expect(j.text).toBe('not chosen: none of 3 collection reads pages');
   });
   it('unpaged collections do not outvote the paging ones', () => {
-    expect(judge(api({ ...collections(2, [q('offset'), q('limit')]), ...collections(5, [], {}, '/x') })).pagination.profile).toBe('offset-limit-pagination');
+    expect(judge(api({ ...collections(3, [q('offset'), q('limit')]), ...collections(5, [], {}, '/x') })).pagination.profile).toBe('offset-limit-pagination');
+  });
+  it('two collections that page are too few to tell a convention', () => {
+    const j = judge(api(collections(2, [q('offset'), q('limit')]))).pagination;
+    expect(j.option).toBeUndefined();
+    expect(j.text).toBe('not chosen: only 2 collection reads that page (3 needed to tell a convention): 2 of 2 collection reads page: 2 with offset and limit');
   });
   it('2 offset/limit, 2 cursor: a tie', () => {
     const j = judge(api({ ...collections(2, [q('offset'), q('limit')]), ...collections(2, [q('cursor'), q('limit')], {}, '/x') })).pagination;
@@ -148,12 +161,18 @@ describe('error bodies', () => {
 
   it('an envelope is named in the evidence', () => {
     const envelope = { type: 'object', properties: { error: obj('code', 'message') } };
-    expect(judge(errorApi([envelope, envelope])).errors.text).toContain('2 inside an {error: {...}} envelope');
+    expect(judge(errorApi([envelope, envelope, envelope])).errors.text).toContain('3 inside an {error: {...}} envelope');
+  });
+
+  it('one error body is an instance, not a convention: nothing chosen', () => {
+    const j = judge(errorApi([obj('status', 'code', 'message')])).errors;
+    expect(j.option).toBeUndefined();
+    expect(j.text).toBe('not chosen: only 1 error body (3 needed to tell a convention): 1 {status, code, message}');
   });
 
   it('RFC 9457 problem details: the team schema with the members the API declares', () => {
     const problem = obj('type', 'title', 'status', 'detail', 'instance');
-    const j = judge(errorApi([problem, problem], 'application/problem+json')).errors;
+    const j = judge(errorApi([problem, problem, problem], 'application/problem+json')).errors;
     expect(j.profile).toBeUndefined();
     expect(j.errorSchema).toEqual({ type: 'object', required: ['type', 'title', 'status', 'detail'], properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' } } });
   });
@@ -211,7 +230,7 @@ describe('property case', () => {
     expect(judge(withProps(...names))['property case']!.profile).toBe(profile);
   });
   it('snake_case: the default fits', () => {
-    const j = judge(withProps('first_name', 'last_name', 'id'))['property case']!;
+    const j = judge(withProps('first_name', 'last_name', 'created_at', 'id'))['property case']!;
     expect(j.option).toBe('snake_case');
     expect(j.profile).toBeUndefined();
   });
@@ -224,8 +243,8 @@ describe('property case', () => {
     expect(judge(withProps('firstName', 'lastName', 'first_name', 'last_name', 'created_at'))['property case']!.option).toBeUndefined();
   });
   it('JSON-LD keys and HAL link relations are not counted', () => {
-    const root = api({ '/a/{id}': { get: { responses: { '200': ok({ type: 'object', properties: { '@type': {}, '@ContextURL': {}, _links: { type: 'object', properties: { 'edit-form': {}, 'next-page': {} } }, user_name: {} } }) } } } });
-    expect(judge(root)['property case']!.text).toContain('1 of 1 property names');
+    const root = api({ '/a/{id}': { get: { responses: { '200': ok({ type: 'object', properties: { '@type': {}, '@ContextURL': {}, _links: { type: 'object', properties: { 'edit-form': {}, 'next-page': {} } }, user_name: {}, first_name: {}, last_name: {} } }) } } } });
+    expect(judge(root)['property case']!.text).toContain('3 of 3 property names');
   });
 });
 
@@ -233,12 +252,17 @@ describe('X- headers and CORS', () => {
   const headers = (request: string[], response: Obj = {}) =>
     api({ '/a': { get: { parameters: request.map((name) => ({ name, in: 'header', schema: { type: 'string' } })), responses: { '200': { description: 'ok', headers: response } } } } });
   it('custom headers without X-: no-x-headers', () => {
-    const j = judge(headers(['Idempotency-Key', 'Request-Id'], { 'Request-Id': { schema: { type: 'string' } } }))['X- headers']!;
+    const j = judge(headers(['Idempotency-Key', 'Request-Id', 'Tenant'], { 'Request-Id': { schema: { type: 'string' } } }))['X- headers']!;
     expect(j.profile).toBe('no-x-headers');
-    expect(j.text).toContain('2 custom header names: 0 with X-');
+    expect(j.text).toContain('3 custom header names: 0 with X-');
+  });
+  it('one custom header is too few to tell a convention', () => {
+    const j = judge(headers(['Idempotency-Key']))['X- headers']!;
+    expect(j.option).toBeUndefined();
+    expect(j.text).toMatch(/^not chosen: only 1 custom header name \(3 needed to tell a convention\)/);
   });
   it('X- custom headers: the default fits', () => {
-    expect(judge(headers(['X-Request-Id', 'X-Tenant']))['X- headers']!.option).toBe('prefixed');
+    expect(judge(headers(['X-Request-Id', 'X-Tenant', 'X-Trace']))['X- headers']!.option).toBe('prefixed');
   });
   it('standard and platform headers are no evidence', () => {
     expect(judge(headers(['Accept-Language', 'If-None-Match', 'X-Forwarded-For'], { ETag: { schema: { type: 'string' } }, 'Access-Control-Allow-Origin': {} }))['X- headers']!.option).toBeUndefined();
@@ -246,25 +270,30 @@ describe('X- headers and CORS', () => {
   it('one of each: a tie', () => {
     expect(judge(headers(['X-Tenant', 'Tenant']))['X- headers']!.option).toBeUndefined();
   });
+  /** `n` operations whose 200 declares this Access-Control-Allow-Origin header. */
+  const cors = (n: number, header: Obj) =>
+    api(Object.fromEntries(Array.from({ length: n }, (_, i) => [`/a${i}`, { get: { responses: { '200': { description: 'ok', headers: { 'Access-Control-Allow-Origin': header } } } } }])));
   it('Access-Control-Allow-Origin documented as *: cors-allowed', () => {
-    const j = judge(headers([], { 'Access-Control-Allow-Origin': { schema: { type: 'string', example: '*' } } })).CORS!;
+    const j = judge(cors(3, { schema: { type: 'string', example: '*' } })).CORS!;
     expect(j.profile).toBe('cors-allowed');
+    expect(judge(cors(1, { schema: { type: 'string', example: '*' } })).CORS!.text).toMatch(/^not chosen: only 1 documented Access-Control-Allow-Origin value \(3 needed/);
   });
   it('specific origins keep the default; no header, or no value, is no evidence', () => {
-    expect(judge(headers([], { 'Access-Control-Allow-Origin': { schema: { type: 'string', enum: ['https://app.example.com'] } } })).CORS!.option).toBe('other');
+    expect(judge(cors(3, { schema: { type: 'string', enum: ['https://app.example.com'] } })).CORS!.option).toBe('other');
     expect(judge(headers([], { 'Access-Control-Allow-Origin': { schema: { type: 'string' } } })).CORS!.option).toBeUndefined();
     expect(judge(headers([])).CORS!.text).toBe('not chosen: no response declares Access-Control-Allow-Origin');
   });
 });
 
 describe('several descriptions', () => {
-  const v1 = api({ '/v1/a/{id}': { get: { responses: { '200': ok() } } }, '/v1/b/{id}': { get: { responses: { '200': ok() } } } });
-  const accept = api({ '/a/{id}': { get: { responses: { '200': ok(undefined, 'application/vnd.acme.v1+json') } } } });
+  const v1 = api({ '/v1/a/{id}': { get: { responses: { '200': ok() } } }, '/v1/b/{id}': { get: { responses: { '200': ok() } } }, '/v1/c/{id}': { get: { responses: { '200': ok() } } } });
+  const acceptGet = { get: { responses: { '200': ok(undefined, 'application/vnd.acme.v1+json') } } };
+  const accept = api({ '/a/{id}': acceptGet, '/b/{id}': acceptGet, '/c/{id}': acceptGet });
   const bare = api({ '/status': { get: { responses: { '200': ok() } } } });
   it('agreeing descriptions add their evidence', () => {
     const j = judge(v1, v1).versioning;
     expect(j.profile).toBe('url-versioning');
-    expect(j.text).toContain('4 of 4 paths start with /v1/');
+    expect(j.text).toContain('6 of 6 paths start with /v1/');
     expect(j.text).toContain('(2 descriptions)');
   });
   it('disagreeing descriptions choose nothing, and say who does what', () => {

@@ -42,7 +42,7 @@ describe('restlint init <targets>: the team’s conventions, inferred', () => {
     for (const profile of ['url-versioning', 'cursor-pagination', 'code-message-errors', 'camel-case', 'no-x-headers', 'cors-allowed']) {
       expect(text).toContain(`\n  - ./node_modules/restlint/dist/profiles/${profile}.mjs\n`);
     }
-    expect(text).toContain('  # versioning: url-versioning, because 3 of 3 operations carry the version in the URL (3 of 3 paths start with /v1/).\n');
+    expect(text).toContain('  # versioning: url-versioning, because 4 of 4 operations carry the version in the URL (4 of 4 paths start with /v1/).\n');
     expect(text).toContain('  # property case: camel-case, because 5 of 6 property names that tell the styles apart are camelCase (orderId); the others: 1 snake_case.\n');
 
     const after = parse((await restlint(['lint', 'openapi.yaml', '-f', 'json'], project)).stdout);
@@ -98,7 +98,7 @@ describe('restlint init <targets>: the team’s conventions, inferred', () => {
     copy('v1-camel.yaml', 'specs/more/orders2.yaml');
     const agree = await restlint(['init', 'specs/'], project);
     expect(agree.code).toBe(0);
-    expect(written()).toContain('# versioning: url-versioning, because 6 of 6 operations carry the version in the URL (6 of 6 paths start with /v1/) (2 descriptions).');
+    expect(written()).toContain('# versioning: url-versioning, because 8 of 8 operations carry the version in the URL (8 of 8 paths start with /v1/) (2 descriptions).');
     expect(written()).toMatch(/^# restlint ruleset inferred by restlint init from 2 descriptions specs\/more\/orders2\.yaml, specs\/orders\.yaml/);
 
     fs.rmSync(inProject('.spectral.yaml'));
@@ -106,7 +106,7 @@ describe('restlint init <targets>: the team’s conventions, inferred', () => {
     const disagree = await restlint(['init', 'specs/'], project);
     expect(disagree.code).toBe(0);
     const text = written();
-    expect(text).toMatch(/# versioning: not chosen: the descriptions disagree\. specs\/invoices\.yaml: restlint's default \(the Accept header\) fits: .* \/ specs\/more\/orders2\.yaml: 3 of 3 operations carry the version in the URL/);
+    expect(text).toMatch(/# versioning: not chosen: the descriptions disagree\. specs\/invoices\.yaml: restlint's default \(the Accept header\) fits: .* \/ specs\/more\/orders2\.yaml: 4 of 4 operations carry the version in the URL/);
     expect(text).not.toContain('url-versioning.mjs');
     expect(text).toMatch(/# pagination: not chosen: the descriptions disagree\./);
     // Conventions only some descriptions show evidence for are still chosen.
@@ -123,7 +123,7 @@ describe('restlint init <targets>: the team’s conventions, inferred', () => {
       const { code, stdout } = await restlint(['init', 'api/'], project);
       expect(code).toBe(0);
       // The file outside the project is not read: the 500's schema stays a $ref, which is no evidence.
-      expect(stdout).toContain("errors: team error schema in restlint-team.mjs - 1 of 1 error bodies have the API's own shape {fault}");
+      expect(stdout).toContain("errors: team error schema in restlint-team.mjs - 3 of 3 error bodies have the API's own shape {fault}");
       expect(fs.readFileSync(inProject('restlint-team.mjs'), 'utf8')).toContain('"required": [\n      "fault"\n    ]');
     } finally {
       fs.rmSync(path.join(project, '..', `${path.basename(project)}-outside.yaml`), { force: true });
