@@ -36,12 +36,12 @@ export const pathNestingDepth = decisionFunction<PathNestingDepthOptions | null>
       // Version segments, wherever they are, are never collections, so the prefix never counts.
       const collections = segments.filter((s) => s.kind === 'collection');
       if (collections.length <= max) continue;
-      const names = collections.map((s) => `"${s.raw}"`).join(', ');
+      const names = collections.map((s) => `"${s.name}"`).join(', ');
       results.push({
         message:
           `Path nests ${collections.length} collections (${names}), more than ${max}; keep it to ` +
-          `${Array(max).fill('/resource').join('/{id}')} and pass the deeper associations as query parameters, ` +
-          `e.g. "${shorterForm(segments, collections, max)}".`,
+          `${Array(max).fill('/resource').join('/{id}')}: address the resource under its nearest parent and pass the ` +
+          `outer associations as query parameters, e.g. "${shorterForm(segments, collections, max)}".`,
         path: path.jsonPath,
       });
     }
@@ -49,11 +49,16 @@ export const pathNestingDepth = decisionFunction<PathNestingDepthOptions | null>
   },
 );
 
-/** The path cut after its last allowed collection, with each deeper collection as a query parameter. */
+/**
+ * The path re-rooted at its last `max` collections (the resource under its nearest parent item), after the
+ * leading version prefix, with each outer collection as a query parameter:
+ * `/customers/{c}/orders/{o}/inventory_items/{i}` -> `/orders/{o}/inventory_items/{i}?customer=...`.
+ */
 function shorterForm(segments: readonly PathSegment[], collections: readonly PathSegment[], max: number): string {
-  const keep = collections[max - 1]!;
-  const kept = segments.slice(0, keep.index + 1).map((s) => s.raw);
-  const query = collections.slice(max).map((s) => `${singularName(s)}=...`);
+  const first = collections[collections.length - max]!;
+  const leading = segments.slice(0, collections[0]!.index).filter((s) => s.kind === 'version');
+  const kept = [...leading, ...segments.slice(first.index)].map((s) => s.raw);
+  const query = collections.slice(0, collections.length - max).map((s) => `${singularName(s)}=...`);
   return `/${kept.join('/')}?${query.join('&')}`;
 }
 

@@ -27,17 +27,17 @@ describe('rl-path-nesting-depth', () => {
       errors: [
         {
           path: ['paths', '/customers/{id}/orders/{orderId}/inventory_items/{itemId}'],
-          message: '3 collections ("customers", "orders", "inventory_items"), more than 2',
+          message: '3 collections ("customers", "orders", "inventory_items"), more than 2; keep it to /resource/{id}/resource: address the resource under its nearest parent and pass the outer associations as query parameters, e.g. "/orders/{orderId}/inventory_items/{itemId}?customer=...".',
         },
       ],
     },
     {
-      name: 'the suggestion keeps the first two collections and turns the deeper ones into query parameters',
+      name: 'the suggestion keeps the resource under its nearest parent and turns the outer collections into query parameters',
       document: oas3(`  /customers/{id}/orders/{orderId}/inventory_items/{itemId}/notes/{noteId}:${get}`),
       errors: [
         {
           path: ['paths', '/customers/{id}/orders/{orderId}/inventory_items/{itemId}/notes/{noteId}'],
-          message: '/customers/{id}/orders?inventory_item=...&note=...',
+          message: '"/inventory_items/{itemId}/notes/{noteId}?customer=...&order=..."',
         },
       ],
     },
@@ -52,7 +52,7 @@ describe('rl-path-nesting-depth', () => {
       errors: [
         {
           path: ['paths', '/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json'],
-          message: '/2010-04-01/Accounts/{AccountSid}/Calls?Recording=...',
+          message: '("Accounts", "Calls", "Recordings"), more than 2; keep it to /resource/{id}/resource: address the resource under its nearest parent and pass the outer associations as query parameters, e.g. "/2010-04-01/Calls/{CallSid}/Recordings/{Sid}.json?Account=..."',
         },
       ],
     },
@@ -104,7 +104,7 @@ describe('rl-path-nesting-depth', () => {
       name: 'maxCollections lowers the limit',
       document: oas3(`  /customers/{id}/orders/{orderId}:${get}\n  /customers/{id}:${get}`),
       options: { maxCollections: 1 },
-      errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}'], message: 'more than 1; keep it to /resource and pass' }],
+      errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}'], message: 'more than 1; keep it to /resource: address the resource under its nearest parent and pass the outer associations as query parameters, e.g. "/orders/{orderId}?customer=..."' }],
     },
     {
       name: 'a terminal segment that lists items is a collection, unless the team words make it a singleton',
@@ -154,7 +154,7 @@ paths:
   /customers/{id}/orders/{orderId}:
     get: {responses: {'200': {description: ok}}}
 `,
-      errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}/lines'], message: '/customers/{id}/orders?line=...' }],
+      errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}/lines'], message: '"/orders/{orderId}/lines?customer=..."' }],
     },
     {
       name: 'OpenAPI 3.2: a deep path with only custom methods is judged by its path',
