@@ -99,8 +99,22 @@ function allowedCodes(operation: OperationInfo, method: JudgedMethod, pathShapes
     answersCreated: operation.responses.some((r) => r.status === '201' || r.status === '202'),
     hasPathParameter: operation.path.parsed.segments.some((s) => s.kind === 'param'),
   });
+  // HTTP requires 412 when a precondition the request carries fails (RFC 9110 13.1), and the guidelines ask for
+  // the codes of the HTTP specification: an operation that takes a precondition header may answer 412.
+  if (takesPrecondition(operation, method)) codes.add('412');
   for (const code of extra) codes.add(String(code));
   return codes;
+}
+
+/** Precondition headers whose failure HTTP answers with 412 (If-None-Match fails with 304 on a GET, 412 on a write). */
+const PRECONDITIONS = new Set(['if-match', 'if-unmodified-since']);
+
+function takesPrecondition(operation: OperationInfo, method: JudgedMethod): boolean {
+  return operation.parameters.some((p) => {
+    if (p.in !== 'header') return false;
+    const name = p.name.toLowerCase();
+    return PRECONDITIONS.has(name) || (name === 'if-none-match' && method !== 'get');
+  });
 }
 
 /** The finding for one response key, or undefined when it fits. `default` always fits. */

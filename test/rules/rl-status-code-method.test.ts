@@ -95,6 +95,28 @@ describe('rl-status-code-method', () => {
       ],
     },
     {
+      name: 'an operation that takes If-Match or If-Unmodified-Since (or If-None-Match on a write) may answer 412',
+      document: oas3(`  /items/{id}:
+    parameters: [{name: If-Match, in: header, schema: {type: string}}]
+    put: ${codes('200', '412')}
+    delete: ${codes('204', '412')}
+  /files/{id}/content:
+    post: {parameters: [{name: if-unmodified-since, in: header, schema: {type: string}}], responses: {'201': {description: r}, '412': {description: r}}}
+  /uploads/{id}:
+    put: {parameters: [{name: If-None-Match, in: header, schema: {type: string}}], responses: {'201': {description: r}, '412': {description: r}}}`),
+      errors: [],
+    },
+    {
+      name: 'near miss: 412 without a precondition header, or on a GET whose If-None-Match fails with 304, is reported',
+      document: oas3(`  /registries/{id}:
+    get: {parameters: [{name: If-None-Match, in: header, schema: {type: string}}], responses: {'200': {description: r}, '412': {description: r}}}
+    delete: {parameters: [{name: X-Tenant, in: header, schema: {type: string}}], responses: {'204': {description: r}, '412': {description: r}}}`),
+      errors: [
+        { path: at('/registries/{id}', 'get', '412'), message: 'use 409 Conflict' },
+        { path: at('/registries/{id}', 'delete', '412'), message: 'use 409 Conflict' },
+      ],
+    },
+    {
       name: 'default and ranges with a fitting code pass; a range with none is reported',
       document: oas3(`  /items:
     get: ${codes('2XX', '3XX', '4XX', '5XX', 'default')}
