@@ -1,9 +1,10 @@
-import { addressedByCoordinates, labelPath, parsePath, type ParsedPath, type PathFacts, type PathSegment } from './pathGrammar.js';
+import { addressedByCoordinates, headWord, labelPath, parsePath, type ParsedPath, type PathFacts, type PathSegment } from './pathGrammar.js';
 import { isObject, statusClass } from './basics.js';
 import { isJsonMediaType } from './mediaTypes.js';
 import { isSequentialMediaType, isStreamedList, listEvidence, type ListEvidence } from './listBodies.js';
 import { pagePositionParameters } from './paging.js';
-import { isBatchLookup } from './queryParameters.js';
+import { isBatchLookup, isControlQueryParameter } from './queryParameters.js';
+import { isPluralWord } from './words.js';
 
 export { isObject, isSequentialMediaType, isStreamedList, statusClass };
 
@@ -287,6 +288,8 @@ export interface AnswerFacts {
   readonly batchLookup?: boolean;
   /** It takes a page position: an offset, a page number or a cursor. */
   readonly pagePosition?: boolean;
+  /** It computes one answer from required inputs under a singular name (`/estimates/time?start_latitude=`). */
+  readonly computed?: boolean;
 }
 
 function answerFacts(operation: OperationInfo): AnswerFacts {
@@ -296,7 +299,23 @@ function answerFacts(operation: OperationInfo): AnswerFacts {
     listEvidence: listEvidence(operation.responses, last?.kind === 'param' ? '' : (last?.name ?? '')),
     batchLookup: isBatchLookup(operation),
     pagePosition: pagePositionParameters(operation).length > 0,
+    computed: last !== undefined && computesAnswer(operation, last),
   };
+}
+
+// Names of searches: what they answer is a list of matches, whatever inputs they require.
+const SEARCH_WORDS = new Set(['search', 'query', 'find', 'lookup', 'match', 'matches', 'autocomplete', 'typeahead', 'suggest']);
+
+/**
+ * An answer computed from inputs the request must give, under a singular name that no item path or create
+ * makes a collection: `GET /estimates/time?start_latitude=&start_longitude=` answers the times for one
+ * place; its array is bounded by the question, not a list to page. Not a search (`/search?q=`), not a plural
+ * name (`/products?latitude=`), and not without a required input (`/stats/commit_activity`).
+ */
+function computesAnswer(operation: OperationInfo, last: PathSegment): boolean {
+  if (last.kind !== 'static' || last.words.length === 0) return false;
+  if (last.words.some((w) => SEARCH_WORDS.has(w)) || isPluralWord(headWord(last))) return false;
+  return operation.parameters.some((p) => p.in === 'query' && p.value.required === true && !isControlQueryParameter(p.name));
 }
 
 /**
@@ -338,7 +357,7 @@ export function classifyOperation(method: HttpMethod, parsed: ParsedPath, facts:
       if (kind === 'version') return 'read';
       const evidence = facts.listEvidence ?? 'maybe';
       const lists = evidence === 'list' || (evidence === 'maybe' && (kind === 'collection' || facts.pagePosition === true));
-      if (last !== undefined && lists && facts.batchLookup !== true) return 'collection-read';
+      if (last !== undefined && lists && facts.batchLookup !== true && facts.computed !== true) return 'collection-read';
       if (kind === 'action') return 'action';
       return 'read';
     }
