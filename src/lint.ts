@@ -2,7 +2,7 @@ import { Document, Spectral, type ISpectralDiagnostic, type Ruleset, type Rulese
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Parsers from '@stoplight/spectral-parsers';
 import { checkYamlAliases, inspectData, YamlAliasBombError, type JsonPath } from './loader/inspect.js';
-import { BudgetExceeded, BudgetWatch, formatBytes, LIMITS } from './loader/limits.js';
+import { BOUNDED_PARSE_BYTES, BudgetExceeded, BudgetWatch, formatBytes, LIMITS } from './loader/limits.js';
 import { innermostReason, type Problem, type Result } from './loader/problem.js';
 import { CLI_SIZE_HINT, createSafeResolver, type RefOptions } from './loader/resolver.js';
 import { FastJson, FastYaml } from './loader/parse.js';
@@ -80,7 +80,8 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
   /** lintDocument's work; whatever it throws becomes a problem there. */
   async function lintOne(text: string, source: string): Promise<Result<Finding[]>> {
     const current = watch;
-    const parsed = parseSafely(text, source, current === undefined ? parseDocument : (t, s) => current.bounded('parsing', () => parseDocument(t, s)));
+    const bounded = current !== undefined && text.length >= BOUNDED_PARSE_BYTES;
+    const parsed = parseSafely(text, source, bounded ? (t, s) => current.bounded('parsing', () => parseDocument(t, s)) : parseDocument);
     if (!parsed.ok) return parsed;
     const document = parsed.value;
     const problem = documentProblem(document, source);

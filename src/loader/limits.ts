@@ -114,6 +114,8 @@ export class BudgetWatch {
    */
   bounded<T>(phase: Phase, step: () => T): T {
     if (this.spent !== undefined) throw this.spent;
+    // The watchdog costs a thread per step (up to a millisecond in a large process): cheap for the 30-odd rule
+    // checks of a run, not for each of thousands of small files (see BOUNDED_PARSE_BYTES).
     const left = this.deadline - Date.now();
     if (left <= 0) this.check(phase);
     STEP_CONTEXT.step = step;
@@ -144,6 +146,13 @@ export class BudgetWatch {
     throw this.spent;
   }
 }
+
+/**
+ * Files smaller than this are parsed without a watchdog: parsing one takes well under a second, so it can
+ * overrun the budget by no more than that, and a description of thousands of small files would pay a
+ * watchdog thread for each.
+ */
+export const BOUNDED_PARSE_BYTES = 4 * 1024 * 1024;
 
 // One compiled call, run in a context of its own with the step to call: compiled once, it costs some 50 µs a step.
 const STEP = new Script('step()', { filename: 'restlint-bounded-step' });

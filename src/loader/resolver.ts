@@ -7,7 +7,7 @@ import { Document } from '@stoplight/spectral-core';
 import { extname } from '@stoplight/path';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { checkYamlAliases, decodeText, inspectData } from './inspect.js';
-import { BudgetWatch, formatBytes, LIMITS, type Budget } from './limits.js';
+import { BOUNDED_PARSE_BYTES, BudgetWatch, formatBytes, LIMITS, type Budget } from './limits.js';
 import { describeReadError, readBoundedFile } from './readFile.js';
 import { FastJson, FastYaml } from './parse.js';
 import { memoizeResolverSteps } from './resolverMemo.js';
@@ -471,7 +471,8 @@ async function parseChecked(parse: ParseResolveResult, o: Parameters<ParseResolv
   try {
     const inventory = fast ? inventoryOf(parse) : undefined;
     // restlint's parser runs in one synchronous step, stopped at the deadline if it runs past it.
-    parsed = inventory === undefined ? await parse(o) : watch.bounded('parsing', () => parseFast(inventory, o));
+    const large = typeof o.result === 'string' && o.result.length >= BOUNDED_PARSE_BYTES;
+    parsed = inventory === undefined ? await parse(o) : large ? watch.bounded('parsing', () => parseFast(inventory, o)) : parseFast(inventory, o);
   } catch (error) {
     if (error instanceof RangeError) throw new Error(`nested too deeply to parse (restlint reads up to ${LIMITS.maxDepth} levels)`);
     throw error;
