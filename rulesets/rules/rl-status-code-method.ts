@@ -1,5 +1,6 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
 import { CREATING_POST, statusCodeMethod } from '../../src/functions/statusCodeMethod.js';
+import { GUIDELINE_REMEDY } from '../../src/openapi/statusCodes.js';
 import { operationName, share } from '../../src/functions/kernel.js';
 import { defineRule } from '../defineRule.js';
 
@@ -13,6 +14,16 @@ export default defineRule('rl-status-code-method', {
   fold: {
     // POSTs that create and all answer 200 are one choice of the document; other misfits are each reported.
     summary: (g) => {
+      if (g.choice.startsWith('extra:')) {
+        // A code the guidelines do not name, answered by most operations: the team's choice, once.
+        const code = g.choice.slice('extra:'.length);
+        const first = operationName(g.findings[0]!.path);
+        const remedy = GUIDELINE_REMEDY[code] ?? 'use the code the guidelines give for it';
+        return (
+          `${share(g)} operations in this API answer ${code}, which is not one of the guidelines' status codes${first === undefined ? '' : ` (first: ${first})`}; ` +
+          `${remedy}, or add ${code} to the rule option \`extraCodes.all\` if ${code} is your team's decision.`
+        );
+      }
       if (g.choice !== CREATING_POST) return undefined;
       const first = operationName(g.findings[0]!.path);
       return (

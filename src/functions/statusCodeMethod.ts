@@ -14,6 +14,11 @@ type CodeList = (string | number)[];
 
 /** The kind of place (and the choice) of a POST that creates a resource: what it answers on creation. */
 export const CREATING_POST = 'creating-post';
+/**
+ * The kind of place (every judged operation) of a code the guidelines do not name: an API that answers 422 on
+ * most of its operations made one choice, and its choice is `extra:<code>`.
+ */
+export const EXTRA_CODE = 'extra-code';
 const CREATED_WITH_200 = 'Status 200 does not fit a POST that creates a resource and documents no 201';
 
 export interface StatusCodeMethodOptions {
@@ -59,6 +64,7 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
       const allowed = allowedCodes(operation, method, pathShapes, [...(extra[method] ?? []), ...(extra.all ?? [])]);
       // A POST that creates a resource (200 does not fit it) is where an API chooses what it answers on creation.
       if (method === 'post' && !allowed.has('200')) results.push(checked([...operation.jsonPath, 'responses'], undefined, CREATING_POST));
+      results.push(checked([...operation.jsonPath, 'responses'], undefined, EXTRA_CODE));
       for (const response of operation.responses) {
         const message = misfit(response.status.toUpperCase(), operation, method, allowed);
         const key = typeof response.value === 'object' && response.value !== null ? response.value : response;
@@ -79,7 +85,13 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
         const shared = allMisfit || (alike.get(message) ?? 0) > 1;
         if (!shared) {
           const path = ownedNodePath(context, response.jsonPath, operation.jsonPath, [...operation.jsonPath, 'responses']);
-          results.push({ message, path, ...(message.startsWith(CREATED_WITH_200) ? { scope: CREATING_POST, choice: CREATING_POST } : {}) });
+          const status = response.status.toUpperCase();
+          const choice = message.startsWith(CREATED_WITH_200)
+            ? { scope: CREATING_POST, choice: CREATING_POST }
+            : /^[1-5]\d\d$/.test(status) && !GUIDELINE_CODES.has(status)
+              ? { scope: EXTRA_CODE, choice: `extra:${status}` }
+              : {};
+          results.push({ message, path, ...choice });
           continue;
         }
         // A code the guidelines give no method is wrong for every use: one message, whose option covers every method.

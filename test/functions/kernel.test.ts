@@ -228,6 +228,30 @@ describe('folding in the pack’s rules', () => {
   });
 });
 
+describe('folding a status code the guidelines do not name', () => {
+  /** `n` POSTs answering 422 and `m` that do not. */
+  const posts = (n: number, m: number) =>
+    `openapi: 3.0.3\ninfo: {title: t, version: "1.0"}\npaths:\n` +
+    Array.from({ length: n + m }, (_, i) => `  /things${i}/{id}/checks:\n    post: {responses: {'201': {description: ok}${i < n ? ", '422': {description: invalid}" : ''}}}`).join('\n') +
+    '\n';
+
+  it('rl-status-code-method: 422 on most operations is one finding with the count, the fix and the option', async () => {
+    const findings = await lintWithRule('rl-status-code-method', posts(22, 6));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toBe(
+      '22 of 28 operations in this API answer 422, which is not one of the guidelines\' status codes (first: POST /things0/{id}/checks); ' +
+        'use 400 Bad Request (LivingSocial: "invalid data in the request parameters or body"), or add 422 to the rule option `extraCodes.all` if 422 is your team\'s decision.',
+    );
+    expect(findings[0]!.places).toHaveLength(22);
+  });
+
+  it('rl-status-code-method: 422 on a few operations is reported on each (NOT folded)', async () => {
+    const findings = await lintWithRule('rl-status-code-method', posts(21, 25));
+    expect(findings).toHaveLength(21);
+    expect(findings.every((f) => f.places === undefined && f.message.startsWith("Status 422 is not one of the guidelines' status codes"))).toBe(true);
+  });
+});
+
 describe('folding over one part of a document', () => {
   /** A POST whose form body names its fields one way, answered by a schema that names them another. */
   const api = (request: string[], response: string[]) => `openapi: 3.0.3
