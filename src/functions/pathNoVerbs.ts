@@ -1,11 +1,10 @@
-import { type IFunctionResult } from '@stoplight/spectral-core';
 import { getApiModel, type PathInfo } from '../openapi/model.js';
 import type { PathSegment } from '../openapi/pathGrammar.js';
 import { customMethodOf, customMethodVerbs, segmentVerbs } from '../openapi/segmentVerbs.js';
 import { MODIFIER_WORDS, lexicalReading } from '../openapi/words.js';
 import { resolvedRoot } from './resolvedRoot.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
-import { decisionFunction } from './kernel.js';
+import { checked, decisionFunction, type Verdict } from './kernel.js';
 
 export interface PathNoVerbsOptions {
   /** The team's singletons, uncountable nouns and verbs, added to the built-in lists. */
@@ -23,6 +22,9 @@ const METHOD_OF_VERB: Readonly<Record<string, string>> = {
 };
 
 /** Decides whether a path names an action with a verb instead of a resource with a noun. */
+/** The choice of an API whose paths name what they do (`/chat.postMessage`, `/users/{id}/activate`). */
+export const VERB_PATHS = 'verb-paths';
+
 export const pathNoVerbs = decisionFunction<PathNoVerbsOptions | null>(
   {
     input: null,
@@ -37,8 +39,10 @@ export const pathNoVerbs = decisionFunction<PathNoVerbsOptions | null>(
     // from the resolved document, with the team's verbs, so they agree with every other rule.
     const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
     const extraVerbs = new Set((options?.words?.verbs ?? []).map((w) => w.toLowerCase()));
-    const results: IFunctionResult[] = [];
+    const results: Verdict[] = [];
     for (const path of model.paths) {
+      // Every path is a place the API chose a name for: an API whose paths are mostly verbs is RPC-style (see VERB_PATHS).
+      results.push(checked(path.jsonPath));
       const resource = path.operations.some((op) => op.method === 'get' || op.method === 'delete');
       path.parsed.segments.forEach((segment, i) => {
         // The grammar reads a verb before a plural as the name of a collection where the path uses it as one.
@@ -51,7 +55,7 @@ export const pathNoVerbs = decisionFunction<PathNoVerbsOptions | null>(
           lexicalReading(first, extraVerbs) !== undefined) {
           verbs.push(first);
         }
-        if (verbs.length > 0) results.push({ message: segmentMessage(path, segment, verbs), path: path.jsonPath });
+        if (verbs.length > 0) results.push({ message: segmentMessage(path, segment, verbs), path: path.jsonPath, choice: VERB_PATHS });
         const methodVerbs = customMethodVerbs(segment, extraVerbs);
         if (methodVerbs.length > 0) {
           results.push({
@@ -59,6 +63,7 @@ export const pathNoVerbs = decisionFunction<PathNoVerbsOptions | null>(
               `Custom method ":${customMethodOf(segment)}" in path segment "${segment.raw}" is ${theVerbs(methodVerbs)}; ` +
               `model the action as a noun resource and create it with POST (for example POST /accounts/{id}/activation, not /accounts/{id}:activate).`,
             path: path.jsonPath,
+            choice: VERB_PATHS,
           });
         }
       });

@@ -228,6 +228,33 @@ describe('folding in the pack’s rules', () => {
   });
 });
 
+describe('folding RPC-style paths', () => {
+  const verbs = ['archive', 'create', 'delete', 'invite', 'kick', 'leave', 'rename', 'join', 'open', 'close', 'approve', 'restrict', 'remove', 'update', 'send', 'publish', 'revoke', 'reset', 'start', 'stop', 'enable', 'disable', 'verify', 'cancel'];
+  const rpc = (verbPaths: number, nounPaths: number) =>
+    `openapi: 3.0.3\ninfo: {title: t, version: "1.0"}\npaths:\n` +
+    [
+      ...verbs.slice(0, verbPaths).map((v) => `  /conversations.${v}:\n    post: {responses: {'200': {description: ok}}}`),
+      ...Array.from({ length: nounPaths }, (_, i) => `  /widgets${i}/{id}:\n    get: {responses: {'200': {description: ok}}}`),
+    ].join('\n') +
+    '\n';
+
+  it('rl-path-no-verbs: an API whose paths are mostly verbs is RPC-style, one finding', async () => {
+    const findings = await lintWithRule('rl-path-no-verbs', rpc(22, 4));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toBe(
+      '22 of 26 paths in this API name what they do with a verb (first: /conversations.archive): the API is RPC-style, one operation per path. ' +
+        "Name resources with nouns and let the HTTP method say what a request does; if RPC-style paths are your team's decision, switch rl-path-no-verbs off.",
+    );
+    expect(findings[0]!.places).toHaveLength(22);
+  });
+
+  it('rl-path-no-verbs: verbs among mostly noun paths are each reported (NOT folded)', async () => {
+    const findings = await lintWithRule('rl-path-no-verbs', rpc(22, 30));
+    expect(findings).toHaveLength(22);
+    expect(findings.every((f) => f.places === undefined)).toBe(true);
+  });
+});
+
 describe('folding a status code the guidelines do not name', () => {
   /** `n` POSTs answering 422 and `m` that do not. */
   const posts = (n: number, m: number) =>
