@@ -28,20 +28,26 @@ export const moneyStructure = decisionFunction<MoneyStructureOptions | null>(
     for (const entry of namedPropertySchemas(getSchemaWalk(root), (name) => moneyName(name) !== undefined)) {
       const shapes = scalarShapes(entry.schema);
       if (shapes === undefined) continue;
-      results.push(checked(entry.jsonPath));
       const float = shapes.some((s) => s.type === 'number' && !/^int/.test(s.format ?? ''));
       const integer = shapes.some((s) => s.type === 'integer' || (s.type === 'number' && /^int/.test(s.format ?? '')));
+      // A choice is compared with the money properties of its own type: an API whose integer amounts all sit
+      // beside a currency made one choice, however many of its amounts are objects or floats.
+      const kind = float ? 'float' : integer ? 'bare-integer' : 'other';
+      results.push(checked(entry.jsonPath, undefined, kind));
       const currency = besideCurrency(entry);
       const names = entry.names.map((n) => `\`${n}\``).join(', ');
       const subject = entry.names.length === 1 ? `Money property ${names} is` : `Money properties ${names} are`;
       // `total` counts things as often as it sums money: only a currency beside it tells.
       const strong = currency || entry.names.some((n) => moneyName(n) === 'strong');
       if (float && strong) {
-        results.push({ message: `${subject} a floating-point \`number\`, which cannot hold cents exactly; ${REMEDY}.`, path: entry.jsonPath });
+        results.push({ message: `${subject} a floating-point \`number\`, which cannot hold cents exactly; ${REMEDY}.`, path: entry.jsonPath, choice: 'float', scope: 'float' });
       } else if (integer && currency && reportIntegers) {
         results.push({
           message: `${subject} a bare integer with its currency in another property; ${REMEDY}.`,
           path: entry.jsonPath,
+          // Whatever the property's name: integer minor units beside a currency are one choice of the API.
+          choice: 'bare-integer',
+          scope: 'bare-integer',
         });
       }
     }

@@ -228,6 +228,33 @@ describe('folding in the pack’s rules', () => {
   });
 });
 
+describe('folding integer minor units', () => {
+  /** `bare` schemas with an integer amount beside a currency, `objects` with a money object, `floats` with a float price. */
+  const money = (bare: number, objects: number, floats = 0) =>
+    `openapi: 3.0.3\ninfo: {title: t, version: "1.0"}\npaths: {}\ncomponents:\n  schemas:\n` +
+    [
+      ...Array.from({ length: bare }, (_, i) => `    Charge${i}:\n      type: object\n      properties:\n        amount: {type: integer}\n        currency: {type: string}`),
+      ...Array.from({ length: objects }, (_, i) => `    Order${i}:\n      type: object\n      properties:\n        total_price: {type: object, properties: {value: {type: integer}, exponent: {type: integer}, currency_code: {type: string}}}`),
+      ...Array.from({ length: floats }, (_, i) => `    Item${i}:\n      type: object\n      properties:\n        price: {type: number, description: 'price ${i}'}`),
+    ].join('\n') +
+    '\n';
+
+  it('rl-money-structure: integer amounts that all sit beside a currency are one choice, whatever the other amounts are', async () => {
+    const findings = await lintWithRule('rl-money-structure', money(22, 30));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^All 22 money properties in this API are a bare integer with its currency in another property \(first: `amount`\); .* or set the rule option `integerAmounts: allow`/);
+    expect(findings[0]!.places).toHaveLength(22);
+  });
+
+  it('rl-money-structure: floating-point amounts are judged among the floats, and a few are each reported (NOT folded)', async () => {
+    const findings = await lintWithRule('rl-money-structure', money(22, 0, 3));
+    expect(findings.filter((f) => f.places !== undefined)).toHaveLength(1);
+    const floats = findings.filter((f) => f.places === undefined);
+    expect(floats).toHaveLength(3);
+    expect(floats.every((f) => f.message.startsWith('Money property `price` is a floating-point `number`'))).toBe(true);
+  });
+});
+
 describe('folding RPC-style paths', () => {
   const verbs = ['archive', 'create', 'delete', 'invite', 'kick', 'leave', 'rename', 'join', 'open', 'close', 'approve', 'restrict', 'remove', 'update', 'send', 'publish', 'revoke', 'reset', 'start', 'stop', 'enable', 'disable', 'verify', 'cancel'];
   const rpc = (verbPaths: number, nounPaths: number) =>
