@@ -5,6 +5,7 @@ import { alternatives, objectProperties, schemaType } from '../openapi/schema.js
 import { checked, decisionFunction, type Verdict as Decision } from './kernel.js';
 import { appendAll } from '../collections/arrays.js';
 import { operationProtocol } from '../openapi/protocols.js';
+import { ENVELOPE_NAMES, STATUS_NAMES, findErrorProperty, hasErrorCode, hasErrorMessage } from '../openapi/errorShapes.js';
 
 /** The error body shapes the guidelines show. */
 export const ERROR_SHAPES = ['errors-array', 'code-message', 'status-code'] as const;
@@ -52,11 +53,7 @@ const teamSchemaSchema = {
 };
 
 // Property names compared lower-case without `_` and `-`: `code`, `Code`, `error_code`, `errorCode`, `ErrorNumber`.
-const CODE_NAMES = new Set(['code', 'errorcode', 'errornumber']);
-const MESSAGE_NAMES = new Set(['message', 'title', 'details', 'detail', 'description', 'errordescription', 'errormessage']);
-const STATUS_NAMES = new Set(['status']);
 /** The property that wraps the error object in an envelope (`{error: {code, message}}`). */
-const ENVELOPE_NAMES = new Set(['error']);
 const MESSAGE_TEXT = '`message`, `title` or `details`';
 
 /** Decides whether every 4xx and 5xx response describes a structured JSON error object. */
@@ -176,10 +173,10 @@ function merge(a: Properties, b: Properties | undefined): Properties {
 }
 
 function shapeVerdict(props: Properties, shapes: ReadonlySet<ErrorShape>, depth = 0): Verdict {
-  if (shapes.has('code-message') && hasCode(props) && hasMessage(props)) return 'pass';
-  if (shapes.has('status-code') && hasAll(props, STATUS_NAMES) && hasCode(props) && hasMessage(props)) return 'pass';
+  if (shapes.has('code-message') && hasErrorCode(props) && hasErrorMessage(props)) return 'pass';
+  if (shapes.has('status-code') && hasAll(props, STATUS_NAMES) && hasErrorCode(props) && hasErrorMessage(props)) return 'pass';
   if (shapes.has('errors-array')) {
-    const errors = findProperty(props, new Set(['errors']));
+    const errors = findErrorProperty(props, new Set(['errors']));
     if (errors !== undefined) {
       const verdict = errorsArrayVerdict(errors);
       if (verdict !== 'fail') return verdict;
@@ -196,7 +193,7 @@ function shapeVerdict(props: Properties, shapes: ReadonlySet<ErrorShape>, depth 
  * `error` property when it is an object schema; `unknown` when it is a reference cycle.
  */
 function envelope(props: Properties): Record<string, unknown> | 'unknown' | undefined {
-  const inner = findProperty(props, ENVELOPE_NAMES);
+  const inner = findErrorProperty(props, ENVELOPE_NAMES);
   if (!isObject(inner)) return undefined;
   if (isUnresolvedRef(inner) || hasUnknownPart(inner, 0)) return 'unknown';
   if (objectProperties(inner) === undefined && alternatives(inner) === undefined) return undefined;
@@ -225,7 +222,7 @@ function errorsArrayVerdict(errors: unknown): Verdict {
 function itemVerdict(item: unknown, inherited: Properties, depth: number): Verdict {
   if (!isObject(item) || isUnresolvedRef(item) || depth > 8) return 'unknown';
   const props = merge(inherited, objectProperties(item));
-  if (hasCode(props) && hasMessage(props)) return 'pass';
+  if (hasErrorCode(props) && hasErrorMessage(props)) return 'pass';
   const alts = alternatives(item);
   if (alts === undefined) return 'fail';
   return alts.some((alt) => itemVerdict(alt, props, depth + 1) === 'fail') ? 'fail' : 'pass';
@@ -243,7 +240,7 @@ function diagnose(schema: Record<string, unknown>, own: Properties | undefined, 
       ? 'Error body schema is an empty object'
       : 'Error body schema is a free-form object with no declared properties';
   }
-  const errors = shapes.has('errors-array') ? findProperty(props, new Set(['errors'])) : undefined;
+  const errors = shapes.has('errors-array') ? findErrorProperty(props, new Set(['errors'])) : undefined;
   if (errors !== undefined && isObject(errors)) {
     const items = isObject(errors.items) ? objectProperties(errors.items) : undefined;
     if (schemaType(errors) !== 'array' && errors.items === undefined) return 'Error body property `errors` is not an array';
@@ -253,7 +250,7 @@ function diagnose(schema: Record<string, unknown>, own: Properties | undefined, 
     return `Error body \`errors\` items (${nameList(items)}) have no ${missingText(items, false)}`;
   }
   const inner = envelope(props);
-  if (inner !== undefined && inner !== 'unknown' && !hasCode(props)) {
+  if (inner !== undefined && inner !== 'unknown' && !hasErrorCode(props)) {
     const innerProps = objectProperties(inner);
     if (innerProps !== undefined && innerProps.size > 0) {
       return `Error body's \`error\` object (${nameList(innerProps)}) has no ${missingText(innerProps, shapes.has('status-code') && !shapes.has('code-message'))}`;
@@ -266,9 +263,9 @@ function diagnose(schema: Record<string, unknown>, own: Properties | undefined, 
 
 function missingText(props: Properties, needStatus: boolean): string {
   const missing: string[] = [];
-  if (needStatus && findProperty(props, STATUS_NAMES) === undefined) missing.push('`status`');
-  if (!hasCode(props)) missing.push('application error `code`');
-  if (!hasMessage(props)) missing.push(`human-readable ${MESSAGE_TEXT}`);
+  if (needStatus && findErrorProperty(props, STATUS_NAMES) === undefined) missing.push('`status`');
+  if (!hasErrorCode(props)) missing.push('application error `code`');
+  if (!hasErrorMessage(props)) missing.push(`human-readable ${MESSAGE_TEXT}`);
   return missing.join(' and ');
 }
 
@@ -278,31 +275,8 @@ function nameList(props: Properties): string {
   return names.length > 6 ? `${shown}, …` : shown;
 }
 
-function normalize(name: string): string {
-  return name.toLowerCase().replace(/[-_]/g, '');
-}
-
-function findProperty(props: Properties, names: ReadonlySet<string>): unknown {
-  for (const [name, value] of props) if (names.has(normalize(name))) return value ?? {};
-  return undefined;
-}
-
-/**
- * Whether an error object carries an application error code: a `code` in any case style (`error_code`,
- * `ErrorCode`, `ErrorNumber`), or the string `error` of an OAuth 2.0 error (RFC 6749: `{error, error_description}`).
- */
-function hasCode(props: Properties): boolean {
-  if (findProperty(props, CODE_NAMES) !== undefined) return true;
-  const error = findProperty(props, ENVELOPE_NAMES);
-  return isObject(error) && schemaType(error) === 'string' && findProperty(props, new Set(['errordescription'])) !== undefined;
-}
-
-function hasMessage(props: Properties): boolean {
-  return findProperty(props, MESSAGE_NAMES) !== undefined;
-}
-
 function hasAll(props: Properties, ...groups: ReadonlySet<string>[]): boolean {
-  return groups.every((names) => findProperty(props, names) !== undefined);
+  return groups.every((names) => findErrorProperty(props, names) !== undefined);
 }
 
 /** The shapes that pass, in words, for the remedy half of a message. */

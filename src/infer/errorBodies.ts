@@ -3,6 +3,7 @@
 import { isObject, statusClass, type ApiModel, type JsonObject } from '../openapi/model.js';
 import { isJsonMediaType } from '../openapi/mediaTypes.js';
 import { schemaType } from '../openapi/schema.js';
+import { findErrorProperty, hasErrorCode, hasErrorMessage } from '../openapi/errorShapes.js';
 
 /** The built-in shapes of rl-error-response-structure, and what else an error body can be. */
 export type ErrorKind = 'status-code' | 'errors-array' | 'code-message' | 'problem' | 'own' | 'not-object';
@@ -22,12 +23,9 @@ export interface ErrorBody {
 
 type Properties = Map<string, unknown>;
 
-const CODE_NAMES = new Set(['code', 'errorcode', 'errornumber']);
-const MESSAGE_NAMES = new Set(['message', 'title', 'details', 'detail', 'description', 'errordescription', 'errormessage']);
 const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail'];
 const MAX_DEPTH = 8;
 
-const normalize = (name: string) => name.toLowerCase().replace(/[_-]/g, '');
 
 /** The properties a schema declares, through `allOf` (first wins). */
 function gather(schema: unknown, depth = 0, into: Properties = new Map()): Properties {
@@ -37,27 +35,14 @@ function gather(schema: unknown, depth = 0, into: Properties = new Map()): Prope
   return into;
 }
 
-function find(props: Properties, names: ReadonlySet<string>): unknown {
-  for (const [name, value] of props) if (names.has(normalize(name))) return value ?? {};
-  return undefined;
-}
-
-const hasMessage = (props: Properties) => find(props, MESSAGE_NAMES) !== undefined;
-function hasCode(props: Properties): boolean {
-  if (find(props, CODE_NAMES) !== undefined) return true;
-  // OAuth 2.0 (RFC 6749): a string `error` beside `error_description` carries the code.
-  const error = props.get('error');
-  return isObject(error) && schemaType(error) === 'string' && find(props, new Set(['errordescription'])) !== undefined;
-}
-
 /** The built-in shape a set of properties passes, the strictest first. */
 function builtInShape(props: Properties, depth: number): 'status-code' | 'errors-array' | 'code-message' | undefined {
-  if (hasCode(props) && hasMessage(props)) return props.has('status') || find(props, new Set(['status'])) !== undefined ? 'status-code' : 'code-message';
-  const errors = find(props, new Set(['errors']));
+  if (hasErrorCode(props) && hasErrorMessage(props)) return props.has('status') || findErrorProperty(props, new Set(['status'])) !== undefined ? 'status-code' : 'code-message';
+  const errors = findErrorProperty(props, new Set(['errors']));
   if (isObject(errors) && depth < MAX_DEPTH) {
     const items = errors.items;
     const alternatives = isObject(items) ? alternativesOf(items) : [];
-    if (alternatives.length > 0 && alternatives.every((item) => { const p = gather(item); return hasCode(p) && hasMessage(p); })) return 'errors-array';
+    if (alternatives.length > 0 && alternatives.every((item) => { const p = gather(item); return hasErrorCode(p) && hasErrorMessage(p); })) return 'errors-array';
   }
   return undefined;
 }

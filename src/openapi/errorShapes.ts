@@ -1,0 +1,43 @@
+// The members an error body is read by, shared by rl-error-response-structure and `restlint init` (which
+// infers the team's error shape as the rule reads it). Names are compared in any case style: `error_code`,
+// `ErrorCode` and `errorCode` are one name.
+import { isObject } from './basics.js';
+import { schemaType } from './schema.js';
+
+/** Property names of a schema's `properties` with their schemas, as the error-body readers gather them. */
+export type ErrorProperties = ReadonlyMap<string, unknown>;
+
+/** Names of an application error code. */
+export const CODE_NAMES: ReadonlySet<string> = new Set(['code', 'errorcode', 'errornumber']);
+/** Names of a human-readable message. */
+export const MESSAGE_NAMES: ReadonlySet<string> = new Set(['message', 'title', 'details', 'detail', 'description', 'errordescription', 'errormessage']);
+/** The name of an HTTP status member. */
+export const STATUS_NAMES: ReadonlySet<string> = new Set(['status']);
+/** The name of an `{error: {...}}` envelope (or of an OAuth 2.0 error code). */
+export const ENVELOPE_NAMES: ReadonlySet<string> = new Set(['error']);
+
+/** A property name as the readers compare it: lower case, without `-` and `_`. */
+export function errorName(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '');
+}
+
+/** The schema of the first property whose name is one of `names` (`{}` when it has none), or undefined. */
+export function findErrorProperty(props: ErrorProperties, names: ReadonlySet<string>): unknown {
+  for (const [name, value] of props) if (names.has(errorName(name))) return value ?? {};
+  return undefined;
+}
+
+/**
+ * Whether an error object carries an application error code: a `code` in any case style (`error_code`,
+ * `ErrorCode`, `ErrorNumber`), or the string `error` of an OAuth 2.0 error (RFC 6749: `{error, error_description}`).
+ */
+export function hasErrorCode(props: ErrorProperties): boolean {
+  if (findErrorProperty(props, CODE_NAMES) !== undefined) return true;
+  const error = findErrorProperty(props, ENVELOPE_NAMES);
+  return isObject(error) && schemaType(error) === 'string' && findErrorProperty(props, new Set(['errordescription'])) !== undefined;
+}
+
+/** Whether an error object carries a message (`message`, `title`, `detail`, `error_description`, ...). */
+export function hasErrorMessage(props: ErrorProperties): boolean {
+  return findErrorProperty(props, MESSAGE_NAMES) !== undefined;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { CODE_NAMES, errorName, findErrorProperty, hasErrorCode, hasErrorMessage } from '../../src/openapi/errorShapes.js';
+
+const props = (entries: Record<string, unknown>) => new Map(Object.entries(entries));
+const str = { type: 'string' };
+
+describe('error body members', () => {
+  it.each([
+    ['error_code', 'errorcode'],
+    ['ErrorCode', 'errorcode'],
+    ['error-number', 'errornumber'],
+    ['message', 'message'],
+  ])('%s is compared as %s', (name, compared) => {
+    expect(errorName(name)).toBe(compared);
+  });
+
+  it.each([
+    [{ code: str }, true],
+    [{ ErrorCode: str }, true],
+    [{ error_number: str }, true],
+    [{ error: str, error_description: str }, true],
+    [{ Error: str, ErrorDescription: str }, true],
+    // near misses: an error object (an envelope, not a code), an OAuth error without its description, a status alone
+    [{ error: { type: 'object' }, error_description: str }, false],
+    [{ error: str }, false],
+    [{ status: { type: 'integer' } }, false],
+    [{ codename: str }, false],
+  ])('%j carries a code: %s', (entries, expected) => {
+    expect(hasErrorCode(props(entries))).toBe(expected);
+  });
+
+  it.each([
+    [{ message: str }, true],
+    [{ title: str }, true],
+    [{ Detail: str }, true],
+    [{ error_description: str }, true],
+    [{ errorMessage: str }, true],
+    [{ msg: str }, false],
+    [{ messages: str }, false],
+  ])('%j carries a message: %s', (entries, expected) => {
+    expect(hasErrorMessage(props(entries))).toBe(expected);
+  });
+
+  it('finds the first member of a name group, as {} when it has no schema', () => {
+    expect(findErrorProperty(props({ Error_Code: undefined, code: str }), CODE_NAMES)).toEqual({});
+    expect(findErrorProperty(props({ reason: str }), CODE_NAMES)).toBeUndefined();
+  });
+});
