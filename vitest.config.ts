@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig, type Plugin } from 'vitest/config';
 
 /**
@@ -22,6 +23,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'test/precommit/**', 'test/corpus/**'],
     server: { deps: { inline: [ACTIONS_PARSER] } },
+    // Many tests wait on a child process or a file: two workers on two cores take 110 s where one takes 160 s.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
