@@ -139,7 +139,8 @@ function checkSchema(schema: unknown, path: JsonPath, inherited: Properties, che
   if (!isObject(schema) || hasUnknownPart(schema, 0)) return [];
   const own = objectProperties(schema);
   const props = merge(inherited, own);
-  if (checker.verdict(props) !== 'fail') return [];
+  // OAuth 2.0 fixes the error body of its endpoints (RFC 6749 5.2, RFC 7009): the team's shape does not apply.
+  if (isOAuthError(props) || checker.verdict(props) !== 'fail') return [];
   const alts = alternatives(schema);
   if (alts !== undefined) {
     const keyword = Array.isArray(schema.oneOf) && schema.oneOf.length > 0 ? 'oneOf' : 'anyOf';
@@ -147,6 +148,15 @@ function checkSchema(schema: unknown, path: JsonPath, inherited: Properties, che
   }
   return [{ problem: checker.diagnose(schema, own, props), path }];
 }
+
+/** `{error, error_description, error_uri}` and nothing else, with a string `error`: an OAuth 2.0 error response. */
+function isOAuthError(props: Properties): boolean {
+  if (props.size < 2 || ![...props.keys()].every((name) => OAUTH_ERROR_MEMBERS.has(name))) return false;
+  const error = props.get('error');
+  return props.has('error_description') && isObject(error) && schemaType(error) === 'string';
+}
+
+const OAUTH_ERROR_MEMBERS = new Set(['error', 'error_description', 'error_uri']);
 
 function shapeChecker(shapes: ReadonlySet<ErrorShape>): Checker {
   return {

@@ -331,6 +331,20 @@ definitions:
       errors: [],
     },
     {
+      name: 'an OAuth 2.0 error body (RFC 6749) passes whatever shape the team chose; the same names beside others do not',
+      options: { shapes: ['status-code'] },
+      document: oas3(
+        withError('400', json('{type: object, properties: {error: {type: string, enum: [invalid_request, invalid_grant]}, error_description: {type: string}}}')) +
+          `\n        '401': ${json('{type: object, properties: {error: {type: string}, error_description: {type: string}, error_uri: {type: string}}}')}` +
+          `\n        '403': ${json('{type: object, properties: {error: {type: string}, error_description: {type: string}, request_id: {type: string}}}')}` +
+          `\n        '404': ${json('{type: object, properties: {error: {type: object}, error_description: {type: string}}}')}`,
+      ),
+      errors: [
+        { path: [...RESPONSE.slice(0, -1), '403', 'content', 'application/json', 'schema'] },
+        { path: [...RESPONSE.slice(0, -1), '404', 'content', 'application/json', 'schema'] },
+      ],
+    },
+    {
       name: 'near-misses: envelopes and objects that still lack a code or a message, a string error, no body',
       document: oas3(
         withError('400', json(`{type: object, properties: {type: {type: string}, error: {type: object, properties: {type: {type: string}, message: {type: string}}}}}`)) +
