@@ -1,6 +1,6 @@
 import { getApiModel, statusClass, type OperationInfo } from '../openapi/model.js';
 import { findParameter, findResponse } from '../openapi/parameters.js';
-import { CURSOR_PARAMETERS, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from '../openapi/paging.js';
+import { isCursorParameter, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from '../openapi/paging.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
 import { compactName } from '../openapi/parameterNames.js';
 import { checked, decisionFunction, type Verdict } from './kernel.js';
@@ -126,7 +126,7 @@ function pagingFacts(operation: OperationInfo): PagingFacts {
   }
   const query = operation.parameters.filter((p) => p.in === 'query');
   const others = query.filter((p) => OTHER_PAGING_PARAMETERS.has(compactName(p.name))).map((p) => `\`${p.name}\``);
-  const cursors = query.filter((p) => CURSOR_PARAMETERS.has(compactName(p.name))).map((p) => `\`${p.name}\``);
+  const cursors = query.filter(isCursorParameter).map((p) => `\`${p.name}\``);
   return {
     offset: findParameter(operation, 'query', 'offset') !== undefined,
     limit: findParameter(operation, 'query', 'limit') !== undefined,

@@ -3,7 +3,7 @@
 import { getApiModel, isObject, statusClass, type ApiModel, type HeaderInfo, type OperationInfo } from '../openapi/model.js';
 import { findParameter, findResponse } from '../openapi/parameters.js';
 import { compactName } from '../openapi/parameterNames.js';
-import { CURSOR_PARAMETERS, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from '../openapi/paging.js';
+import { isCursorParameter, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from '../openapi/paging.js';
 import { CASE_STYLES, fitsCaseStyle, type CaseStyle } from '../openapi/propertyNames.js';
 import { getSchemaWalk, propertiesOf } from '../openapi/schemaWalk.js';
 import { readServers } from '../openapi/servers.js';
@@ -145,7 +145,7 @@ const OFFSET = new Set(['offset']);
 /** How one collection read pages, or undefined when it does not. */
 export function pagingStyle(operation: OperationInfo): PagingStyle | undefined {
   if (findParameter(operation, 'header', 'range') !== undefined || findResponse(operation, '206') !== undefined) return 'range';
-  if (query(operation, CURSOR_PARAMETERS)) return query(operation, LIMIT) ? 'cursor' : 'cursor-without-limit';
+  if (operation.parameters.some(isCursorParameter)) return query(operation, LIMIT) ? 'cursor' : 'cursor-without-limit';
   if (query(operation, OFFSET) && query(operation, LIMIT)) return 'offset-limit';
   if (query(operation, PAGE_NUMBER)) return 'page';
   if (query(operation, PAGE_POSITION_PARAMETERS) || query(operation, PAGE_SIZE_PARAMETERS)) return 'other';

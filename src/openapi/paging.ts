@@ -43,6 +43,23 @@ export function isPagePosition(parameter: ParameterInfo): boolean {
   return type === undefined || type === 'integer' || type === 'number';
 }
 
+/**
+ * True for a query parameter that carries an opaque position: a cursor name (`cursor`, `starting_after`,
+ * `page_token`), or a `page` that is a string its description calls a cursor or a token (Stripe's search
+ * endpoints: `page` "A cursor for pagination across multiple pages of results"). A numeric `page` is a page
+ * number.
+ */
+export function isCursorParameter(parameter: ParameterInfo): boolean {
+  if (parameter.in !== 'query') return false;
+  const name = compactName(parameter.name);
+  if (CURSOR_PARAMETERS.has(name)) return true;
+  if (name !== 'page') return false;
+  const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
+  if (schemaType(schema) !== 'string') return false;
+  const description = [parameter.value.description, schema.description].filter((d): d is string => typeof d === 'string').join(' ');
+  return /\b(cursor|token)\b/i.test(description);
+}
+
 /** The operation's query parameters that choose where a page starts (`offset`, `page`, `cursor`, ...). */
 export function pagePositionParameters(operation: OperationInfo): ParameterInfo[] {
   return operation.parameters.filter(isPagePosition);

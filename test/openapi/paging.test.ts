@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParameterInfo } from '../../src/openapi/model.js';
-import { isPagePosition } from '../../src/openapi/paging.js';
+import { isCursorParameter, isPagePosition } from '../../src/openapi/paging.js';
 import { isBatchLookup, isControlQueryParameter, isIdentifierListName } from '../../src/openapi/queryParameters.js';
 import { getApiModel } from '../../src/openapi/model.js';
 
@@ -77,5 +77,24 @@ const CONTROLS: [string, boolean][] = [
 describe('isControlQueryParameter', () => {
   it.each(CONTROLS)('%s', (name, expected) => {
     expect(isControlQueryParameter(name)).toBe(expected);
+  });
+});
+
+/** Each row: a parameter and whether it carries an opaque position (a cursor). */
+const CURSORS: [string, ParameterInfo, boolean][] = [
+  ['a cursor name', param('starting_after'), true],
+  ['a page token', param('page_token'), true],
+  ['a string page described as a cursor (Stripe search)', param('page', { type: 'string' }, 'query', { description: 'A cursor for pagination across multiple pages of results.' }), true],
+  ['a string page whose schema says token', param('page', { type: 'string', description: 'The next_page token of the last answer' }), true],
+  ['near miss: an integer page', param('page', { type: 'integer', description: 'Page number, starting at 1 (not a cursor)' }), false],
+  ['near miss: a string page that says nothing of a cursor', param('page', { type: 'string', description: 'The page to return' }), false],
+  ['near miss: a string page without a description', param('page'), false],
+  ['near miss: a cursor in a header', param('cursor', { type: 'string' }, 'header'), false],
+  ['near miss: an offset', param('offset', { type: 'integer' }), false],
+];
+
+describe('isCursorParameter', () => {
+  it.each(CURSORS)('%s', (_name, parameter, expected) => {
+    expect(isCursorParameter(parameter)).toBe(expected);
   });
 });
