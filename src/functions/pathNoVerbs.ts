@@ -1,5 +1,5 @@
 import { getApiModel, type PathInfo } from '../openapi/model.js';
-import type { PathSegment } from '../openapi/pathGrammar.js';
+import { parsePath, type PathSegment } from '../openapi/pathGrammar.js';
 import { customMethodOf, customMethodVerbs, segmentVerbs } from '../openapi/segmentVerbs.js';
 import { MODIFIER_WORDS, lexicalReading } from '../openapi/words.js';
 import { resolvedRoot } from './resolvedRoot.js';
@@ -40,6 +40,8 @@ export const pathNoVerbs = decisionFunction<PathNoVerbsOptions | null>(
     const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
     const extraVerbs = new Set((options?.words?.verbs ?? []).map((w) => w.toLowerCase()));
     const results: Verdict[] = [];
+    // The operations the document already has (`POST /{}/sections`): a suggestion never names one of them.
+    const defined = new Set(model.operations.map((op) => `${op.method.toUpperCase()} ${op.path.parsed.normalized}`));
     for (const path of model.paths) {
       // Every path is a place the API chose a name for: an API whose paths are mostly verbs is RPC-style (see VERB_PATHS).
       results.push(checked(path.jsonPath));
@@ -55,7 +57,7 @@ export const pathNoVerbs = decisionFunction<PathNoVerbsOptions | null>(
           lexicalReading(first, extraVerbs) !== undefined) {
           verbs.push(first);
         }
-        if (verbs.length > 0) results.push({ message: segmentMessage(path, segment, verbs), path: path.jsonPath, choice: VERB_PATHS });
+        if (verbs.length > 0) results.push({ message: segmentMessage(path, segment, verbs, defined), path: path.jsonPath, choice: VERB_PATHS });
         const methodVerbs = customMethodVerbs(segment, extraVerbs);
         if (methodVerbs.length > 0) {
           results.push({
@@ -72,16 +74,18 @@ export const pathNoVerbs = decisionFunction<PathNoVerbsOptions | null>(
   },
 );
 
-function segmentMessage(path: PathInfo, segment: PathSegment, verbs: string[]): string {
+function segmentMessage(path: PathInfo, segment: PathSegment, verbs: string[], defined: ReadonlySet<string>): string {
   const what = `Path segment "${segment.raw}" ${segment.words.length === 1 ? 'is' : 'contains'} ${theVerbs(verbs)}`;
   const methods = [...new Set(verbs.map((v) => METHOD_OF_VERB[v]))];
   const method = methods.length === 1 ? methods[0] : undefined;
-  if (method !== undefined) {
-    if (segment.words.length === 1) {
-      const rest = path.parsed.segments.filter((s) => s !== segment).map((s) => s.raw);
-      return `${what}; let the HTTP method say it: ${method} /${rest.join('/')} instead of ${path.key}.`;
-    }
+  if (method !== undefined && segment.words.length > 1) {
     return `${what}; name the resource with a noun and let the HTTP method say what the request does (${method} on that resource).`;
+  }
+  if (method !== undefined) {
+    const rest = `/${path.parsed.segments.filter((s) => s !== segment).map((s) => s.raw).join('/')}`;
+    // `POST /projects/{id}/sections/insert` beside the create `POST /projects/{id}/sections` does something
+    // else (it moves a section): the method alone cannot say it, so a noun resource is the advice.
+    if (!defined.has(`${method} ${parsePath(rest).normalized}`)) return `${what}; let the HTTP method say it: ${method} ${rest} instead of ${path.key}.`;
   }
   return (
     `${what}; use the HTTP method on the resource, or model the action as a noun resource and create it with POST ` +

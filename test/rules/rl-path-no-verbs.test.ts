@@ -100,6 +100,14 @@ describe('rl-path-no-verbs', () => {
       ],
     },
     {
+      name: 'the method is not suggested where the path already has that operation: the verb does something else',
+      document: oas3(`  /projects/{id}/sections:${created}\n  /projects/{id}/sections/insert:${post}\n  /projects/{id}/tasks/insert:${post}`),
+      errors: [
+        { path: ['paths', '/projects/{id}/sections/insert'], message: 'Path segment "insert" is the verb "insert"; use the HTTP method on the resource, or model the action as a noun resource and create it with POST' },
+        { path: ['paths', '/projects/{id}/tasks/insert'], message: 'let the HTTP method say it: POST /projects/{id}/tasks instead of /projects/{id}/tasks/insert.' },
+      ],
+    },
+    {
       name: 'an action after an item suggests a noun resource',
       document: oas3(`  /accounts/{id}/activate:${post}\n  /charges/{id}/capture:${post}`),
       errors: [
