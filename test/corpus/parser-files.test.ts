@@ -6,7 +6,7 @@ import { corpusFolder } from './corpusFolder.js';
 
 /**
  * restlint's parser against Spectral's on every YAML and JSON file of a corpus (RESTLINT_CORPUS=<folder>,
- * such as /work/shared/corpus), referenced files included: the same data, diagnostics and location of
+ * such as ../shared/corpus), referenced files included: the same data, diagnostics and location of
  * every path.
  */
 const corpus = corpusFolder();

@@ -8,7 +8,7 @@ import { corpusEntries } from './entries.js';
 
 /**
  * restlint's loader against Spectral's parsers on a corpus of real descriptions (RESTLINT_CORPUS=<folder>
- * with MANIFEST.tsv, such as /work/shared/corpus): every description gives the same findings (code,
+ * with MANIFEST.tsv, such as ../shared/corpus): every description gives the same findings (code,
  * path, message, source, severity, range) with both, in the same order.
  */
 const corpus = corpusFolder();
