@@ -5,7 +5,7 @@ import { alternatives, objectProperties, schemaType } from '../openapi/schema.js
 import { checked, decisionFunction, type Verdict as Decision } from './kernel.js';
 import { appendAll } from '../collections/arrays.js';
 import { operationProtocol } from '../openapi/protocols.js';
-import { ENVELOPE_NAMES, STATUS_NAMES, findErrorProperty, hasErrorCode, hasErrorMessage } from '../openapi/errorShapes.js';
+import { ENVELOPE_NAMES, STATUS_NAMES, findErrorProperty, hasErrorCode, hasErrorMessage, isOAuthErrorBody } from '../openapi/errorShapes.js';
 
 /** The error body shapes the guidelines show. */
 export const ERROR_SHAPES = ['errors-array', 'code-message', 'status-code'] as const;
@@ -52,8 +52,6 @@ const teamSchemaSchema = {
   errorMessage: { required: 'the team error schema must list the properties an error body requires in "required"' },
 };
 
-// Property names compared lower-case without `_` and `-`: `code`, `Code`, `error_code`, `errorCode`, `ErrorNumber`.
-/** The property that wraps the error object in an envelope (`{error: {code, message}}`). */
 const MESSAGE_TEXT = '`message`, `title` or `details`';
 
 /** Decides whether every 4xx and 5xx response describes a structured JSON error object. */
@@ -140,7 +138,7 @@ function checkSchema(schema: unknown, path: JsonPath, inherited: Properties, che
   const own = objectProperties(schema);
   const props = merge(inherited, own);
   // OAuth 2.0 fixes the error body of its endpoints (RFC 6749 5.2, RFC 7009): the team's shape does not apply.
-  if (isOAuthError(props) || checker.verdict(props) !== 'fail') return [];
+  if (isOAuthErrorBody(props) || checker.verdict(props) !== 'fail') return [];
   const alts = alternatives(schema);
   if (alts !== undefined) {
     const keyword = Array.isArray(schema.oneOf) && schema.oneOf.length > 0 ? 'oneOf' : 'anyOf';
@@ -148,15 +146,6 @@ function checkSchema(schema: unknown, path: JsonPath, inherited: Properties, che
   }
   return [{ problem: checker.diagnose(schema, own, props), path }];
 }
-
-/** `{error, error_description, error_uri}` and nothing else, with a string `error`: an OAuth 2.0 error response. */
-function isOAuthError(props: Properties): boolean {
-  if (props.size < 2 || ![...props.keys()].every((name) => OAUTH_ERROR_MEMBERS.has(name))) return false;
-  const error = props.get('error');
-  return props.has('error_description') && isObject(error) && schemaType(error) === 'string';
-}
-
-const OAUTH_ERROR_MEMBERS = new Set(['error', 'error_description', 'error_uri']);
 
 function shapeChecker(shapes: ReadonlySet<ErrorShape>): Checker {
   return {

@@ -21,10 +21,10 @@ const METHOD_OF_VERB: Readonly<Record<string, string>> = {
   delete: 'DELETE', remove: 'DELETE', destroy: 'DELETE', erase: 'DELETE', purge: 'DELETE',
 };
 
-/** Decides whether a path names an action with a verb instead of a resource with a noun. */
 /** The choice of an API whose paths name what they do (`/chat.postMessage`, `/users/{id}/activate`). */
 export const VERB_PATHS = 'verb-paths';
 
+/** Decides whether a path names an action with a verb instead of a resource with a noun. */
 export const pathNoVerbs = decisionFunction<PathNoVerbsOptions | null>(
   {
     input: null,

@@ -82,9 +82,9 @@ export function judgeVersioning(e: VersioningEvidence): Judgement {
   if (e.versionedServers.length > 0) urlParts.push(`the server URL ${e.versionedServers.slice(0, 2).join(', ')} carries a version`);
   const urlText = `${pct(url, e.operations)} operations carry the version in the URL (${urlParts.join('; ')})`;
   if (accept + url === 0) return { convention: 'versioning', option: undefined, text: `not chosen: no version seen in a URL or a media type of ${plural(e.operations, 'operation')}` };
-  if (verdict.tooLittle) return { convention: 'versioning', option: undefined, text: tooLittleText(plural(verdict.total, 'operation'), [accept > 0 ? acceptText : '', url > 0 ? urlText : ''].filter(Boolean).join('; ')) };
+  const seen = [accept > 0 ? acceptText : '', url > 0 ? urlText : ''].filter(Boolean).join('; ');
+  if (verdict.tooLittle) return { convention: 'versioning', option: undefined, text: tooLittleText(plural(verdict.total, 'operation'), seen) };
   if (verdict.choice === 'none') {
-    const seen = [accept > 0 ? acceptText : '', url > 0 ? urlText : ''].filter(Boolean).join('; ');
     return { convention: 'versioning', option: undefined, text: `not chosen: ${pct(none, verdict.total)} operations with a JSON success body carry no version (${seen})` };
   }
   if (verdict.choice === 'url') {

@@ -3,7 +3,7 @@
 import { isObject, statusClass, type ApiModel, type JsonObject } from '../openapi/model.js';
 import { isJsonMediaType } from '../openapi/mediaTypes.js';
 import { schemaType } from '../openapi/schema.js';
-import { findErrorProperty, hasErrorCode, hasErrorMessage } from '../openapi/errorShapes.js';
+import { STATUS_NAMES, findErrorProperty, hasErrorCode, hasErrorMessage } from '../openapi/errorShapes.js';
 
 /** The built-in shapes of rl-error-response-structure, and what else an error body can be. */
 export type ErrorKind = 'status-code' | 'errors-array' | 'code-message' | 'problem' | 'own' | 'not-object';
@@ -26,7 +26,6 @@ type Properties = Map<string, unknown>;
 const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail'];
 const MAX_DEPTH = 8;
 
-
 /** The properties a schema declares, through `allOf` (first wins). */
 function gather(schema: unknown, depth = 0, into: Properties = new Map()): Properties {
   if (!isObject(schema) || depth > MAX_DEPTH) return into;
@@ -37,7 +36,7 @@ function gather(schema: unknown, depth = 0, into: Properties = new Map()): Prope
 
 /** The built-in shape a set of properties passes, the strictest first. */
 function builtInShape(props: Properties, depth: number): 'status-code' | 'errors-array' | 'code-message' | undefined {
-  if (hasErrorCode(props) && hasErrorMessage(props)) return props.has('status') || findErrorProperty(props, new Set(['status'])) !== undefined ? 'status-code' : 'code-message';
+  if (hasErrorCode(props) && hasErrorMessage(props)) return findErrorProperty(props, STATUS_NAMES) !== undefined ? 'status-code' : 'code-message';
   const errors = findErrorProperty(props, new Set(['errors']));
   if (isObject(errors) && depth < MAX_DEPTH) {
     const items = errors.items;

@@ -46,7 +46,7 @@ export function decide<K extends string>(tally: Tally<K>, order: readonly K[]): 
   return { choice, total, leader, leaderCount, tooLittle };
 }
 
-/** Why a convention with too little evidence is not chosen: `not chosen: only 1 error body (3 needed): ...`. */
+/** Why a convention with too little evidence is not chosen: `not chosen: only 1 error body (3 needed to tell a convention): ...`. */
 export function tooLittleText(counted: string, seen: string): string {
   return `not chosen: only ${counted} (${MIN_EVIDENCE} needed to tell a convention): ${seen}`;
 }

@@ -37,6 +37,18 @@ export function hasErrorCode(props: ErrorProperties): boolean {
   return isObject(error) && schemaType(error) === 'string' && findErrorProperty(props, new Set(['errordescription'])) !== undefined;
 }
 
+/**
+ * An OAuth 2.0 error response (RFC 6749, section 5.2): `error` (a string), `error_description`, optionally
+ * `error_uri`, and nothing else. OAuth fixes this body for its token and revocation endpoints.
+ */
+export function isOAuthErrorBody(props: ErrorProperties): boolean {
+  if (props.size < 2 || ![...props.keys()].every((name) => OAUTH_ERROR_MEMBERS.has(name))) return false;
+  const error = props.get('error');
+  return props.has('error_description') && isObject(error) && schemaType(error) === 'string';
+}
+
+const OAUTH_ERROR_MEMBERS: ReadonlySet<string> = new Set(['error', 'error_description', 'error_uri']);
+
 /** Whether an error object carries a message (`message`, `title`, `detail`, `error_description`, ...). */
 export function hasErrorMessage(props: ErrorProperties): boolean {
   return findErrorProperty(props, MESSAGE_NAMES) !== undefined;

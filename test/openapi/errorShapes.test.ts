@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_NAMES, errorName, findErrorProperty, hasErrorCode, hasErrorMessage } from '../../src/openapi/errorShapes.js';
+import { CODE_NAMES, errorName, findErrorProperty, hasErrorCode, hasErrorMessage, isOAuthErrorBody } from '../../src/openapi/errorShapes.js';
 
 const props = (entries: Record<string, unknown>) => new Map(Object.entries(entries));
 const str = { type: 'string' };
@@ -39,6 +39,18 @@ describe('error body members', () => {
     [{ messages: str }, false],
   ])('%j carries a message: %s', (entries, expected) => {
     expect(hasErrorMessage(props(entries))).toBe(expected);
+  });
+
+  it.each([
+    [{ error: str, error_description: str }, true],
+    [{ error: str, error_description: str, error_uri: str }, true],
+    // near misses: other members beside them, an error object, no description, other spellings
+    [{ error: str, error_description: str, request_id: str }, false],
+    [{ error: { type: 'object' }, error_description: str }, false],
+    [{ error: str, error_uri: str }, false],
+    [{ Error: str, ErrorDescription: str }, false],
+  ])('%j is an OAuth 2.0 error body: %s', (entries, expected) => {
+    expect(isOAuthErrorBody(props(entries))).toBe(expected);
   });
 
   it('finds the first member of a name group, as {} when it has no schema', () => {
