@@ -303,8 +303,9 @@ function missingFolder(file: string, root: string): string | undefined {
   if (!path.isAbsolute(file) || !isInside(file, root)) return undefined;
   let folder = path.dirname(file);
   if (existsSync(folder)) return undefined;
-  while (path.dirname(folder) !== folder && isInside(path.dirname(folder), root) && path.dirname(folder) !== root && !existsSync(path.dirname(folder))) {
-    folder = path.dirname(folder);
+  // Up from the file's folder, which lies inside the root, to the last folder whose parent exists (or is the root).
+  for (let parent = path.dirname(folder); parent !== root && parent !== folder && !existsSync(parent); parent = path.dirname(folder)) {
+    folder = parent;
   }
   return folder;
 }
