@@ -316,7 +316,10 @@ function batchedRefMerges() {
         if (process.env.RESTLINT_UNBATCHED_MERGES === '1') return undefined;
         const source = await readFile(args.path, 'utf8');
         const match = MERGE_LOOP.exec(source);
-        if (match === null || !source.includes('for (const r of uriResults) {')) return undefined;
+        if (match === null || !source.includes('for (const r of uriResults) {')) {
+          console.warn('restlint build: the $ref resolver\'s runner has a layout of its own; its merges stay one by one');
+          return undefined;
+        }
         const [, indent, loopEnd, blockEnd] = match;
         const replacement =
           `${indent}__restlintMerges.push({ r, resolvedTargetPath });\n` +
