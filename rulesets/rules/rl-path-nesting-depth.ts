@@ -1,5 +1,5 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { pathNestingDepth } from '../../src/functions/pathNestingDepth.js';
+import { nestingFamily, pathNestingDepth } from '../../src/functions/pathNestingDepth.js';
 import { defineRule } from '../defineRule.js';
 
 export default defineRule('rl-path-nesting-depth', {
@@ -9,4 +9,4 @@ export default defineRule('rl-path-nesting-depth', {
   given: '$',
   resolved: false,
   then: { function: pathNestingDepth },
-});
+}, { fold: { summary: () => undefined, family: nestingFamily } });

@@ -31,6 +31,12 @@ export interface Verdict {
    * choice of the whole document folds first; failing that, a choice of one part folds over that part.
    */
   readonly area?: string;
+  /**
+   * The choice a finding follows from, when several findings follow from one (the paths below a path that
+   * nests too deep nest too deep because of it): findings of one family are one finding, at the family's
+   * first, with every member among its places (see `FoldSpec.family`).
+   */
+  readonly family?: string;
 }
 
 /** The verdict that a place was checked (it counts among the places a folded choice is compared with). */
@@ -80,6 +86,21 @@ export interface FoldSpec {
   summary(group: FoldGroup): string | undefined;
   /** The fewest places that fold (default FOLD_MIN). */
   readonly min?: number;
+  /**
+   * The message of the one finding a family of findings (`Verdict.family`) becomes, given its first finding
+   * and the others; without it, a family's findings are reported one by one.
+   */
+  family?(group: FamilyGroup): string;
+}
+
+/** The findings of one family, as the finding they become speaks of them. */
+export interface FamilyGroup {
+  /** The family (`Verdict.family`). */
+  readonly family: string;
+  /** The family's first finding (in the order the rule gave them). */
+  readonly head: { readonly path: JsonPath; readonly message: string };
+  /** The others, in order. */
+  readonly others: readonly { readonly path: JsonPath; readonly message: string }[];
 }
 
 /**
@@ -151,6 +172,7 @@ interface Merged {
   choice: string;
   scope: string;
   area: string;
+  family: string | undefined;
   /** The distinct resolved paths the node was reached from. */
   readonly reached: Set<string>;
   /** The operations it was reached from, by `method key`, with their method. */
@@ -225,7 +247,7 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
     const key = `${node}\u0000${verdict.message}`;
     let entry = merged.get(key);
     if (entry === undefined) {
-      entry = { path, message: verdict.message, choice: verdict.choice ?? messageShape(verdict.message), scope: verdict.scope ?? '', area: verdict.area ?? '', reached: new Set(), operations: new Map() };
+      entry = { path, message: verdict.message, choice: verdict.choice ?? messageShape(verdict.message), scope: verdict.scope ?? '', area: verdict.area ?? '', family: verdict.family, reached: new Set(), operations: new Map() };
       merged.set(key, entry);
     }
     entry.reached.add(JSON.stringify(path));
@@ -243,9 +265,39 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
       for (const member of group.members) inFold.add(member);
     }
   }
+  const heads = fold?.family === undefined ? new Map<Merged, IFunctionResult>() : families(ruleId, findings, inFold, fold.family, context);
   const results: IFunctionResult[] = [];
-  for (const finding of findings) if (!inFold.has(finding)) results.push({ message: finding.message + usage(finding), path: finding.path });
+  for (const finding of findings) {
+    if (inFold.has(finding)) continue;
+    const head = heads.get(finding);
+    if (head !== undefined) results.push(head);
+    else results.push({ message: finding.message + usage(finding), path: finding.path });
+  }
   return [...results, ...folds];
+}
+
+/**
+ * The one finding of each family of two or more findings (`Verdict.family`), by its first member, which it
+ * replaces; the other members join `inFold` (they are among its places).
+ */
+function families(ruleId: string, findings: readonly Merged[], inFold: Set<Merged>, message: NonNullable<FoldSpec['family']>, context: RulesetFunctionContext): Map<Merged, IFunctionResult> {
+  const byFamily = new Map<string, Merged[]>();
+  for (const finding of findings) {
+    if (finding.family === undefined || inFold.has(finding)) continue;
+    const members = byFamily.get(finding.family);
+    if (members === undefined) byFamily.set(finding.family, [finding]);
+    else members.push(finding);
+  }
+  const heads = new Map<Merged, IFunctionResult>();
+  for (const [family, members] of byFamily) {
+    if (members.length < 2) continue;
+    const [head, ...others] = members as [Merged, ...Merged[]];
+    const text = message({ family, head: { path: head.path, message: head.message }, others: others.map((m) => ({ path: m.path, message: m.message })) });
+    recordPlaces(ruleId, text, members, context);
+    heads.set(head, { message: text, path: head.path });
+    for (const other of others) inFold.add(other);
+  }
+  return heads;
 }
 
 /**

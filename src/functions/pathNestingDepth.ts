@@ -1,10 +1,9 @@
-import { type IFunctionResult } from '@stoplight/spectral-core';
 import pluralize from 'pluralize';
 import { getApiModel } from '../openapi/model.js';
 import { headWord, type PathSegment } from '../openapi/pathGrammar.js';
 import { resolvedRoot } from './resolvedRoot.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
-import { decisionFunction } from './kernel.js';
+import { decisionFunction, type FamilyGroup, type Verdict } from './kernel.js';
 
 export interface PathNestingDepthOptions {
   /** How many collections a path may nest, not counting the leading version/platform prefix. */
@@ -14,6 +13,19 @@ export interface PathNestingDepthOptions {
 }
 
 const DEFAULT_MAX_COLLECTIONS = 2;
+
+/**
+ * The one finding of the paths that nest too deep below one path (`/orgs/{org}/teams/{team}/discussions` and
+ * the paths under it): the first path's finding, with the others counted.
+ */
+export function nestingFamily(group: FamilyGroup): string {
+  const n = group.others.length;
+  const first = String(group.others[0]!.path[1]);
+  return (
+    `${group.head.message} ${n} more path${n === 1 ? '' : 's'} under ${group.family} nest${n === 1 ? 's' : ''} as deep or deeper ` +
+    `(first: ${first}): one choice, reported once here; the JSON and SARIF output list every path.`
+  );
+}
 
 /** Decides whether a path nests more collections than allowed. */
 export const pathNestingDepth = decisionFunction<PathNestingDepthOptions | null>(
@@ -30,7 +42,7 @@ export const pathNestingDepth = decisionFunction<PathNestingDepthOptions | null>
     // Findings sit on the path key in the root file (the rule runs unresolved); the labels come
     // from the resolved document, where `$ref`-ed path items show whether a segment lists items.
     const model = getApiModel(resolvedRoot(context), modelWords(options?.words));
-    const results: IFunctionResult[] = [];
+    const results: Verdict[] = [];
     for (const path of model.paths) {
       const { segments } = path.parsed;
       // Version segments, wherever they are, are never collections, so the prefix never counts.
@@ -43,6 +55,8 @@ export const pathNestingDepth = decisionFunction<PathNestingDepthOptions | null>
           `${Array(max).fill('/resource').join('/{id}')}: address the resource under its nearest parent and pass the ` +
           `outer associations as query parameters, e.g. "${shorterForm(segments, collections, max)}".`,
         path: path.jsonPath,
+        // The paths below the first collection too many nest too deep because of it: one choice.
+        family: `/${segments.slice(0, collections[max]!.index + 1).map((s) => s.raw).join('/')}`,
       });
     }
     return results;

@@ -71,4 +71,34 @@ describe('a folded finding keeps every place in machine output', () => {
     expect(theirs).toEqual(pick(ours.stdout));
     expect(theirs[0]!.message).toMatch(/^No success response in this API declares a versioned media type \(30 responses in 30 operations\)/);
   });
+
+  it('a family of deep paths is one finding whose places are every path of the family, in JSON and SARIF', async () => {
+    const deep = `openapi: 3.0.3
+info: {title: t, version: "1.0"}
+paths:
+  /orgs/{org}/teams/{team}/discussions:
+    get: {responses: {'200': {description: ok}}}
+  /orgs/{org}/teams/{team}/discussions/{d}:
+    get: {responses: {'200': {description: ok}}}
+  /orgs/{org}/teams/{team}/discussions/{d}/comments/{c}:
+    get: {responses: {'200': {description: ok}}}
+`;
+    const file = path.join(dir, 'deep.yaml');
+    writeFileSync(file, deep);
+    await restlint(['lint', '--no-ruleset-lookup', '-f', `json:${path.join(dir, 'deep.json')}`, '-f', `sarif:${path.join(dir, 'deep.sarif')}`, 'deep.yaml'], dir);
+    const json = JSON.parse(readFileSync(path.join(dir, 'deep.json'), 'utf8')) as (JsonFinding & { places?: Place[] })[];
+    const nesting = json.filter((f) => f.code === 'rl-path-nesting-depth');
+    expect(nesting).toHaveLength(1);
+    expect(nesting[0]!.path).toEqual(['paths', '/orgs/{org}/teams/{team}/discussions']);
+    const places = nesting[0]!.places!;
+    expect(places.map((p) => p.path[1])).toEqual(['/orgs/{org}/teams/{team}/discussions', '/orgs/{org}/teams/{team}/discussions/{d}', '/orgs/{org}/teams/{team}/discussions/{d}/comments/{c}']);
+    const lines = deep.split('\n');
+    for (const place of places) expect(lines[place.range.start.line]!.trim()).toBe(`${String(place.path[1])}:`);
+    // Each place keeps its own finding: the deepest path nests four collections and gets its own shorter form.
+    expect(places[2]!.message).toMatch(/^Path nests 4 collections .* e\.g\. "\/discussions\/\{d\}\/comments\/\{c\}\?org=\.\.\.&team=\.\.\."/);
+    const sarif = JSON.parse(readFileSync(path.join(dir, 'deep.sarif'), 'utf8')) as Sarif;
+    const result = sarif.runs[0]!.results.filter((r) => r.ruleId === 'rl-path-nesting-depth');
+    expect(result).toHaveLength(1);
+    expect(result[0]!.relatedLocations!.map((r) => r.physicalLocation.region.startLine)).toEqual(places.map((p) => p.range.start.line + 1));
+  });
 });

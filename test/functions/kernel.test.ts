@@ -387,3 +387,54 @@ components:
     expect(findings[0]!.message).toMatch(/^Status 304 does not fit DELETE: .* Applies to 2 operations that use it \(2 DELETE\)\.$/);
   });
 });
+
+/** A rule whose findings come in families: a 200 response described `bad <family>` breaks it, in that family. */
+const inFamilies = defineRule(
+  'rl-kernel-family-probe',
+  {
+    description: 'probe',
+    severity: 'warn',
+    given: '$',
+    then: {
+      function: decisionFunction<null>({ input: null, options: null }, function inFamilies(root) {
+        const verdicts: Verdict[] = [];
+        for (const operation of getApiModel(root).operations) {
+          for (const response of operation.responses) {
+            const words = String((response.value as { description?: unknown }).description).split(' ');
+            if (words[0] === 'bad') verdicts.push({ path: response.jsonPath, message: `Response ${operation.path.key} is bad; make it good.`, ...(words[1] === undefined ? {} : { family: words[1] }) });
+          }
+        }
+        return verdicts;
+      }),
+    },
+  },
+  { fold: { summary: () => undefined, family: (g) => `${g.head.message} ${g.others.length} more of family ${g.family}.` } },
+);
+
+describe('the rule kernel: families of findings', () => {
+  const lintFamilies = async (kinds: string[], ignore?: number) => {
+    const paths = kinds.map((kind, i) => `  /r${i}:\n    get:\n${i === ignore ? '      x-restlint-ignore: {rl-kernel-family-probe: "legacy"}\n' : ''}      responses:\n        '200': {description: ${kind}}`).join('\n');
+    const document = `openapi: 3.0.3\ninfo: {title: t, version: "1.0"}\npaths:\n${paths}\n`;
+    const findings = await createLinter({ rules: { 'rl-kernel-family-probe': inFamilies.definition } }).lint(document, path.join(FIXTURES, 'inline.yaml'));
+    return findings.map((f) => [String(f.path[1]), f.message]);
+  };
+
+  it('one finding per family of two or more, at its first; a family of one and findings of no family stay as they are', async () => {
+    expect(await lintFamilies(['bad a', 'good', 'bad a', 'bad b', 'bad', 'bad a'])).toEqual([
+      ['/r0', 'Response /r0 is bad; make it good. 2 more of family a.'],
+      ['/r3', 'Response /r3 is bad; make it good.'],
+      ['/r4', 'Response /r4 is bad; make it good.'],
+    ]);
+  });
+
+  it('an ignored member is no member: the next one heads the family', async () => {
+    expect(await lintFamilies(['bad a', 'bad a', 'bad a'], 0)).toEqual([['/r1', 'Response /r1 is bad; make it good. 1 more of family a.']]);
+  });
+
+  it('without a family message in the rule, family members are reported one by one', async () => {
+    const probeDefinition = defineRule('rl-kernel-family-plain', { description: 'probe', severity: 'warn', given: '$', then: { function: decisionFunction<null>({ input: null, options: null }, (root) => getApiModel(root).operations.map((o) => ({ path: o.jsonPath, message: 'Bad; fix.', family: 'a' }))) } });
+    const document = `openapi: 3.0.3\ninfo: {title: t, version: "1.0"}\npaths:\n  /a:\n    get: {responses: {'200': {description: ok}}}\n  /b:\n    get: {responses: {'200': {description: ok}}}\n`;
+    const findings = await createLinter({ rules: { 'rl-kernel-family-plain': probeDefinition.definition } }).lint(document, path.join(FIXTURES, 'inline.yaml'));
+    expect(findings.map((f) => f.path.join('.'))).toEqual(['paths./a.get', 'paths./b.get']);
+  });
+});

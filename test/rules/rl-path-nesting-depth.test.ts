@@ -157,6 +157,54 @@ paths:
       errors: [{ path: ['paths', '/customers/{id}/orders/{orderId}/lines'], message: '"/orders/{orderId}/lines?customer=..."' }],
     },
     {
+      name: 'the paths below a path that nests too deep are one finding, at the first, counting the others',
+      document: oas3(
+        [
+          `  /orgs/{org}/teams/{team}/discussions:${listGet}`,
+          `  /orgs/{org}/teams/{team}/discussions/{d}:${get}`,
+          `  /orgs/{org}/teams/{team}/discussions/{d}/comments:${listGet}`,
+        ].join('\n'),
+      ),
+      errors: [
+        {
+          path: ['paths', '/orgs/{org}/teams/{team}/discussions'],
+          message:
+            'e.g. "/teams/{team}/discussions?org=...". 2 more paths under /orgs/{org}/teams/{team}/discussions nest as deep or deeper (first: /orgs/{org}/teams/{team}/discussions/{d}): one choice, reported once here',
+        },
+      ],
+    },
+    {
+      name: 'deep paths that branch off at the third collection are separate choices, each reported',
+      document: oas3(
+        [
+          `  /orgs/{org}/teams/{team}/discussions:${listGet}`,
+          `  /orgs/{org}/teams/{team}/members:${listGet}`,
+          `  /orgs/{org}/hooks/{hook}/deliveries/{delivery}:${get}`,
+        ].join('\n'),
+      ),
+      errors: [
+        { path: ['paths', '/orgs/{org}/teams/{team}/discussions'], message: 'e.g. "/teams/{team}/discussions?org=...".' },
+        { path: ['paths', '/orgs/{org}/teams/{team}/members'], message: 'e.g. "/teams/{team}/members?org=...".' },
+        { path: ['paths', '/orgs/{org}/hooks/{hook}/deliveries/{delivery}'], message: 'e.g. "/hooks/{hook}/deliveries/{delivery}?org=...".' },
+      ],
+    },
+    {
+      name: 'one path below the shallow parent of a family is no member: the family starts at the third collection',
+      document: oas3(
+        [
+          `  /orgs/{org}/teams/{team}:${get}`,
+          `  /orgs/{org}/teams/{team}/members:${listGet}`,
+          `  /orgs/{org}/teams/{team}/members/{m}:${get}`,
+        ].join('\n'),
+      ),
+      errors: [
+        {
+          path: ['paths', '/orgs/{org}/teams/{team}/members'],
+          message: '1 more path under /orgs/{org}/teams/{team}/members nests as deep or deeper (first: /orgs/{org}/teams/{team}/members/{m})',
+        },
+      ],
+    },
+    {
       name: 'OpenAPI 3.2: a deep path with only custom methods is judged by its path',
       document: `openapi: 3.2.0
 info: {title: T, version: '1.0'}
