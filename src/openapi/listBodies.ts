@@ -27,6 +27,8 @@ const ENVELOPE_WORDS: ReadonlySet<string> = new Set([
   'next', 'prev', 'previous', 'first', 'last', 'page', 'pages', 'paging', 'pagination', 'total', 'count', 'cursor',
   'cursors', 'offset', 'limit', 'more', 'link', 'links', 'meta', 'metadata', 'href', 'uri', 'url', 'self', 'token',
   'marker', 'truncated', 'size', 'start', 'end', 'object', 'kind', 'version', 'incomplete', 'continuation', 'skip', 'top',
+  // An answer's success flag (Slack's `ok`).
+  'ok', 'success',
 ]);
 
 // Names that give an object an identity of its own: such a body is one resource, whatever arrays it holds.
@@ -121,19 +123,23 @@ function isEnvelope(props: ReadonlyMap<string, unknown>, resource: readonly stri
   }
   if (holder === undefined) return false;
   if (holder === 'named') return true;
+  // A property named for what the path lists holds its items, unless the object also carries data of its own
+  // (`{count, uniques, views: [...]}`: one traffic report with its daily buckets and totals).
+  if (holder === 'resource') return others === 0;
   if (holder === 'nested') return others === 0;
   return others === 0 && bookkeeping > 0;
 }
 
-/** How a property holds items: under a name that says so, in a nested envelope, or as plain objects. */
-type Holder = 'named' | 'nested' | 'objects';
+/** How a property holds items: under a name that says so, under the resource's name, in a nested envelope, or as plain objects. */
+type Holder = 'named' | 'resource' | 'nested' | 'objects';
 
 function holderKind(name: string, value: unknown, resource: readonly string[], depth: number): Holder | undefined {
   if (!isObject(value) || typeof value.$ref === 'string') return undefined;
   if (isArraySchema(value)) {
     // Booleans answer ids one by one; rows of values (a 3x3 `board`, `[[week, additions], ...]`) are a table.
     if (isBooleanSchema(value.items) || (isObject(value.items) && isArraySchema(value.items))) return undefined;
-    if (ITEM_LIST_NAMES.has(compactName(name)) || namesResource(splitWords(name), resource)) return 'named';
+    if (ITEM_LIST_NAMES.has(compactName(name))) return 'named';
+    if (namesResource(splitWords(name), resource)) return 'resource';
     return isObjectSchema(value.items) ? 'objects' : undefined;
   }
   if (depth >= 1) return undefined;

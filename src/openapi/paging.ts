@@ -2,7 +2,7 @@
 import { isObject } from './basics.js';
 import type { OperationInfo, ParameterInfo } from './model.js';
 import { compactName } from './parameterNames.js';
-import { schemaType } from './schema.js';
+import { objectProperties, schemaType } from './schema.js';
 
 // Paging parameter names, compared lower-case without `_`, `-` and `$`: shared by every rule that needs to
 // know whether a query parameter pages (pagination, HAL links, state changes in query parameters).
@@ -63,4 +63,34 @@ export function isCursorParameter(parameter: ParameterInfo): boolean {
 /** The operation's query parameters that choose where a page starts (`offset`, `page`, `cursor`, ...). */
 export function pagePositionParameters(operation: OperationInfo): ParameterInfo[] {
   return operation.parameters.filter(isPagePosition);
+}
+
+/**
+ * Parameters that carry a change feed's position: the client sends back the token the last answer gave it
+ * and gets what changed since (Asana's `sync`, Box's `stream_position`, OData's `$deltatoken`).
+ */
+export const FEED_POSITION_PARAMETERS: ReadonlySet<string> = new Set(['sync', 'synctoken', 'sincetoken', 'deltatoken', 'watermark', 'streamposition']);
+
+/**
+ * The query parameter that makes a GET a change feed, if any: a feed position (FEED_POSITION_PARAMETERS, not
+ * a boolean) whose successful answer hands the next position back (a property of the same name, with or
+ * without a `next` in front, or `has_more`), on an operation that takes no offset or page number. Such a GET
+ * is resumed from where the client stopped, not sliced into pages. A `since` timestamp is a window, not a feed.
+ */
+export function feedPositionParameter(operation: OperationInfo): ParameterInfo | undefined {
+  const tokens = operation.parameters.filter((p) => {
+    if (p.in !== 'query' || !FEED_POSITION_PARAMETERS.has(compactName(p.name))) return false;
+    const schema = isObject(p.value.schema) ? p.value.schema : p.value;
+    return schemaType(schema) !== 'boolean';
+  });
+  if (tokens.length === 0 || operation.parameters.some((p) => isPagePosition(p) && !isCursorParameter(p))) return undefined;
+  const answered = new Set<string>();
+  for (const response of operation.responses) {
+    if (!response.status.startsWith('2')) continue; // success answers (2XX included)
+    for (const body of response.bodies) for (const name of objectProperties(body.schema)?.keys() ?? []) answered.add(compactName(name));
+  }
+  return tokens.find((p) => {
+    const name = compactName(p.name);
+    return answered.has(name) || answered.has(`next${name}`) || answered.has('hasmore');
+  });
 }

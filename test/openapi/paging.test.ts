@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParameterInfo } from '../../src/openapi/model.js';
-import { isCursorParameter, isPagePosition } from '../../src/openapi/paging.js';
+import { feedPositionParameter, isCursorParameter, isPagePosition } from '../../src/openapi/paging.js';
 import { isBatchLookup, isControlQueryParameter, isIdentifierListName } from '../../src/openapi/queryParameters.js';
 import { getApiModel } from '../../src/openapi/model.js';
 
@@ -96,5 +96,32 @@ const CURSORS: [string, ParameterInfo, boolean][] = [
 describe('isCursorParameter', () => {
   it.each(CURSORS)('%s', (_name, parameter, expected) => {
     expect(isCursorParameter(parameter)).toBe(expected);
+  });
+});
+
+const feed = (parameters: unknown[], properties: Record<string, unknown>) =>
+  getApiModel({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: { '/events': { get: { parameters, responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties } } } } } } } },
+  }).operations[0]!;
+const q = (name: string, schema: Record<string, unknown> = { type: 'string' }) => ({ name, in: 'query', schema });
+const events = { type: 'array', items: { type: 'object' } };
+
+/** Each row: a GET's query parameters and answer, and the parameter that makes it a change feed (or none). */
+const FEEDS: [string, unknown[], Record<string, unknown>, string | undefined][] = [
+  ["Asana's sync token, handed back", [q('resource'), q('sync')], { data: events, sync: { type: 'string' }, has_more: { type: 'boolean' } }, 'sync'],
+  ["Box's stream position, next one answered", [q('stream_position'), q('limit', { type: 'integer' })], { entries: events, next_stream_position: { type: 'string' } }, 'stream_position'],
+  ['a delta token with has_more', [q('$deltatoken')], { value: events, has_more: { type: 'boolean' } }, '$deltatoken'],
+  ['a sync token the answer never hands back', [q('sync')], { data: events }, undefined],
+  ['a boolean sync is a switch, not a position', [q('sync', { type: 'boolean' })], { data: events, sync: { type: 'boolean' } }, undefined],
+  ['a since timestamp is a window', [q('since', { type: 'string', format: 'date-time' })], { data: events, has_more: { type: 'boolean' } }, undefined],
+  ['a feed position beside an offset is a paged list', [q('sync'), q('offset', { type: 'integer' })], { data: events, sync: { type: 'string' } }, undefined],
+  ['no token at all', [q('resource')], { data: events, has_more: { type: 'boolean' } }, undefined],
+];
+
+describe('feedPositionParameter', () => {
+  it.each(FEEDS)('%s', (_name, parameters, properties, expected) => {
+    expect(feedPositionParameter(feed(parameters, properties))?.name).toBe(expected);
   });
 });

@@ -434,5 +434,36 @@ paths:
 `,
       errors: [{ path: ['paths', '/orders', 'query'], message: 'Collection QUERY' }],
     },
+    {
+      name: 'a change feed resumed with the token its last answer handed back is not asked to page; a list of events without one is',
+      document: oas3(`  /events:
+    get:
+      parameters: [{name: resource, in: query, required: true, schema: {type: string}}, {name: sync, in: query, schema: {type: string}}]
+      responses:
+        '200':
+          description: the events since the token
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: {type: array, items: {type: object, properties: {type: {type: string}}}}
+                  sync: {type: string}
+                  has_more: {type: boolean}
+  /audit_events:
+    get:
+      parameters: [{name: resource, in: query, required: true, schema: {type: string}}]
+      responses:
+        '200':
+          description: the events
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: {type: array, items: {type: object, properties: {type: {type: string}}}}
+                  has_more: {type: boolean}`),
+      errors: [{ path: ['paths', '/audit_events', 'get'], message: 'accepts no pagination parameters' }],
+    },
   ]);
 });
