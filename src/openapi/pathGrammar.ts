@@ -6,6 +6,7 @@ import {
   MODIFIER_WORDS,
   PREPOSITION_WORDS,
   SINGLETON_WORDS,
+  isActionNoun,
   isPluralWord,
   lexicalReading,
   splitWords,
@@ -218,7 +219,10 @@ export function labelPath(parsed: ParsedPath, facts: PathFacts, terminal: Termin
     // nothing that lists or indexes it (`POST, DELETE /permissions-emulation`): one resource started and
     // stopped, where a collection's items are deleted at their own paths.
     const deletedInPlace = terminal.methods?.includes('delete') === true;
-    if (terminal.creates && !afterItem && previous?.kind !== 'singleton' && !deletedInPlace) segment.kind = 'collection';
+    // A singular noun of an act (`POST /storefront/payment`, "performs a payment") made by a POST, with no
+    // item path and no list, is that act, not a collection named in the singular.
+    const actNoun = !isPluralWord(word, facts.extraUncountables) && isActionNoun(word, facts.extraVerbs);
+    if (terminal.creates && !afterItem && previous?.kind !== 'singleton' && !deletedInPlace && !actNoun) segment.kind = 'collection';
   });
 }
 

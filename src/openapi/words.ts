@@ -120,6 +120,36 @@ export function lexicalReading(word: string, extraVerbs: ReadonlySet<string> = E
   return undefined;
 }
 
+// Endings that make a noun of a verb's action, each with how the verb is spelled before it: `pay|ment`,
+// `activat|ion` (+e), `approv|al` (+e), `accept|ance`.
+const ACTION_NOUN_ENDINGS: readonly (readonly [string, readonly string[]])[] = [
+  ['ment', ['']],
+  ['ation', ['', 'e', 'ate']],
+  ['ion', ['', 'e']],
+  ['al', ['', 'e']],
+  ['ance', ['', 'e']],
+  ['ence', ['', 'e']],
+];
+
+/**
+ * True for a noun whose ending may name the doing of a verb (`payment`, `activation`, `approval`,
+ * `acceptance`, `deletion`): the lexicon reads the word without its ending as a verb. It reads endings
+ * only, so nouns of things made that way pass too (`department`, `organization`): callers use it where
+ * the other evidence is weak. Such a noun, made by a POST, may name one act (`POST /storefront/payment`)
+ * rather than a collection of payments.
+ */
+export function isActionNoun(word: string, extraVerbs: ReadonlySet<string> = EMPTY): boolean {
+  for (const [ending, stems] of ACTION_NOUN_ENDINGS) {
+    if (!word.endsWith(ending) || word.length < ending.length + 3) continue;
+    const base = word.slice(0, -ending.length);
+    for (const stem of stems) {
+      const reading = lexicalReading(base + stem, extraVerbs);
+      if (reading !== undefined && reading !== 'noun-rare-verb' && reading !== 'noun-first') return true;
+    }
+  }
+  return false;
+}
+
 /** True for a word that is a noun (or adjective) as well as a verb: it can complete or qualify a noun. */
 export function hasNounReading(word: string): boolean {
   const reading = lexiconReading(word);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { hasNounReading, isPluralWord, lexicalReading, splitWords, verbReading, type VerbReading } from '../../src/openapi/words.js';
+import { hasNounReading, isActionNoun, isPluralWord, lexicalReading, splitWords, verbReading, type VerbReading } from '../../src/openapi/words.js';
 
 // How the English lexicon reads path words. Each row: word, reading as a segment of its own.
 const readings: [string, VerbReading | undefined][] = [
@@ -81,5 +81,19 @@ describe('the compacted lexicon', () => {
     const result = spawnSync(process.execPath, ['scripts/build-lexicon.mjs', '--check'], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+});
+
+/** Each row: a noun and whether its ending may name the doing of a verb. */
+const ACT_NOUNS: [string, boolean][] = [
+  ['payment', true], ['activation', true], ['deactivation', true], ['approval', true], ['acceptance', true], ['deletion', true],
+  ['renewal', true], ['confirmation', true],
+  ['invoice', false], ['statement', false], ['document', false], ['station', false], ['balance', false], ['instance', false],
+  ['comment', false], ['segment', false], ['animal', false], ['session', false], ['subscription', false],
+];
+
+describe('isActionNoun', () => {
+  it.each(ACT_NOUNS)('%s', (word, expected) => {
+    expect(isActionNoun(word)).toBe(expected);
   });
 });

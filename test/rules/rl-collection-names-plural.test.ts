@@ -101,6 +101,22 @@ describe('rl-collection-names-plural', () => {
       errors: [{ path: ['paths', '/invoice'] }],
     },
     {
+      name: 'a singular noun of an act made by a POST, with no item path and no list, is that act: only the invoice is a collection',
+      document: oas3(
+        [
+          `  /storefront/payment:\n    post: {responses: {'201': {description: Transaction updated.}}}`,
+          `  /approval:\n    post: {responses: {'201': {description: created}}}`,
+          `  /invoice:\n    post: {responses: {'201': {description: created}}}`,
+        ].join('\n'),
+      ),
+      errors: [{ path: ['paths', '/invoice'] }],
+    },
+    {
+      name: 'a noun of an act that other paths address by item is still a collection named in the singular',
+      document: oas3(`  /payment:\n    post: {responses: {'201': {description: created}}}\n  /payment/{id}:${okGet}`),
+      errors: [{ path: ['paths', '/payment'], message: '"payments"' }, { path: ['paths', '/payment/{id}'], message: '"payments"' }],
+    },
+    {
       name: 'team singletons and uncountables are honoured',
       document: oas3(`  /users/{id}/wallet:${listGet}\n  /gear/{id}: {}`),
       options: { words: { singletons: ['wallet'], uncountables: ['gear'] } },
