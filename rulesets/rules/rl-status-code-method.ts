@@ -1,5 +1,5 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { CREATING_POST, statusCodeMethod } from '../../src/functions/statusCodeMethod.js';
+import { codeFamilyMessage, CREATING_POST, statusCodeMethod } from '../../src/functions/statusCodeMethod.js';
 import { GUIDELINE_REMEDY } from '../../src/openapi/statusCodes.js';
 import { operationName, share } from '../../src/functions/kernel.js';
 import { defineRule } from '../defineRule.js';
@@ -12,6 +12,8 @@ export default defineRule('rl-status-code-method', {
   then: { function: statusCodeMethod },
 }, {
   fold: {
+    // The responses that answer one misfit code alike (every 422, every 204 to a GET) are one choice, reported once.
+    family: codeFamilyMessage,
     // POSTs that create and all answer 200 are one choice of the document; other misfits are each reported.
     summary: (g) => {
       if (g.choice.startsWith('extra:')) {

@@ -97,7 +97,10 @@ export interface FoldSpec {
 export interface FamilyGroup {
   /** The family (`Verdict.family`). */
   readonly family: string;
-  /** The family's first finding (in the order the rule gave them). */
+  /**
+   * The family's head: the finding most operations reach (a shared response), else the first in the order the
+   * rule gave them; its message with the uses of a shared node.
+   */
   readonly head: { readonly path: JsonPath; readonly message: string };
   /** The others, in order. */
   readonly others: readonly { readonly path: JsonPath; readonly message: string }[];
@@ -277,8 +280,9 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
 }
 
 /**
- * The one finding of each family of two or more findings (`Verdict.family`), by its first member, which it
- * replaces; the other members join `inFold` (they are among its places).
+ * The one finding of each family of two or more findings (`Verdict.family`), by its head (the member most
+ * operations reach, else the first), which it replaces; the other members join `inFold` (they are among its
+ * places, in order).
  */
 function families(ruleId: string, findings: readonly Merged[], inFold: Set<Merged>, message: NonNullable<FoldSpec['family']>, context: RulesetFunctionContext): Map<Merged, IFunctionResult> {
   const byFamily = new Map<string, Merged[]>();
@@ -291,8 +295,11 @@ function families(ruleId: string, findings: readonly Merged[], inFold: Set<Merge
   const heads = new Map<Merged, IFunctionResult>();
   for (const [family, members] of byFamily) {
     if (members.length < 2) continue;
-    const [head, ...others] = members as [Merged, ...Merged[]];
-    const text = message({ family, head: { path: head.path, message: head.message }, others: others.map((m) => ({ path: m.path, message: m.message })) });
+    // The family sits on the member most operations reach (a shared response), else on its first.
+    let head = members[0]!;
+    for (const member of members) if (member.operations.size > head.operations.size) head = member;
+    const others = members.filter((m) => m !== head);
+    const text = message({ family, head: { path: head.path, message: head.message + usage(head) }, others: others.map((m) => ({ path: m.path, message: m.message })) });
     recordPlaces(ruleId, text, members, context);
     heads.set(head, { message: text, path: head.path });
     for (const other of others) inFold.add(other);

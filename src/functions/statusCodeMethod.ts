@@ -2,13 +2,13 @@ import { getApiModel, type OperationInfo, type ResponseInfo } from '../openapi/m
 import {
   codesForOperation,
   GUIDELINE_CODES,
-  GUIDELINE_REMEDY,
+  guidelineRemedy,
   judgedMethod,
   methodsListing,
   type JudgedMethod,
 } from '../openapi/statusCodes.js';
 import { ownedNodePath } from './ownedNodePath.js';
-import { checked, decisionFunction, type Verdict } from './kernel.js';
+import { checked, decisionFunction, operationName, type FamilyGroup, type Verdict } from './kernel.js';
 
 type CodeList = (string | number)[];
 
@@ -66,7 +66,7 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
       if (method === 'post' && !allowed.has('200')) results.push(checked([...operation.jsonPath, 'responses'], undefined, CREATING_POST));
       results.push(checked([...operation.jsonPath, 'responses'], undefined, EXTRA_CODE));
       for (const response of operation.responses) {
-        const message = misfit(response.status.toUpperCase(), operation, method, allowed);
+        const message = misfit(response.status.toUpperCase(), operation, method, allowed, typeof response.value.description === 'string' ? response.value.description : '');
         const key = typeof response.value === 'object' && response.value !== null ? response.value : response;
         const list = uses.get(key) ?? [];
         list.push({ operation, response, message });
@@ -91,17 +91,45 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
             : /^[1-5]\d\d$/.test(status) && !GUIDELINE_CODES.has(status)
               ? { scope: EXTRA_CODE, choice: `extra:${status}` }
               : {};
-          results.push({ message, path, ...choice });
+          results.push({ message, path, ...choice, ...codeFamily(status, judgedMethod(operation.method), message, response) });
           continue;
         }
         // A code the guidelines give no method is wrong for every use: one message, whose option covers every method.
         const status = response.status.toUpperCase();
-        results.push({ message: GUIDELINE_CODES.has(status) ? message : message.replace(/`extraCodes\.[a-z]+`/, '`extraCodes.all`'), path: response.jsonPath });
+        results.push({ message: GUIDELINE_CODES.has(status) ? message : message.replace(/`extraCodes\.[a-z]+`/, '`extraCodes.all`'), path: response.jsonPath, ...codeFamily(status, judgedMethod(operation.method), message, response) });
       }
     }
     return results;
   },
 );
+
+/**
+ * The family of a misfit code (see FoldSpec.family): every response that answers a code the guidelines do not
+ * name is one choice of the API (GitHub's 422 for failed validation), and so is every response that answers one
+ * method with the same guideline code that misfits it (GitHub's 204 to a GET that checks membership); a response
+ * whose description calls for another code instead is a choice of its own. A POST
+ * that creates and answers 200 is judged operation by operation (it folds when most do).
+ */
+function codeFamily(status: string, method: JudgedMethod | undefined, message: string, response: ResponseInfo): { family?: string } {
+  if (message.startsWith(CREATED_WITH_200) || !/^[1-5]\d\d$/.test(status)) return {};
+  if (GUIDELINE_CODES.has(status)) return { family: `misfit:${status}:${method}` };
+  // Responses whose own words call for another code instead (a 405 for a malformed id) are another choice.
+  const remedy = guidelineRemedy(status, typeof response.value.description === 'string' ? response.value.description : '') ?? '';
+  return { family: `extra:${status}:${remedy}` };
+}
+
+/** The one finding of a family of misfit codes: the first response's finding, with the others counted. */
+export function codeFamilyMessage(group: FamilyGroup): string {
+  const n = group.others.length;
+  const code = group.family.split(':')[1]!;
+  const first = operationName(group.others[0]!.path) ?? group.others[0]!.path.join('.');
+  // Across methods, the option that accepts a code the guidelines do not name is the one for every method.
+  const head = group.family.startsWith('extra:') ? group.head.message.replace(/`extraCodes\.[a-z]+`/, '`extraCodes.all`') : group.head.message;
+  return (
+    `${head} ${n} more response${n === 1 ? '' : 's'} answer${n === 1 ? 's' : ''} ${code} the same way (first: ${first}): ` +
+    'one choice, reported once here; the JSON and SARIF output list every response.'
+  );
+}
 
 function allowedCodes(operation: OperationInfo, method: JudgedMethod, pathShapes: Set<string>, extra: CodeList): Set<string> {
   const codes = codesForOperation(method, {
@@ -130,7 +158,7 @@ function takesPrecondition(operation: OperationInfo, method: JudgedMethod): bool
 }
 
 /** The finding for one response key, or undefined when it fits. `default` always fits. */
-function misfit(status: string, operation: OperationInfo, method: JudgedMethod, allowed: Set<string>): string | undefined {
+function misfit(status: string, operation: OperationInfo, method: JudgedMethod, allowed: Set<string>, description: string): string | undefined {
   const name = operation.method.toUpperCase();
   const option = `\`extraCodes.${method}\``;
   if (/^[1-5]XX$/.test(status)) {
@@ -140,7 +168,7 @@ function misfit(status: string, operation: OperationInfo, method: JudgedMethod, 
   }
   if (!/^[1-5]\d\d$/.test(status) || allowed.has(status)) return undefined;
   if (!GUIDELINE_CODES.has(status)) {
-    const remedy = GUIDELINE_REMEDY[status] ?? `use one of the codes they give ${name} (${[...allowed].sort().join(', ')})`;
+    const remedy = guidelineRemedy(status, description) ?? `use one of the codes they give ${name} (${[...allowed].sort().join(', ')})`;
     return `Status ${status} is not one of the guidelines' status codes; ${remedy}, or add ${status} to ${option}.`;
   }
   if (status === '200' && method === 'post') {

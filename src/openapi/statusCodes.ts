@@ -95,7 +95,7 @@ export const GUIDELINE_REMEDY: Readonly<Record<string, string>> = {
   '402': 'use 403 Forbidden (LivingSocial: "the API chose not to respond")',
   '405': 'use 403 Forbidden (LivingSocial: "the HTTP Verb for the Request URI is not allowed")',
   '411': 'use 400 Bad Request',
-  '412': 'use 409 Conflict (LivingSocial: "an edit conflict on a resource")',
+  '412': 'declare the precondition header it answers (`If-Match` or `If-Unmodified-Since`: HTTP answers a failed one with 412), or use 409 Conflict (LivingSocial: "an edit conflict on a resource") for a conflict with no precondition behind it',
   '413': 'use 400 Bad Request',
   '414': 'use 400 Bad Request',
   '415': 'use 400 Bad Request',
@@ -103,3 +103,19 @@ export const GUIDELINE_REMEDY: Readonly<Record<string, string>> = {
   '431': 'use 400 Bad Request',
   '502': 'use 503 Service Unavailable',
 };
+
+/**
+ * What to use instead of a code the guidelines do not name, read with what the response says it means: a
+ * 405 that answers a malformed request (Box's "the folder ID was malformed") is a 400, not the 403 the
+ * guidelines give a refused method; a temporary redirect to a download link that expires (GitHub's zipball)
+ * must not become a 301, which clients and caches keep. Undefined when no guideline code says the same.
+ */
+export function guidelineRemedy(status: string, description: string): string | undefined {
+  if (status === '405' && /\b(malformed|invalid|not valid|badly formed)\b/i.test(description)) {
+    return 'use 400 Bad Request for a malformed request (this response says so)';
+  }
+  if ((status === '302' || status === '303' || status === '307') && /\b(download|temporar\w*|expir\w*|signed)\b/i.test(description)) {
+    return 'the guidelines name no temporary redirect, and 301 would make clients keep an address that expires: answer 200 with the content or its URL in the body';
+  }
+  return GUIDELINE_REMEDY[status];
+}

@@ -107,13 +107,46 @@ describe('rl-status-code-method', () => {
       errors: [],
     },
     {
-      name: 'near miss: 412 without a precondition header, or on a GET whose If-None-Match fails with 304, is reported',
+      name: 'near miss: 412 on a GET whose If-None-Match fails with 304 is reported, and asked for the precondition it answers',
       document: oas3(`  /registries/{id}:
-    get: {parameters: [{name: If-None-Match, in: header, schema: {type: string}}], responses: {'200': {description: r}, '412': {description: r}}}
+    get: {parameters: [{name: If-None-Match, in: header, schema: {type: string}}], responses: {'200': {description: r}, '412': {description: r}}}`),
+      errors: [{ path: at('/registries/{id}', 'get', '412'), message: 'declare the precondition header it answers (`If-Match` or `If-Unmodified-Since`' }],
+    },
+    {
+      name: 'near miss: 412 on a write without a precondition header is reported',
+      document: oas3(`  /registries/{id}:
     delete: {parameters: [{name: X-Tenant, in: header, schema: {type: string}}], responses: {'204': {description: r}, '412': {description: r}}}`),
+      errors: [{ path: at('/registries/{id}', 'delete', '412'), message: 'or use 409 Conflict' }],
+    },
+    {
+      name: 'every GET that answers 204 is one choice: one finding at the first, counting the others; a 422 is a choice of its own',
+      document: oas3(`  /user/following/{username}:\n    get: ${codes('204', '404')}\n  /user/starred/{repo}:\n    get: ${codes('204', '404')}\n  /user/blocks/{username}:\n    get: ${codes('204', '404')}\n  /user/emails:\n    post: ${codes('201', '422')}`),
       errors: [
-        { path: at('/registries/{id}', 'get', '412'), message: 'use 409 Conflict' },
-        { path: at('/registries/{id}', 'delete', '412'), message: 'use 409 Conflict' },
+        { path: at('/user/following/{username}', 'get', '204'), message: '2 more responses answer 204 the same way (first: GET /user/starred/{repo}): one choice, reported once here' },
+        { path: at('/user/emails', 'post', '422'), message: 'or add 422 to `extraCodes.post`.' },
+      ],
+    },
+    {
+      name: 'a family of one code across methods is accepted for every method with extraCodes.all, and sits on the response most operations share',
+      document: oas3(
+        `  /a/{id}:\n    patch: ${codes('200', '422')}\n  /b:\n    post: {responses: {'201': {description: r}, '422': {$ref: '#/components/responses/invalid'}}}\n  /c:\n    post: {responses: {'201': {description: r}, '422': {$ref: '#/components/responses/invalid'}}}`,
+        `components:\n  responses:\n    invalid: {description: invalid}`,
+      ),
+      errors: [
+        {
+          path: ['components', 'responses', 'invalid'],
+          message: 'or add 422 to `extraCodes.all`. Applies to 2 operations that use it (2 POST). 1 more response answers 422 the same way (first: PATCH /a/{id})',
+        },
+      ],
+    },
+    {
+      name: "the code instead follows what the response says: a 405 for a malformed id is a 400, a 302 to a download that expires is no 301",
+      document: oas3(`  /folders/{id}/items:\n    get: {responses: {'200': {description: r}, '405': {description: Returned if the folder ID is malformed.}}}\n  /repos/{id}/zipball:\n    get: {responses: {'302': {description: Redirects to a download link that expires after a minute.}}}\n  /orgs/{org}/members:\n    get: {responses: {'200': {description: r}, '307': {description: Moved to the public members.}}}\n  /jobs/{id}:\n    put: {responses: {'200': {description: r}, '405': {description: Not allowed.}}}`),
+      errors: [
+        { path: at('/folders/{id}/items', 'get', '405'), message: 'use 400 Bad Request for a malformed request (this response says so)' },
+        { path: at('/repos/{id}/zipball', 'get', '302'), message: '301 would make clients keep an address that expires: answer 200 with the content or its URL in the body' },
+        { path: at('/orgs/{org}/members', 'get', '307'), message: 'use 301 Moved Permanently if the move is permanent' },
+        { path: at('/jobs/{id}', 'put', '405'), message: 'use 403 Forbidden' },
       ],
     },
     {
