@@ -1,5 +1,5 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { propertyCase, REQUESTS, styleChoice } from '../../src/functions/propertyCase.js';
+import { propertyCase, REQUESTS, schemaCaseFamily, styleChoice } from '../../src/functions/propertyCase.js';
 import { defineRule } from '../defineRule.js';
 import { share } from '../../src/functions/kernel.js';
 import type { CaseStyle } from '../../src/openapi/propertyNames.js';
@@ -12,6 +12,10 @@ export default defineRule('rl-property-case', {
   then: { function: propertyCase },
 }, {
   fold: {
+    // Outside a document-wide choice, the names one schema writes in one other style are one finding for it.
+    family: schemaCaseFamily,
+    // Two such names are read as two findings; from three on, the schema's choice is one.
+    familyMin: 3,
     // The style most names are written in is the document's convention: one finding; names in other styles are each reported.
     summary: (g) => {
       const [other, style] = g.choice.split('>') as [CaseStyle, CaseStyle | undefined];

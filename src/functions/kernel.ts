@@ -91,6 +91,8 @@ export interface FoldSpec {
    * and the others; without it, a family's findings are reported one by one.
    */
   family?(group: FamilyGroup): string;
+  /** The fewest findings a family needs to be one finding (default 2). */
+  readonly familyMin?: number;
 }
 
 /** The findings of one family, as the finding they become speaks of them. */
@@ -268,7 +270,7 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
       for (const member of group.members) inFold.add(member);
     }
   }
-  const heads = fold?.family === undefined ? new Map<Merged, IFunctionResult>() : families(ruleId, findings, inFold, fold.family, context);
+  const heads = fold?.family === undefined ? new Map<Merged, IFunctionResult>() : families(ruleId, findings, inFold, fold.family, fold.familyMin ?? 2, context);
   const results: IFunctionResult[] = [];
   for (const finding of findings) {
     if (inFold.has(finding)) continue;
@@ -280,11 +282,11 @@ function settle(ruleId: string, verdicts: readonly Verdict[], context: RulesetFu
 }
 
 /**
- * The one finding of each family of two or more findings (`Verdict.family`), by its head (the member most
+ * The one finding of each family of at least `min` findings (`Verdict.family`), by its head (the member most
  * operations reach, else the first), which it replaces; the other members join `inFold` (they are among its
  * places, in order).
  */
-function families(ruleId: string, findings: readonly Merged[], inFold: Set<Merged>, message: NonNullable<FoldSpec['family']>, context: RulesetFunctionContext): Map<Merged, IFunctionResult> {
+function families(ruleId: string, findings: readonly Merged[], inFold: Set<Merged>, message: NonNullable<FoldSpec['family']>, min: number, context: RulesetFunctionContext): Map<Merged, IFunctionResult> {
   const byFamily = new Map<string, Merged[]>();
   for (const finding of findings) {
     if (finding.family === undefined || inFold.has(finding)) continue;
@@ -294,7 +296,7 @@ function families(ruleId: string, findings: readonly Merged[], inFold: Set<Merge
   }
   const heads = new Map<Merged, IFunctionResult>();
   for (const [family, members] of byFamily) {
-    if (members.length < 2) continue;
+    if (members.length < min) continue;
     // The family sits on the member most operations reach (a shared response), else on its first.
     let head = members[0]!;
     for (const member of members) if (member.operations.size > head.operations.size) head = member;

@@ -1,6 +1,6 @@
 import { CASE_STYLES, fitsCaseStyle, toCaseStyle, type CaseStyle } from '../openapi/propertyNames.js';
 import { getSchemaWalk, propertiesOf } from '../openapi/schemaWalk.js';
-import { checked, decisionFunction, type Verdict } from './kernel.js';
+import { checked, decisionFunction, type FamilyGroup, type Verdict } from './kernel.js';
 import { protocolOnlyObjects } from '../openapi/protocols.js';
 
 const DEFAULT_CASE: CaseStyle = 'snake_case';
@@ -45,12 +45,32 @@ export const propertyCase = decisionFunction<PropertyCaseOptions | null>(
           // Names in one other style are one choice of the document; a name in no style is its own.
           choice: other === undefined ? `none:${name}` : `${other}>${style}`,
           ...(area === undefined ? {} : { area }),
+          // The names of one schema in one other style are that schema's choice: one finding for the schema.
+          ...(other === undefined ? {} : { family: `${other}>${style}\u0000${JSON.stringify(path)}` }),
         });
       }
     }
     return results;
   },
 );
+
+/**
+ * The one finding of a schema whose names are written in one other style (`AdditionalDataAirline`'s 14
+ * snake_case names in a camelCase API): how many, the first with its new name, and the fix.
+ */
+export function schemaCaseFamily(group: FamilyGroup): string {
+  const [styles] = group.family.split('\u0000') as [string];
+  const [other, style] = styles.split('>') as [CaseStyle, CaseStyle];
+  const path = group.head.path;
+  const holder = path[path.length - 2];
+  const schema = path.length >= 4 && (path[path.length - 3] === 'schemas' || path[path.length - 3] === 'definitions') ? `Schema \`${String(holder)}\`` : 'This schema';
+  const names = [group.head, ...group.others].map((f) => /`([^`]*)`/.exec(f.message)?.[1]).filter((n): n is string => n !== undefined);
+  const first = names[0]!;
+  return (
+    `${schema} names ${names.length} properties in ${other}, not ${style} (first: \`${first}\`, as ${style} \`${toCaseStyle(first, style)}\`): ` +
+    `rename them to ${style}${profileHint(other)}; one choice of the schema, reported once here, and the JSON and SARIF output list every name.`
+  );
+}
 
 /** The part of a document that request body schemas make (see the kernel's `Verdict.area`). */
 export const REQUESTS = 'requests';

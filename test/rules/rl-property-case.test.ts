@@ -264,6 +264,39 @@ paths:
     ]);
   });
 
+  it('three or more names of one schema in one other style are one finding for the schema; names of another style or schema are not in it', async () => {
+    const document = `openapi: 3.0.3
+info: {title: t, version: "1.0"}
+paths: {}
+components:
+  schemas:
+    AdditionalDataAirline:
+      type: object
+      properties:
+        airline.agency_invoice_number: {type: string}
+        airline.boarding_fee: {type: string}
+        airline.flight_date: {type: string}
+        airline-code: {type: string}
+        passengerName: {type: string}
+    Leg:
+      type: object
+      properties:
+        carrier_code: {type: string}
+        departureDate: {type: string}
+`;
+    const findings = await lintWithRule('rl-property-case', document, { case: 'camelCase' });
+    const byPath = findings.map((f) => [f.path.join('.'), f.message]).sort();
+    expect(byPath).toHaveLength(3);
+    expect(byPath).toContainEqual([
+      'components.schemas.AdditionalDataAirline.properties',
+      "Schema `AdditionalDataAirline` names 3 properties in snake_case, not camelCase (first: `airline.agency_invoice_number`, as camelCase `airline.agencyInvoiceNumber`): rename them to camelCase, or, if the API uses snake_case throughout, use the rule's default (rule option `case: snake_case`); one choice of the schema, reported once here, and the JSON and SARIF output list every name.",
+    ]);
+    expect(byPath).toContainEqual(['components.schemas.AdditionalDataAirline.properties', expect.stringContaining('Property name `airline-code` is not camelCase')]);
+    expect(byPath).toContainEqual(['components.schemas.Leg.properties', expect.stringContaining('Property name `carrier_code` is not camelCase')]);
+    const family = findings.find((f) => f.message.startsWith('Schema'))!;
+    expect(family.places?.map((p) => /`([^`]*)`/.exec(p.message)?.[1])).toEqual(['airline.agency_invoice_number', 'airline.boarding_fee', 'airline.flight_date']);
+  });
+
   it('judges each slash-separated part and suggests each part in the chosen style', async () => {
     const found = await messages(answer(SLASHED));
     expect(found.map((m) => /name it `([^`]*)`/.exec(m)?.[1]).sort()).toEqual(['category/sub_category', 'self_harm/intent', 'violence/graphic']);
