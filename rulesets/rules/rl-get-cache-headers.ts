@@ -1,5 +1,5 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { cacheHeaders } from '../../src/functions/cacheHeaders.js';
+import { getCacheHeaders } from '../../src/functions/getCacheHeaders.js';
 import { defineRule } from '../defineRule.js';
 import { inOperations, share } from '../../src/functions/kernel.js';
 
@@ -8,7 +8,7 @@ export default defineRule('rl-get-cache-headers', {
   severity: 'warn',
   formats: [oas2, oas3],
   given: '$',
-  then: { function: cacheHeaders },
+  then: { function: getCacheHeaders },
 }, {
   fold: {
     summary: (g) =>

@@ -1,5 +1,5 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { noRequestBody } from '../../src/functions/noRequestBody.js';
+import { getNoRequestBody } from '../../src/functions/getNoRequestBody.js';
 import { defineRule } from '../defineRule.js';
 
 export default defineRule('rl-get-no-request-body', {
@@ -7,5 +7,5 @@ export default defineRule('rl-get-no-request-body', {
   severity: 'warn',
   formats: [oas2, oas3],
   given: '$',
-  then: { function: noRequestBody },
+  then: { function: getNoRequestBody },
 });

@@ -1,5 +1,5 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { majorMinorVersion } from '../../src/functions/majorMinorVersion.js';
+import { infoVersionFormat } from '../../src/functions/infoVersionFormat.js';
 import { defineRule } from '../defineRule.js';
 
 export default defineRule('rl-info-version-format', {
@@ -7,5 +7,5 @@ export default defineRule('rl-info-version-format', {
   severity: 'warn',
   formats: [oas2, oas3],
   given: '$',
-  then: { function: majorMinorVersion },
+  then: { function: infoVersionFormat },
 });

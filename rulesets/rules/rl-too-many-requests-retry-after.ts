@@ -1,5 +1,5 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { tooManyRequestsHeaders } from '../../src/functions/tooManyRequestsHeaders.js';
+import { tooManyRequestsRetryAfter } from '../../src/functions/tooManyRequestsRetryAfter.js';
 import { defineRule } from '../defineRule.js';
 
 export default defineRule('rl-too-many-requests-retry-after', {
@@ -7,5 +7,5 @@ export default defineRule('rl-too-many-requests-retry-after', {
   severity: 'warn',
   formats: [oas2, oas3],
   given: '$',
-  then: { function: tooManyRequestsHeaders },
+  then: { function: tooManyRequestsRetryAfter },
 });

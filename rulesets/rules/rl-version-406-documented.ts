@@ -1,5 +1,5 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { notAcceptableDocumented } from '../../src/functions/notAcceptableDocumented.js';
+import { version406Documented } from '../../src/functions/version406Documented.js';
 import { defineRule } from '../defineRule.js';
 
 export default defineRule('rl-version-406-documented', {
@@ -7,5 +7,5 @@ export default defineRule('rl-version-406-documented', {
   severity: 'warn',
   formats: [oas2, oas3],
   given: '$',
-  then: { function: notAcceptableDocumented },
+  then: { function: version406Documented },
 });

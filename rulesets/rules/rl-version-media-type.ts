@@ -1,14 +1,14 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
 import { defineRule } from '../defineRule.js';
 import { inOperations, share } from '../../src/functions/kernel.js';
-import { UNVERSIONED, versionedMediaTypes } from '../../src/functions/versionedMediaTypes.js';
+import { UNVERSIONED, versionMediaType } from '../../src/functions/versionMediaType.js';
 
 export default defineRule('rl-version-media-type', {
   description: 'Success responses with a JSON body use a versioned vendor media type, so the version travels in the Accept header.',
   severity: 'warn',
   formats: [oas2, oas3],
   given: '$',
-  then: { function: versionedMediaTypes },
+  then: { function: versionMediaType },
 }, {
   fold: {
     // One choice of the whole document: its success media types carry no version (an API that versions elsewhere).

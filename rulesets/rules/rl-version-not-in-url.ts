@@ -1,5 +1,5 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import { URL_PREFIX_CHOICES, urlVersionPlacement } from '../../src/functions/urlVersionPlacement.js';
+import { URL_PREFIX_CHOICES, versionNotInUrl } from '../../src/functions/versionNotInUrl.js';
 import { defineRule } from '../defineRule.js';
 import { share } from '../../src/functions/kernel.js';
 
@@ -9,7 +9,7 @@ export default defineRule('rl-version-not-in-url', {
   formats: [oas2, oas3],
   given: '$',
   resolved: false,
-  then: { function: urlVersionPlacement },
+  then: { function: versionNotInUrl },
 }, {
   fold: {
     // Paths that all carry the version are one choice of the document; a versioned server URL stays one finding.

@@ -33,6 +33,15 @@ describe('every rule has a rule file, a doc page and a test, and nothing is orph
   it('the catalog lists every rule file, under the file name as id', () => {
     expect([...ids].sort()).toEqual([...ruleFiles].sort());
   });
+  it("each rule's function is named for the rule and lives in src/functions/<that name>.ts", () => {
+    const functions = readdirSync(path.resolve(RULES_DIR, '../../src/functions')).map((f) => f.replace(/\.ts$/, ''));
+    for (const id of ids) {
+      const name = id.replace(/^rl-/, '').replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+      const names = thensOf(id).map((t) => (t.function as { name: string }).name);
+      expect(names, id).toContain(name);
+      expect(functions, id).toContain(name);
+    }
+  });
   it('rule ids are kebab-case with the rl- prefix', () => {
     for (const id of ids) expect(id).toMatch(/^rl-[a-z0-9]+(-[a-z0-9]+)+$/);
   });

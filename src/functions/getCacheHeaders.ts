@@ -7,9 +7,9 @@ import { checked, decisionFunction, type Verdict } from './kernel.js';
 const CACHEABLE_STATUS = /^(200|203|206|2XX)$/i;
 
 /** Decides whether each successful GET response declares a validator and `Cache-Control`. */
-export const cacheHeaders = decisionFunction<null>(
+export const getCacheHeaders = decisionFunction<null>(
   { input: null, options: null },
-  function cacheHeaders(root) {
+  function getCacheHeaders(root) {
     const findings: Verdict[] = [];
     for (const operation of getApiModel(root).operations) {
       if (operation.method !== 'get') continue;

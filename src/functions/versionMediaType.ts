@@ -19,7 +19,7 @@ const SUGGESTION = 'a versioned vendor media type such as "application/vnd.<org>
  * or the operation takes it in an Accept request parameter (one verdict with rl-version-406-documented:
  * src/openapi/versioning.ts versionPlacement).
  */
-export const versionedMediaTypes = decisionFunction<VersionedMediaTypesOptions | null>(
+export const versionMediaType = decisionFunction<VersionedMediaTypesOptions | null>(
   {
     input: null,
     options: {
@@ -28,7 +28,7 @@ export const versionedMediaTypes = decisionFunction<VersionedMediaTypesOptions |
       additionalProperties: false,
     },
   },
-  function versionedMediaTypes(root, options) {
+  function versionMediaType(root, options) {
     if ((options?.style ?? DEFAULT_VERSION_STYLE) !== 'accept-header') return [];
     const model = getApiModel(root);
     const placement = versionPlacement(model);

@@ -25,7 +25,7 @@ const FAMILY: readonly { readonly name: string; readonly spellings: readonly str
  * Decides whether each `429 Too Many Requests` response declares `Retry-After` and, when the team
  * requires them, whether rate-limited operations declare the `X-RateLimit-*` headers.
  */
-export const tooManyRequestsHeaders = decisionFunction<TooManyRequestsHeadersOptions | null>(
+export const tooManyRequestsRetryAfter = decisionFunction<TooManyRequestsHeadersOptions | null>(
   {
     input: null,
     options: {
@@ -34,7 +34,7 @@ export const tooManyRequestsHeaders = decisionFunction<TooManyRequestsHeadersOpt
       additionalProperties: false,
     },
   },
-  function tooManyRequestsHeaders(root, options) {
+  function tooManyRequestsRetryAfter(root, options) {
     const required = options?.rateLimitHeaders === 'required';
     const findings: Verdict[] = [];
     const report = (response: ResponseInfo, message: string | undefined) => {

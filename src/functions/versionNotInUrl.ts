@@ -22,7 +22,7 @@ export interface UrlVersionPlacementOptions {
 }
 
 /** Decides whether the URLs of a document carry a version, and where, for the team's versioning style. */
-export const urlVersionPlacement = decisionFunction<UrlVersionPlacementOptions | null>(
+export const versionNotInUrl = decisionFunction<UrlVersionPlacementOptions | null>(
   {
     input: null,
     options: {
@@ -31,7 +31,7 @@ export const urlVersionPlacement = decisionFunction<UrlVersionPlacementOptions |
       additionalProperties: false,
     },
   },
-  function urlVersionPlacement(unresolved, options, context) {
+  function versionNotInUrl(unresolved, options, context) {
     // Runs on the unresolved document so that path findings sit on the key in the root file; servers
     // below a path item or an operation are read from the resolved document.
     if (!isObject(unresolved)) return [];

@@ -8,9 +8,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBERISH = /^v?(\d+)(?:\.(\d+))?/i;
 
 /** Decides whether `info.version` is a `major.minor` version with a major of at least 1. */
-export const majorMinorVersion = decisionFunction<null>(
+export const infoVersionFormat = decisionFunction<null>(
   { input: null, options: null },
-  function majorMinorVersion(root) {
+  function infoVersionFormat(root) {
     if (!isObject(root) || !isObject(root.info)) return [];
     const message = problem(root.info.version);
     // A missing version is reported on `info`, the nearest node that exists.

@@ -13,7 +13,7 @@ export interface NoRequestBodyOptions {
 const DEFAULT_METHODS: readonly HttpMethod[] = ['get', 'head'];
 
 /** Decides whether operations of read methods declare a request body (OpenAPI 3 `requestBody`, Swagger 2.0 `in: body` or `formData`). */
-export const noRequestBody = decisionFunction<NoRequestBodyOptions | null>(
+export const getNoRequestBody = decisionFunction<NoRequestBodyOptions | null>(
   {
     input: null,
     options: {
@@ -24,7 +24,7 @@ export const noRequestBody = decisionFunction<NoRequestBodyOptions | null>(
       additionalProperties: false,
     },
   },
-  function noRequestBody(root, options, context) {
+  function getNoRequestBody(root, options, context) {
     const methods: readonly HttpMethod[] = options?.methods ?? DEFAULT_METHODS;
     const results: IFunctionResult[] = [];
     for (const operation of getApiModel(root).operations) {

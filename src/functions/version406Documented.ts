@@ -4,9 +4,9 @@ import { versionPlacement } from '../openapi/versioning.js';
 import { decisionFunction } from './kernel.js';
 
 /** Decides whether each operation that negotiates its version in the Accept header documents 406 Not Acceptable. */
-export const notAcceptableDocumented = decisionFunction<null>(
+export const version406Documented = decisionFunction<null>(
   { input: null, options: null },
-  function notAcceptableDocumented(root) {
+  function version406Documented(root) {
     const results: IFunctionResult[] = [];
     for (const [operation, { mediaType, from }] of versionPlacement(getApiModel(root)).accept) {
       if (operation.responses.some((r) => /^(406|4XX)$/i.test(r.status))) continue;
