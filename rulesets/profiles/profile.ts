@@ -14,7 +14,7 @@ export interface TeamChoices {
   /** Where the API version lives: the Accept header's media type (default) or a leading `/api/v{n}`. */
   versioning?: 'accept-header' | 'url-prefix';
   /** Which pagination style a collection GET uses: offset/limit or Range (default), or only one style. */
-  pagination?: 'any' | 'offset-limit' | 'range' | 'cursor';
+  pagination?: 'any' | 'offset-limit' | 'range' | 'cursor' | 'page';
   /** Which built-in error body shapes pass (default: all three). */
   errorShapes?: ('errors-array' | 'code-message' | 'status-code')[];
   /** The team's own error body JSON Schema, instead of the built-in shapes. */
@@ -38,7 +38,7 @@ export interface TeamChoices {
 /** The values each enumerated choice takes. */
 const CHOICE_VALUES: Readonly<Record<string, readonly string[]>> = {
   versioning: ['accept-header', 'url-prefix'],
-  pagination: ['any', 'offset-limit', 'range', 'cursor'],
+  pagination: ['any', 'offset-limit', 'range', 'cursor', 'page'],
   xHeaders: ['allowed', 'reported'],
   corsWildcard: ['reported', 'allowed'],
   propertyCase: ['snake_case', 'camelCase', 'kebab-case', 'PascalCase'],

@@ -27,6 +27,10 @@ export const READY_MADE_PROFILES: Readonly<Record<string, ReadyMadeProfile>> = {
     description: 'Collections page with a cursor parameter (cursor, after/before, page_token, ...) and a limit.',
     choices: { pagination: 'cursor' },
   },
+  'page-pagination': {
+    description: 'Collections page with a page number and a page size (page with per_page, page_size or limit): a team convention the guidelines do not name.',
+    choices: { pagination: 'page' },
+  },
   'errors-array-errors': {
     description: 'Error bodies are {errors: [{code, title, details}]} only.',
     choices: { errorShapes: ['errors-array'] },

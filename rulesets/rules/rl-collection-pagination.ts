@@ -14,8 +14,8 @@ export default defineRule('rl-collection-pagination', {
     // Collections that all page the same other way are one choice of the document: named, with the profile that chooses it.
     summary: (g) => {
       const { style, uses, parameters } = JSON.parse(g.choice) as PagingChoice;
-      const how = { none: 'accept no pagination parameters', other: `page with ${parameters}`, cursor: 'page with a cursor', range: 'page with a `Range` header', 'offset-limit': 'page with `offset` and `limit`' }[uses];
-      const profile = { cursor: 'cursor-pagination', 'offset-limit': 'offset-limit-pagination', range: 'range-pagination' }[uses as string];
+      const how = { none: 'accept no pagination parameters', other: `page with ${parameters}`, cursor: 'page with a cursor', page: 'page with a page number and a page size', range: 'page with a `Range` header', 'offset-limit': 'page with `offset` and `limit`' }[uses];
+      const profile = { cursor: 'cursor-pagination', 'offset-limit': 'offset-limit-pagination', range: 'range-pagination', page: 'page-pagination' }[uses as string];
       const choose =
         profile !== undefined
           ? `, or choose the \`${profile}\` profile if this paging is your team's decision`

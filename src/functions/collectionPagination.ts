@@ -6,8 +6,11 @@ import { compactName } from '../openapi/parameterNames.js';
 import { checked, decisionFunction, type Verdict } from './kernel.js';
 import { operationProtocol } from '../openapi/protocols.js';
 
-/** `any` takes offset/limit or Range; the others require one style. */
-export const PAGINATION_STYLES = ['any', 'offset-limit', 'range', 'cursor'] as const;
+/**
+ * `any` takes offset/limit or Range; the others require one style: `page` is a page number with a page size
+ * (`page` and `per_page`), a team convention the guidelines do not name (GitHub's, DigitalOcean's).
+ */
+export const PAGINATION_STYLES = ['any', 'offset-limit', 'range', 'cursor', 'page'] as const;
 export type PaginationStyle = (typeof PAGINATION_STYLES)[number];
 const DEFAULT_STYLE: PaginationStyle = 'any';
 
@@ -35,6 +38,9 @@ interface PagingFacts {
   missingRangeHeaders: string[];
   /** Cursor parameters, as `\`name\`` for messages. */
   cursors: string[];
+  /** A page number (`page`, `page_number`: not a cursor) and a page size (`per_page`, `page_size`, `limit`), as `\`name\``. */
+  pageNumber: string | undefined;
+  pageSize: string | undefined;
   others: string[];
 }
 
@@ -44,7 +50,12 @@ const REMEDY: Record<PaginationStyle, string> = {
   'offset-limit': 'accept `offset` and `limit` query parameters',
   range: 'accept a `Range` header and answer 206 with `Content-Range` and `Accept-Ranges`',
   cursor: 'accept a cursor query parameter (such as `cursor`, `after`/`before` or `page_token`) and a `limit`',
+  page: 'accept a `page` number and a page size (`per_page`, `page_size` or `limit`) as query parameters',
 };
+
+// Page numbers and the page sizes that go with them, compared lower-case without `_`, `-` and `$`.
+const PAGE_NUMBERS: ReadonlySet<string> = new Set(['page', 'pagenumber', 'pageno']);
+const PAGE_SIZES: ReadonlySet<string> = new Set(['perpage', 'pagesize', 'pagelimit', 'limit', 'size']);
 
 /** Decides whether each collection GET pages its results in the style the team chose. */
 export const collectionPagination = decisionFunction<CollectionPaginationOptions | null>(
@@ -81,7 +92,7 @@ export interface PagingChoice {
   /** The style the rule asks for. */
   readonly style: PaginationStyle;
   /** What the collection does: a style the team could choose instead, its own parameters, or no paging at all. */
-  readonly uses: 'cursor' | 'offset-limit' | 'range' | 'other' | 'none';
+  readonly uses: 'cursor' | 'offset-limit' | 'range' | 'page' | 'other' | 'none';
   /** The paging parameters it names (for `other`). */
   readonly parameters: string;
 }
@@ -95,9 +106,11 @@ function pagingChoice(facts: PagingFacts, style: PaginationStyle): string {
         ? 'offset-limit'
         : facts.range || facts.partial
           ? 'range'
-          : facts.others.length > 0
-            ? 'other'
-            : 'none';
+          : facts.pageNumber !== undefined && facts.pageSize !== undefined && style !== 'page'
+            ? 'page'
+            : facts.others.length > 0
+              ? 'other'
+              : 'none';
   const parameters = uses === 'other' ? [...facts.others].sort().join(', ') : '';
   return JSON.stringify({ style, uses, parameters } satisfies PagingChoice);
 }
@@ -128,6 +141,8 @@ function pagingFacts(operation: OperationInfo): PagingFacts {
   const query = operation.parameters.filter((p) => p.in === 'query');
   const others = query.filter((p) => OTHER_PAGING_PARAMETERS.has(compactName(p.name))).map((p) => `\`${p.name}\``);
   const cursors = query.filter(isCursorParameter).map((p) => `\`${p.name}\``);
+  const pageNumber = query.find((p) => PAGE_NUMBERS.has(compactName(p.name)) && !isCursorParameter(p));
+  const pageSize = query.find((p) => PAGE_SIZES.has(compactName(p.name)));
   return {
     offset: findParameter(operation, 'query', 'offset') !== undefined,
     limit: findParameter(operation, 'query', 'limit') !== undefined,
@@ -135,6 +150,8 @@ function pagingFacts(operation: OperationInfo): PagingFacts {
     partial: partialResponse !== undefined,
     missingRangeHeaders,
     cursors,
+    pageNumber: pageNumber === undefined ? undefined : `\`${pageNumber.name}\``,
+    pageSize: pageSize === undefined ? undefined : `\`${pageSize.name}\``,
     others,
   };
 }
@@ -175,6 +192,15 @@ function describeProblem(facts: PagingFacts, style: PaginationStyle): string | u
       if (facts.offset) return `pages with \`offset\`${facts.limit ? ' and `limit`' : ''}, not with a cursor`;
       if (facts.range || facts.partial) return 'pages with a `Range` header, not with a cursor';
       if (facts.limit) return `accepts \`limit\` but no cursor parameter${others === '' ? '' : ` (it pages with ${others})`}`;
+      return fallback;
+    }
+    case 'page': {
+      if (facts.pageNumber !== undefined && facts.pageSize !== undefined) return undefined;
+      if (facts.pageNumber !== undefined) return `accepts ${facts.pageNumber} but no page size`;
+      if (facts.cursors.length > 0) return `pages with ${facts.cursors.join(', ')}, not with page numbers`;
+      if (facts.offset) return `pages with \`offset\`${facts.limit ? ' and `limit`' : ''}, not with page numbers`;
+      if (facts.range || facts.partial) return 'pages with a `Range` header, not with page numbers';
+      if (facts.pageSize !== undefined) return `accepts ${facts.pageSize} but no \`page\` number`;
       return fallback;
     }
   }

@@ -111,7 +111,7 @@ const PAGING_TEXT: Record<PagingStyle, string> = {
   page: 'page numbers (page, per_page)',
   other: 'other paging parameters (a limit alone, skip, top, ...)',
 };
-const PAGING_PROFILES: Partial<Record<PagingStyle, string>> = { 'offset-limit': 'offset-limit-pagination', range: 'range-pagination', cursor: 'cursor-pagination' };
+const PAGING_PROFILES: Partial<Record<PagingStyle, string>> = { 'offset-limit': 'offset-limit-pagination', range: 'range-pagination', cursor: 'cursor-pagination', page: 'page-pagination' };
 
 export function judgePaging(e: PagingEvidence): Judgement {
   const verdict = decide(e.tally, PAGING_STYLES);
@@ -122,7 +122,7 @@ export function judgePaging(e: PagingEvidence): Judgement {
   if (verdict.choice === undefined) return { convention: 'pagination', option: undefined, text: `not chosen, no clear majority (${share}% needed): ${seen}` };
   const profile = PAGING_PROFILES[verdict.choice];
   if (profile !== undefined) return { convention: 'pagination', option: verdict.choice, profile, text: seen };
-  return { convention: 'pagination', option: verdict.choice, text: `no profile fits (restlint's profiles are offset/limit, Range and cursor with limit), so rl-collection-pagination keeps its default: ${seen}` };
+  return { convention: 'pagination', option: verdict.choice, text: `no profile fits (restlint's profiles are offset/limit, Range, cursor with limit and page numbers), so rl-collection-pagination keeps its default: ${seen}` };
 }
 
 const ERROR_TEXT: Record<string, string> = {

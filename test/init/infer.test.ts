@@ -110,11 +110,17 @@ describe('pagination', () => {
   it('a 206 answer counts as Range paging', () => {
     expect(judge(api(collections(3, [], { '206': ok(list) }))).pagination.option).toBe('range');
   });
-  it('page/per_page: seen and named, but no profile fits', () => {
+  it('page/per_page: the page-pagination profile', () => {
     const j = judge(api(collections(5, [q('page'), q('per_page')]))).pagination;
     expect(j.option).toBe('page');
-    expect(j.profile).toBeUndefined();
+    expect(j.profile).toBe('page-pagination');
     expect(j.text).toContain('5 with page numbers');
+  });
+  it('a limit alone or skip/top: seen and named, but no profile fits', () => {
+    const j = judge(api(collections(4, [q('skip'), q('top')]))).pagination;
+    expect(j.option).toBe('other');
+    expect(j.profile).toBeUndefined();
+    expect(j.text).toContain("no profile fits (restlint's profiles are offset/limit, Range, cursor with limit and page numbers)");
   });
   it('a cursor without limit is not the cursor profile', () => {
     const j = judge(api(collections(3, [q('page_token'), q('page_size')]))).pagination;

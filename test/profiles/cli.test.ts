@@ -16,7 +16,7 @@ describe('restlint lint: bad options in a team ruleset (exit 2, one line)', () =
     [
       'a value the option does not take',
       'bad/bad-value.spectral.mjs',
-      'restlint: bad/bad-value.spectral.mjs: invalid ruleset: rules.rl-collection-pagination.then.functionOptions.style: "collectionPagination" function and its "style" option accepts only the following values: "any", "offset-limit", "range", "cursor"',
+      'restlint: bad/bad-value.spectral.mjs: invalid ruleset: rules.rl-collection-pagination.then.functionOptions.style: "collectionPagination" function and its "style" option accepts only the following values: "any", "offset-limit", "range", "cursor", "page"',
     ],
     [
       'a misspelled choice given to the profile builder',

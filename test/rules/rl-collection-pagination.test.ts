@@ -196,6 +196,46 @@ describe('rl-collection-pagination', () => {
       ],
     },
     {
+      name: 'style page passes a page number with a page size, in each common spelling',
+      document: oas3(
+        [
+          items([q('page'), q('per_page')]),
+          `  /events:\n    get:\n      parameters: [${q('pageNumber')}, ${q('pageSize')}]\n      responses: {'200': {description: ok}}\n  /events/{id}: {}`,
+          `  /logs:\n    get:\n      parameters: [${q('page')}, ${q('limit')}]\n      responses: {'200': {description: ok}}\n  /logs/{id}: {}`,
+        ].join('\n'),
+      ),
+      options: { style: 'page' },
+      errors: [],
+    },
+    {
+      name: 'style page reports a page without a size, a size without a page, a cursor, offset/limit, Range and no paging',
+      document: oas3(
+        [
+          items([q('page')]),
+          `  /events:\n    get:\n      parameters: [${q('per_page')}]\n      responses: {'200': {description: ok}}\n  /events/{id}: {}`,
+          `  /logs:\n    get:\n      parameters: [${q('offset')}, ${q('limit')}]\n      responses: {'200': {description: ok}}\n  /logs/{id}: {}`,
+          `  /pods:\n    get:\n      parameters: [{name: cursor, in: query, schema: {type: string}}, ${q('limit')}]\n      responses: {'200': {description: ok}}\n  /pods/{id}: {}`,
+          `  /ranges:\n    get:\n      parameters: [${h('Range')}]\n      responses: {${rangeResponses}}\n  /ranges/{id}: {}`,
+          `  /bare:\n    get:\n      responses: {'200': {description: ok}}\n  /bare/{id}: {}`,
+        ].join('\n'),
+      ),
+      options: { style: 'page' },
+      errors: [
+        { path: AT, message: 'Collection GET accepts `page` but no page size; accept a `page` number and a page size (`per_page`, `page_size` or `limit`) as query parameters.' },
+        { path: ['paths', '/events', 'get'], message: 'accepts `per_page` but no `page` number' },
+        { path: ['paths', '/logs', 'get'], message: 'pages with `offset` and `limit`, not with page numbers' },
+        { path: ['paths', '/pods', 'get'], message: 'pages with `cursor`, not with page numbers' },
+        { path: ['paths', '/ranges', 'get'], message: 'pages with a `Range` header, not with page numbers' },
+        { path: ['paths', '/bare', 'get'], message: 'accepts no pagination parameters' },
+      ],
+    },
+    {
+      name: 'a string page its description calls a cursor is no page number under style page',
+      document: oas3(items([`{name: page, in: query, description: A cursor for the next page, schema: {type: string}}`, q('limit')])),
+      options: { style: 'page' },
+      errors: [{ path: AT, message: 'pages with `page`, not with page numbers' }],
+    },
+    {
       name: 'cursor pagination is not one of the default styles',
       document: oas3(items([q('cursor'), q('limit')])),
       errors: [{ path: AT, message: 'pages with `cursor`' }],
