@@ -65,30 +65,43 @@ function exactItem(inventory: InventoryParts, path: Segment[]): Item | undefined
   let document = root;
   let refs = refIndex(graph.getNodeData(source)?.refMap);
   let location: Segment[] = [];
+  // The walk's cursor: the node at `location` in `document` (undefined once the location is not there) and
+  // its key in `refs`, kept up to date step by step (a path of n segments costs n steps, not n²).
+  let node: unknown = document.data;
+  let key = '';
+  const jump = (segments: Segment[]): void => {
+    location = segments;
+    key = keyOf(segments);
+    node = nodeAt(document.data, segments);
+  };
   /**
    * Follows the `$ref`s at the current location; false when a target cannot be found. A `next` key written
    * beside the `$ref` (an `x-` extension the resolver drops) is in this file: the walk stays here for it.
    */
   const follow = (nextKey?: Segment): boolean => {
     for (let hops = 0; hops < 1000; hops++) {
-      if (nextKey !== undefined && nextKey !== '$ref' && hasOwn(nodeAt(document.data, location), nextKey)) return true;
-      const ref = refs.get(keyOf(location));
+      if (nextKey !== undefined && nextKey !== '$ref' && hasOwn(node, nextKey)) return true;
+      const ref = refs.get(key);
       if (ref === undefined) return true;
       const hash = ref.indexOf('#');
       const file = hash < 0 ? ref : ref.slice(0, hash);
-      location = pointerSegments(hash < 0 ? '' : ref.slice(hash + 1));
-      if (file === '') continue;
-      source = isAbsolute(file) || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) ? file : resolve(source!, '..', file);
-      const next = source === root.source ? root : inventory.referencedDocuments[source];
-      if (next === undefined || next === null) return false;
-      document = next;
-      refs = refIndex(graph.getNodeData(source)?.refMap);
+      const target = pointerSegments(hash < 0 ? '' : ref.slice(hash + 1));
+      if (file !== '') {
+        source = isAbsolute(file) || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) ? file : resolve(source!, '..', file);
+        const next = source === root.source ? root : inventory.referencedDocuments[source];
+        if (next === undefined || next === null) return false;
+        document = next;
+        refs = refIndex(graph.getNodeData(source)?.refMap);
+      }
+      jump(target);
     }
     return false;
   };
   if (!follow(path[0])) return undefined;
   for (const [i, segment] of path.entries()) {
     location.push(segment);
+    key += KEY_SEPARATOR + String(segment);
+    node = hasOwn(node, segment) ? (node as Record<string, unknown>)[segment as string] : undefined;
     if (!follow(path[i + 1])) return undefined;
   }
   const closest = closestPath(document.data, location);
@@ -113,8 +126,13 @@ function refIndex(refMap: Record<string, string> | undefined): Map<string, strin
   return index;
 }
 
+const KEY_SEPARATOR = '\u0000';
+
+/** A location's key in a `$ref` index: each segment after a NUL (`[]` -> '', `['']` -> NUL). */
 function keyOf(segments: Segment[]): string {
-  return JSON.stringify(segments.map(String));
+  let key = '';
+  for (const segment of segments) key += KEY_SEPARATOR + String(segment);
+  return key;
 }
 
 /** The segments of a JSON pointer in a URI fragment: percent-decoded, then `~1` -> `/` and `~0` -> `~`. */
