@@ -71,9 +71,14 @@ export function isParamSegment(segment: string): boolean {
   return WHOLE_PARAM.test(segment);
 }
 
-/** Splits a path key into segments and labels what the path alone can tell. */
+/**
+ * Splits a path key into segments and labels what the path alone can tell. A `#` fragment on the key
+ * (`/metadata_templates/schema#update`, `/oauth2/token#refresh`: Box's way of describing a second operation
+ * on one URL) is never sent: the path ends before it.
+ */
 export function parsePath(key: string): ParsedPath {
-  const rawSegments = key.split('/').filter((s) => s.length > 0);
+  const hash = key.indexOf('#');
+  const rawSegments = (hash < 0 ? key : key.slice(0, hash)).split('/').filter((s) => s.length > 0);
   let inPrefix = true;
   const segments: PathSegment[] = rawSegments.map((raw, index) => {
     const param = isParamSegment(raw) || raw.includes('{');

@@ -24,8 +24,8 @@ import {
  *   the word before it is a singular noun that it completes (`user_task_list`, `status_update`);
  * - a word in the middle only when all words before it say how the action is done (`bulk_delete_items`);
  *   otherwise it qualifies the noun after it (`value_list_items`, `scheduled_query_runs`);
- * - the first word of an action's name, where any verb reading counts: the last part of a dotted or `#`
- *   name, an RPC method (`conversations.archive`, `schema#add`), and a name with a leading underscore
+ * - the first word of an action's name, where any verb reading counts: the last part of a dotted
+ *   name, an RPC method (`conversations.archive`), and a name with a leading underscore
  *   (`_search`, `_reindex`, `_explain`).
  * A verb that forms one noun with the next word (`add-ons`, `AddOnResults`) is not a verb. Words that are
  * verbs and nouns (`capture`, `count`, `change`) depend on their position: see the `action` label of
