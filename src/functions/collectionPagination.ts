@@ -1,6 +1,6 @@
 import { getApiModel, statusClass, type OperationInfo } from '../openapi/model.js';
 import { findParameter, findResponse } from '../openapi/parameters.js';
-import { feedPositionParameter, isCursorParameter, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from '../openapi/paging.js';
+import { feedPositionParameter, isCursorParameter, statedBound, PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from '../openapi/paging.js';
 import { modelWords, wordsSchema, type TeamWords } from './wordsSchema.js';
 import { compactName } from '../openapi/parameterNames.js';
 import { checked, decisionFunction, type Verdict } from './kernel.js';
@@ -73,9 +73,10 @@ export const collectionPagination = decisionFunction<CollectionPaginationOptions
     for (const operation of getApiModel(root, modelWords(options?.words)).operations) {
       // The classifier decides what is a collection read, for this rule and `rl-collection-hal-links` alike;
       // a live feed (`text/event-stream`) has nothing to page, and a change feed (`?sync=<token>` answered with
-      // the next token) is resumed where the client stopped, not sliced.
+      // the next token) is resumed where the client stopped, not sliced; a short ranking its description bounds
+      // ("the top 10 referrers") has no rest to reach.
       // SCIM pages with `startIndex` and `count`, OData with `$top` and `$skip`: the protocol's choice, not the team's.
-      if (operation.kind !== 'collection-read' || answersLiveFeed(operation) || feedPositionParameter(operation) !== undefined || operationProtocol(operation) !== undefined) continue;
+      if (operation.kind !== 'collection-read' || answersLiveFeed(operation) || feedPositionParameter(operation) !== undefined || statedBound(operation) !== undefined || operationProtocol(operation) !== undefined) continue;
       const facts = pagingFacts(operation);
       const problem = describeProblem(facts, style);
       results.push(checked(operation.jsonPath));

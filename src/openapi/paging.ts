@@ -94,3 +94,25 @@ export function feedPositionParameter(operation: OperationInfo): ParameterInfo |
     return answered.has(name) || answered.has(`next${name}`) || answered.has('hasmore');
   });
 }
+
+/** The most items a stated bound may name for the answer to be a short report rather than a list to page. */
+const MAX_STATED_BOUND = 100;
+const STATED_BOUND = /\b(?:the\s+)?(?:top|up\s+to|at\s+most)\s+(\d{1,4})\b|\bthe\s+(\d{1,4})\s+(?:most|latest|newest|last)\b/i;
+
+/**
+ * The number of items an operation's own summary or description says its answer holds at most, when it is
+ * a short fixed ranking ("the top 10 referrers over the last 14 days", "the 5 most recent", "up to 30"):
+ * such an answer is a bounded report with nothing to page. Undefined when no bound is stated, when it is
+ * over 100, or when the operation takes a page position (then it pages after all).
+ */
+export function statedBound(operation: OperationInfo): number | undefined {
+  if (operation.parameters.some(isPagePosition)) return undefined;
+  const value = operation.value as { summary?: unknown; description?: unknown };
+  for (const text of [value.summary, value.description]) {
+    if (typeof text !== 'string') continue;
+    const match = STATED_BOUND.exec(text);
+    const n = match === null ? undefined : Number(match[1] ?? match[2]);
+    if (n !== undefined && n > 0 && n <= MAX_STATED_BOUND) return n;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParameterInfo } from '../../src/openapi/model.js';
-import { feedPositionParameter, isCursorParameter, isPagePosition } from '../../src/openapi/paging.js';
+import { feedPositionParameter, isCursorParameter, isPagePosition, statedBound } from '../../src/openapi/paging.js';
 import { isBatchLookup, isControlQueryParameter, isIdentifierListName } from '../../src/openapi/queryParameters.js';
 import { getApiModel } from '../../src/openapi/model.js';
 
@@ -123,5 +123,25 @@ const FEEDS: [string, unknown[], Record<string, unknown>, string | undefined][] 
 describe('feedPositionParameter', () => {
   it.each(FEEDS)('%s', (_name, parameters, properties, expected) => {
     expect(feedPositionParameter(feed(parameters, properties))?.name).toBe(expected);
+  });
+});
+
+const described = (text: { summary?: string; description?: string }, parameters: unknown[] = []) =>
+  getApiModel({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/traffic/popular/paths': { get: { ...text, parameters, responses: {} } } } }).operations[0]!;
+
+/** Each row: what an operation says about its answer, its query parameters, and the bound it states (or none). */
+const BOUNDS: [string, { summary?: string; description?: string }, unknown[], number | undefined][] = [
+  ["GitHub's top 10", { summary: 'Get top referral paths', description: 'Get the top 10 popular contents over the last 14 days.' }, [], 10],
+  ['the 5 most recent', { description: 'Returns the 5 most recent builds.' }, [], 5],
+  ['up to 30', { summary: 'Lists up to 30 pending deployments' }, [], 30],
+  ['a bound over 100 is a list to page', { description: 'Returns up to 1000 items.' }, [], undefined],
+  ['a bound beside a page position pages after all', { description: 'Returns the top 10 per page.' }, [{ name: 'page', in: 'query', schema: { type: 'integer' } }], undefined],
+  ['a time window is no bound on items', { description: 'Events of the last 14 days.' }, [], undefined],
+  ['no description', {}, [], undefined],
+];
+
+describe('statedBound', () => {
+  it.each(BOUNDS)('%s', (_name, text, parameters, expected) => {
+    expect(statedBound(described(text, parameters))).toBe(expected);
   });
 });

@@ -505,5 +505,17 @@ paths:
                   has_more: {type: boolean}`),
       errors: [{ path: ['paths', '/audit_events', 'get'], message: 'accepts no pagination parameters' }],
     },
+    {
+      name: 'a short ranking its description bounds is not asked to page; a list it bounds at over 100 is',
+      document: oas3(`  /traffic/popular/paths:
+    get:
+      description: Get the top 10 popular contents over the last 14 days.
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: array, items: {type: object, properties: {path: {type: string}}}}}}}}
+  /audit_entries:
+    get:
+      description: Returns up to 1000 entries.
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: array, items: {type: object, properties: {path: {type: string}}}}}}}}`),
+      errors: [{ path: ['paths', '/audit_entries', 'get'], message: 'accepts no pagination parameters' }],
+    },
   ]);
 });
