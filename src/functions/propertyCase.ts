@@ -28,6 +28,11 @@ export const propertyCase = decisionFunction<PropertyCaseOptions | null>(
       // Keys of a HAL `_links` object are link relations (`edit-form`, `curies`), named by IANA, not by the API;
       // the attributes of a standard protocol's schemas (SCIM's `userName`) are named by its RFC.
       if (!visit.first || visit.propertyName === '_links' || protocolOnly.has(visit.schema)) continue;
+      // A serialization wrapper (`JSONSchemaPropsOrStringArray`: one property per shape the value may take) is
+      // how a code generator spells a union, not names a client sends: describing it as a `oneOf` is the fix.
+      if (isSerializationUnion(visit.schema)) continue;
+      const offStyle: Verdict[] = [];
+      const styles = new Set<string>();
       for (const { name } of propertiesOf(visit)) {
         if (isExempt(name)) continue;
         // Reported on the `properties` object: a path to the key itself would be mapped to the target of its `$ref`.
@@ -38,7 +43,8 @@ export const propertyCase = decisionFunction<PropertyCaseOptions | null>(
         if (!(fitsCaseStyle(name, 'snake_case') && fitsCaseStyle(name, 'camelCase'))) results.push(checked(path, name, undefined, area));
         if (fitsCaseStyle(name, style)) continue;
         const other = otherStyle(name, style);
-        results.push({
+        styles.add(other ?? 'none');
+        offStyle.push({
           message: `Property name \`${name}\` is not ${style}; name it \`${toCaseStyle(name, style)}\`${profileHint(other)}.`,
           path,
           subject: name,
@@ -49,6 +55,10 @@ export const propertyCase = decisionFunction<PropertyCaseOptions | null>(
           ...(other === undefined ? {} : { family: `${other}>${style}\u0000${JSON.stringify(path)}` }),
         });
       }
+      // Names in three styles or more in one schema (`MD`, `PaRes`, `payerID`, `authorization_token`) are other
+      // parties' parameters passed through as they write them: one finding for the schema, no renames.
+      const mixed = styles.size >= MIXED_STYLES;
+      for (const verdict of offStyle) results.push(mixed ? { ...verdict, family: `${MIXED}${style}\u0000${JSON.stringify(verdict.path)}` } : verdict);
     }
     return results;
   },
@@ -60,16 +70,48 @@ export const propertyCase = decisionFunction<PropertyCaseOptions | null>(
  */
 export function schemaCaseFamily(group: FamilyGroup): string {
   const [styles] = group.family.split('\u0000') as [string];
+  if (styles.startsWith(MIXED)) return mixedStylesMessage(group, styles.slice(MIXED.length) as CaseStyle);
   const [other, style] = styles.split('>') as [CaseStyle, CaseStyle];
-  const path = group.head.path;
-  const holder = path[path.length - 2];
-  const schema = path.length >= 4 && (path[path.length - 3] === 'schemas' || path[path.length - 3] === 'definitions') ? `Schema \`${String(holder)}\`` : 'This schema';
+  const schema = schemaLabel(group.head.path);
   const names = [group.head, ...group.others].map((f) => /`([^`]*)`/.exec(f.message)?.[1]).filter((n): n is string => n !== undefined);
   const first = names[0]!;
   return (
     `${schema} names ${names.length} properties in ${other}, not ${style} (first: \`${first}\`, as ${style} \`${toCaseStyle(first, style)}\`): ` +
     `rename them to ${style}${profileHint(other)}; one choice of the schema, reported once here, and the JSON and SARIF output list every name.`
   );
+}
+
+const MIXED = 'mixed>';
+/** How many styles (a name in none counts as one) make a schema's names a bag of other parties' names. */
+const MIXED_STYLES = 3;
+
+function schemaLabel(path: readonly (string | number)[]): string {
+  const holder = path[path.length - 2];
+  return path.length >= 4 && (path[path.length - 3] === 'schemas' || path[path.length - 3] === 'definitions') ? `Schema \`${String(holder)}\`` : 'This schema';
+}
+
+/** The one finding of a schema whose names come in three styles or more. */
+function mixedStylesMessage(group: FamilyGroup, style: CaseStyle): string {
+  const names = [group.head, ...group.others].map((f) => /`([^`]*)`/.exec(f.message)?.[1]).filter((n): n is string => n !== undefined);
+  const shown = names.slice(0, 4).map((n) => `\`${n}\``).join(', ') + (names.length > 4 ? ', …' : '');
+  return (
+    `${schemaLabel(group.head.path)} names ${names.length} properties in several styles, none of them ${style} (${shown}): ` +
+    `if they are another party's parameters passed through as written, keep them and mark the schema with x-restlint-ignore; ` +
+    `otherwise rename them to ${style}. The JSON and SARIF output list every name.`
+  );
+}
+
+/**
+ * A schema that stands for a value of several shapes, one property per shape, all required (Kubernetes'
+ * `JSONSchemaPropsOrStringArray`, "represents a JSONSchemaProps or a string array"): a code generator's
+ * spelling of a union.
+ */
+function isSerializationUnion(schema: Record<string, unknown>): boolean {
+  const description = typeof schema.description === 'string' ? schema.description : '';
+  if (!/\b(represents|is)\b[^.]*\bor\b|\beither\b[^.]*\bor\b|\bany valid JSON value\b/i.test(description)) return false;
+  const props = schema.properties;
+  const required = Array.isArray(schema.required) ? new Set(schema.required) : new Set();
+  return typeof props === 'object' && props !== null && Object.keys(props).length > 0 && Object.keys(props).every((n) => required.has(n));
 }
 
 /** The part of a document that request body schemas make (see the kernel's `Verdict.area`). */

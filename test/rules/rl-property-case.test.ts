@@ -29,6 +29,27 @@ sexual/minors: {type: number}
 category/subCategory: {type: number}
 Violence/Graphic: {type: number}`;
 
+// Words that fit snake_case, camelCase and kebab-case, to name the wrapper objects `apart` puts each property
+// in; under PascalCase, the same words capitalized.
+const WRAPPERS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
+const PASCAL_WRAPPERS = WRAPPERS.map((w) => w[0]!.toUpperCase() + w.slice(1));
+
+/**
+ * The property lines of a fixture, each in an object of its own (`alpha: {type: object, properties: {...}}`):
+ * names in several styles in one schema are that schema's one finding, so fixtures that show how each name is
+ * judged keep them apart.
+ */
+function apart(lines: string, wrappers = WRAPPERS): string {
+  return lines
+    .trim()
+    .split('\n')
+    .map((line, i) => `${wrappers[i]}: {type: object, properties: {${line.replace(/^'?([^:']+)'?:/, "'$1':")}}}`)
+    .join('\n');
+}
+
+/** Where `apart` puts the property on line `i` of its fixture. */
+const apartAt = (i: number, wrappers = WRAPPERS) => [...props, wrappers[i]!, 'properties'];
+
 /** The messages of the findings, for cases with several findings on one `properties` object. */
 async function messages(document: string, options?: Record<string, unknown>): Promise<string[]> {
   return (await lintWithRule('rl-property-case', document, options)).map((f) => f.message).sort();
@@ -38,8 +59,8 @@ describe('rl-property-case', () => {
   testRule('rl-property-case', [
     {
       name: 'reports names that are not snake_case, on the properties object',
-      document: answer(NOT_SNAKE),
-      errors: [{ path: props }, { path: props }, { path: props }, { path: props }, { path: props }],
+      document: answer(apart(NOT_SNAKE)),
+      errors: [1, 2, 3, 4, 5].map((i) => ({ path: apartAt(i) })),
     },
     {
       name: 'near-misses: single words, digits, HAL and JSON-LD names, markers, names with no letter, dotted and indexed keys',
@@ -193,8 +214,8 @@ webhooks:
     },
     {
       name: 'a key of slash-separated words is a namespace: each part is judged (OpenAPI 3.0)',
-      document: answer(SLASHED),
-      errors: [{ path: props }, { path: props }, { path: props }],
+      document: answer(apart(SLASHED)),
+      errors: [1, 3, 4].map((i) => ({ path: apartAt(i) })),
     },
     {
       name: 'Swagger 2.0: slash- and dot-namespaced keys in definitions',
@@ -251,7 +272,7 @@ paths:
     const kebabHint = ", or, if the API uses kebab-case throughout, use restlint's `kebab-case` profile (rule option `case: kebab-case`).";
     const snakeHint = ", or, if the API uses snake_case throughout, use the rule's default (rule option `case: snake_case`).";
     const pascalHint = ", or, if the API uses PascalCase throughout, use restlint's `pascal-case` profile (rule option `case: PascalCase`).";
-    expect(await messages(answer(NOT_SNAKE))).toEqual([
+    expect(await messages(answer(apart(NOT_SNAKE)))).toEqual([
       `Property name \`ShippingAddress\` is not snake_case; name it \`shipping_address\`${pascalHint}`,
       'Property name `TAX_RATE` is not snake_case; name it `tax_rate`.',
       `Property name \`createdAt\` is not snake_case; name it \`created_at\`${camelHint}`,
@@ -297,8 +318,25 @@ components:
     expect(family.places?.map((p) => /`([^`]*)`/.exec(p.message)?.[1])).toEqual(['airline.agency_invoice_number', 'airline.boarding_fee', 'airline.flight_date']);
   });
 
+  it("names in three styles or more in one schema are one finding for it, with no renames: another party's parameters passed through", async () => {
+    const document = answer(NOT_SNAKE);
+    const findings = await lintWithRule('rl-property-case', document);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.path).toEqual(props);
+    expect(findings[0]!.message).toBe(
+      "This schema names 5 properties in several styles, none of them snake_case (`createdAt`, `ShippingAddress`, `TAX_RATE`, `line-items`, …): if they are another party's parameters passed through as written, keep them and mark the schema with x-restlint-ignore; otherwise rename them to snake_case. The JSON and SARIF output list every name.",
+    );
+    expect(findings[0]!.places?.map((p) => /`([^`]*)`/.exec(p.message)?.[1])).toEqual(['createdAt', 'ShippingAddress', 'TAX_RATE', 'line-items', 'lodging.checkInDate']);
+  });
+
+  it('names in two other styles in one schema are each reported', async () => {
+    const found = await messages(answer('orderId: {type: string}\nShippingAddress: {type: string}\norder_date: {type: string}'));
+    expect(found).toHaveLength(2);
+    expect(found.every((m) => m.startsWith('Property name'))).toBe(true);
+  });
+
   it('judges each slash-separated part and suggests each part in the chosen style', async () => {
-    const found = await messages(answer(SLASHED));
+    const found = await messages(answer(apart(SLASHED)));
     expect(found.map((m) => /name it `([^`]*)`/.exec(m)?.[1]).sort()).toEqual(['category/sub_category', 'self_harm/intent', 'violence/graphic']);
   });
 });
@@ -331,9 +369,9 @@ describe('rl-property-case: case: PascalCase', () => {
     },
     {
       name: 'OpenAPI 3.0: a lower-case start, a separator or one lower-case part is reported',
-      document: answer(NOT_PASCAL),
+      document: answer(apart(NOT_PASCAL, PASCAL_WRAPPERS)),
       options: { case: 'PascalCase' },
-      errors: [{ path: props }, { path: props }, { path: props }, { path: props }, { path: props }],
+      errors: [0, 1, 2, 3, 4].map((i) => ({ path: apartAt(i, PASCAL_WRAPPERS) })),
     },
     {
       name: 'Swagger 2.0: form-style PascalCase definitions pass, a camelCase one is reported with the camel-case profile named',
@@ -376,7 +414,7 @@ webhooks:
 
   it('suggests each name in PascalCase and names the profile of the style it fits', async () => {
     const hint = (style: string, profile: string) => `, or, if the API uses ${style} throughout, use ${profile} (rule option \`case: ${style}\`).`;
-    expect(await messages(answer(NOT_PASCAL), { case: 'PascalCase' })).toEqual([
+    expect(await messages(answer(apart(NOT_PASCAL, PASCAL_WRAPPERS)), { case: 'PascalCase' })).toEqual([
       'Property name `Parameter1.name` is not PascalCase; name it `Parameter1.Name`.',
       `Property name \`Status-Callback\` is not PascalCase; name it \`StatusCallback\`.`,
       `Property name \`account_sid\` is not PascalCase; name it \`AccountSid\`${hint('snake_case', "the rule's default")}`,
@@ -384,4 +422,37 @@ webhooks:
       `Property name \`name\` is not PascalCase; name it \`Name\`${hint('snake_case', "the rule's default")}`,
     ]);
   });
+});
+
+describe('rl-property-case: serialization unions', () => {
+  testRule('rl-property-case', [
+    {
+      name: 'a wrapper whose one required property per shape spells a union (Kubernetes) is not judged; a PascalCase name elsewhere is',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths: {}
+definitions:
+  JSONSchemaPropsOrStringArray:
+    description: JSONSchemaPropsOrStringArray represents a JSONSchemaProps or a string array.
+    required: [Schema, Property]
+    properties:
+      Property: {type: array, items: {type: string}}
+      Schema: {type: object}
+  DaemonEndpoint:
+    description: DaemonEndpoint contains information about a single Daemon endpoint.
+    required: [Port]
+    properties:
+      Port: {type: integer}
+  Optional:
+    description: Optional represents a string or a number.
+    properties:
+      Value: {type: string}
+`,
+      options: { case: 'camelCase' },
+      errors: [
+        { path: ['definitions', 'DaemonEndpoint', 'properties'], message: 'Property name `Port` is not camelCase' },
+        { path: ['definitions', 'Optional', 'properties'], message: 'Property name `Value` is not camelCase' },
+      ],
+    },
+  ]);
 });
