@@ -15,6 +15,7 @@ export const INTERNALS = {
   resolverJson: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: '@stoplight/json' },
   resolverDependencyGraph: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: 'dependency-graph' },
   resolverPath: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: '@stoplight/path' },
+  resolverUri: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: 'urijs' },
   resolverImmer: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: 'immer' },
 } as const satisfies Record<string, { readonly via: readonly string[]; readonly request: string }>;
 

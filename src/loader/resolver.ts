@@ -10,6 +10,7 @@ import { checkYamlAliases, decodeText, inspectData } from './inspect.js';
 import { BOUNDED_PARSE_BYTES, BudgetWatch, formatBytes, LIMITS, type Budget } from './limits.js';
 import { describeReadError, readBoundedFile } from './readFile.js';
 import { FastJson, FastYaml } from './parse.js';
+import { createRefResolver } from './refResolver.js';
 import { memoizeResolverSteps } from './resolverMemo.js';
 import { DEFAULT_REMOTE_POLICY, fetchText, type RemotePolicy } from './remote.js';
 
@@ -42,13 +43,24 @@ export interface RefOptions {
   readonly sizeHint?: string;
   /** Parse referenced files with restlint's parser (src/loader/parse.ts) instead of Spectral's. Default false. */
   readonly fastParser?: boolean;
+  /**
+   * Which resolver follows the `$ref`s: restlint's own (src/loader/refResolver.ts) or Spectral's, patched
+   * (the one restlint used first, kept to compare the two). Default: RESTLINT_REF_ENGINE, else 'spectral'.
+   */
+  readonly engine?: 'restlint' | 'spectral';
 }
 
 /** The scheme a refused `$ref` is rewritten to, so that the resolver reports it at the `$ref` without reading anything. */
-const REFUSED_SCHEME = 'restlint-refused';
+export const REFUSED_SCHEME = 'restlint-refused';
+
+/** Why a `$ref` rewritten to REFUSED_SCHEME (an absolute path) is not read. */
+export function refusedRefError(ref: RefUri): Error {
+  const written = decodeURIComponent(ref.toString().slice(REFUSED_SCHEME.length + 1));
+  return new Error(`reference to ${written} was not read: it is an absolute path; write file references relative to the file that holds them`);
+}
 
 /** An absolute file path or `file:` URL: `/etc/passwd`, `file:///etc/passwd`, `C:\\Windows`, `\\\\server\\share`. */
-function isAbsoluteFileRef(ref: string): boolean {
+export function isAbsoluteFileRef(ref: string): boolean {
   const text = ref.trim();
   return text.startsWith('/') || text.startsWith('\\') || /^file:/i.test(text) || /^[a-z]:[\\/]/i.test(text);
 }
@@ -57,7 +69,7 @@ export const CLI_REMOTE_HINT = 'pass --allow-remote-refs to fetch it';
 export const CLI_ROOT_HINT = 'see --ref-root';
 export const CLI_SIZE_HINT = 'see --max-file-size';
 
-interface RefUri {
+export interface RefUri {
   href(): string;
   toString(): string;
   scheme(): string;
@@ -92,7 +104,7 @@ watchMerges();
 memoizeResolverSteps();
 
 /** What one resolution (one linted document) may read, and what it has read so far. */
-interface Session {
+export interface Session {
   /** The root, symbolic links resolved. */
   readonly root: string;
   /** The root document's folder relative to the root: hidden folders on this way are the user's choice. */
@@ -131,7 +143,9 @@ type SessionContext = { [SESSION]?: Session };
  * Each refusal is a reason Spectral reports as an `invalid-ref` finding at the `$ref`.
  */
 export function createSafeResolver(options: RefOptions = {}): Resolver {
-  return new SafeResolver(options);
+  const engine = options.engine ?? (process.env.RESTLINT_REF_ENGINE === 'restlint' ? 'restlint' : 'spectral');
+  // Spectral calls only `resolve` and reads `uriCache`, which both have.
+  return engine === 'restlint' ? (createRefResolver(options) as unknown as Resolver) : new SafeResolver(options);
 }
 
 /** The resolver of restlint's first versions, by its old name: now the safe resolver with default options. */
@@ -145,10 +159,7 @@ class SafeResolver extends Resolver {
         http: { resolve: (ref: RefUri, ctx: SessionContext) => this.readRemoteRef(ref, sessionOf(ctx)) },
         https: { resolve: (ref: RefUri, ctx: SessionContext) => this.readRemoteRef(ref, sessionOf(ctx)) },
         [REFUSED_SCHEME]: {
-          resolve: (ref: RefUri) => {
-            const written = decodeURIComponent(ref.toString().slice(REFUSED_SCHEME.length + 1));
-            return Promise.reject(new Error(`reference to ${written} was not read: it is an absolute path; write file references relative to the file that holds them`));
-          },
+          resolve: (ref: RefUri) => Promise.reject(refusedRefError(ref)),
         },
       },
       transformRef: (opts: { ref?: RefUri & { path(): string; fragment(): string }; uri?: RefUri; val?: unknown; jsonPointer?: string }, ctx: SessionContext) => {
@@ -186,64 +197,74 @@ class SafeResolver extends Resolver {
   }
 
   private openSession(baseUri: string | undefined): Session {
-    const cwd = realpathOr(path.resolve(this.options.cwd ?? process.cwd()));
-    const document = baseUri !== undefined && baseUri !== '' && !/^[a-z][a-z0-9+.-]+:/i.test(baseUri) ? path.resolve(cwd, baseUri) : undefined;
-    const documentDir = document === undefined ? cwd : realpathOr(path.dirname(document));
-    const root = this.options.root !== undefined ? realpathOr(path.resolve(cwd, this.options.root)) : isInside(documentDir, cwd) ? cwd : documentDir;
-    const relative = path.relative(root, documentDir);
-    return {
-      root,
-      documentDir: isInside(documentDir, root) && relative !== '' ? relative.split(path.sep) : [],
-      rootHint: this.options.rootHint ?? CLI_ROOT_HINT,
-      maxFileBytes: Math.min(this.options.maxFileBytes ?? LIMITS.maxFileBytes, LIMITS.maxFileBytes),
-      sizeHint: this.options.sizeHint ?? CLI_SIZE_HINT,
-      ...(this.options.onRead === undefined ? {} : { onRead: this.options.onRead }),
-      files: 0,
-      bytes: 0,
-      references: new Map(),
-      watch: this.options.watch?.() ?? new BudgetWatch(this.options.budget),
-      resolutions: new Map(),
-      waits: new Map(),
-    };
+    return openSession(this.options, baseUri);
   }
 
-  private async readRemoteRef(ref: RefUri, session: Session): Promise<string> {
-    const url = ref.href();
-    if (this.options.allowRemote !== true) {
-      throw new Error(`remote reference ${url} was not fetched: restlint reads local files only; ${this.options.remoteHint ?? CLI_REMOTE_HINT}`);
-    }
-    // A remote body counts against the description's budget like a file: reserve the most it may take
-    // before fetching (fetches run in parallel), then keep only what it took.
-    const policy = this.options.remotePolicy ?? DEFAULT_REMOTE_POLICY;
-    session.watch.check('resolving references');
-    if (session.files >= LIMITS.maxReferencedFiles) {
-      throw new Error(`remote reference ${url} was not fetched: the description references more than ${LIMITS.maxReferencedFiles.toLocaleString('en-US')} files`);
-    }
-    const reserved = Math.min(policy.maxBytes, LIMITS.maxReferencedBytes - session.bytes);
-    if (reserved <= 0) {
-      throw new Error(`remote reference ${url} was not fetched: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
-    }
-    session.files += 1;
-    session.watch.files += 1;
-    session.bytes += reserved;
-    let text: string;
-    try {
-      text = await fetchText(url, { ...policy, maxBytes: reserved });
-    } catch (error) {
-      session.bytes -= reserved;
-      const reason = error instanceof Error ? error.message : String(error);
-      if (reserved < policy.maxBytes && reason.includes(' is larger than ')) {
-        throw new Error(`remote reference ${url} was not fetched: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
-      }
-      throw new Error(`remote reference ${url} was not fetched: ${reason}`);
-    }
-    const bytes = Buffer.from(text, 'utf8');
-    session.bytes += bytes.length - reserved;
-    return checkText(bytes, url, 'remote reference');
+  private readRemoteRef(ref: RefUri, session: Session): Promise<string> {
+    return readRemoteRef(this.options, ref, session);
   }
 }
 
-type ResolveError = Awaited<ReturnType<Resolver['resolve']>>['errors'][number];
+/** What one resolution (one linted document, its root at `baseUri`) may read, with nothing read yet. */
+export function openSession(options: RefOptions, baseUri: string | undefined): Session {
+  const cwd = realpathOr(path.resolve(options.cwd ?? process.cwd()));
+  const document = baseUri !== undefined && baseUri !== '' && !/^[a-z][a-z0-9+.-]+:/i.test(baseUri) ? path.resolve(cwd, baseUri) : undefined;
+  const documentDir = document === undefined ? cwd : realpathOr(path.dirname(document));
+  const root = options.root !== undefined ? realpathOr(path.resolve(cwd, options.root)) : isInside(documentDir, cwd) ? cwd : documentDir;
+  const relative = path.relative(root, documentDir);
+  return {
+    root,
+    documentDir: isInside(documentDir, root) && relative !== '' ? relative.split(path.sep) : [],
+    rootHint: options.rootHint ?? CLI_ROOT_HINT,
+    maxFileBytes: Math.min(options.maxFileBytes ?? LIMITS.maxFileBytes, LIMITS.maxFileBytes),
+    sizeHint: options.sizeHint ?? CLI_SIZE_HINT,
+    ...(options.onRead === undefined ? {} : { onRead: options.onRead }),
+    files: 0,
+    bytes: 0,
+    references: new Map(),
+    watch: options.watch?.() ?? new BudgetWatch(options.budget),
+    resolutions: new Map(),
+    waits: new Map(),
+  };
+}
+
+/** Fetches a remote reference if the options allow it; otherwise throws the reason. */
+export async function readRemoteRef(options: RefOptions, ref: RefUri, session: Session): Promise<string> {
+  const url = ref.href();
+  if (options.allowRemote !== true) {
+    throw new Error(`remote reference ${url} was not fetched: restlint reads local files only; ${options.remoteHint ?? CLI_REMOTE_HINT}`);
+  }
+  // A remote body counts against the description's budget like a file: reserve the most it may take
+  // before fetching (fetches run in parallel), then keep only what it took.
+  const policy = options.remotePolicy ?? DEFAULT_REMOTE_POLICY;
+  session.watch.check('resolving references');
+  if (session.files >= LIMITS.maxReferencedFiles) {
+    throw new Error(`remote reference ${url} was not fetched: the description references more than ${LIMITS.maxReferencedFiles.toLocaleString('en-US')} files`);
+  }
+  const reserved = Math.min(policy.maxBytes, LIMITS.maxReferencedBytes - session.bytes);
+  if (reserved <= 0) {
+    throw new Error(`remote reference ${url} was not fetched: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
+  }
+  session.files += 1;
+  session.watch.files += 1;
+  session.bytes += reserved;
+  let text: string;
+  try {
+    text = await fetchText(url, { ...policy, maxBytes: reserved });
+  } catch (error) {
+    session.bytes -= reserved;
+    const reason = error instanceof Error ? error.message : String(error);
+    if (reserved < policy.maxBytes && reason.includes(' is larger than ')) {
+      throw new Error(`remote reference ${url} was not fetched: the files the description references exceed ${formatBytes(LIMITS.maxReferencedBytes)} together`);
+    }
+    throw new Error(`remote reference ${url} was not fetched: ${reason}`);
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  session.bytes += bytes.length - reserved;
+  return checkText(bytes, url, 'remote reference');
+}
+
+export type ResolveError = Awaited<ReturnType<Resolver['resolve']>>['errors'][number];
 
 /**
  * Puts each resolver error at the `$ref` it is about, in the file where that `$ref` is written. The
@@ -252,7 +273,7 @@ type ResolveError = Awaited<ReturnType<Resolver['resolve']>>['errors'][number];
  * referenced file (`#/Nope` in `other.yaml`) is reported against the root document. The first becomes one
  * error per `$ref` that asks for the pointer, found in the session's record of references.
  */
-function placeErrors(errors: readonly ResolveError[], session: Session, rootUri: string): ResolveError[] {
+export function placeErrors(errors: readonly ResolveError[], session: Session, rootUri: string): ResolveError[] {
   const out: ResolveError[] = [];
   for (const error of errors) {
     if (error.code !== 'POINTER_MISSING') {
@@ -311,7 +332,7 @@ function missingFolder(file: string, root: string): string | undefined {
 }
 
 /** A JSON pointer (or URI fragment) in one spelling: decoded segments joined by NUL. */
-function pointerKey(pointer: string): string {
+export function pointerKey(pointer: string): string {
   return pointerPath(pointer).join('\u0000');
 }
 
@@ -338,7 +359,7 @@ function pointerPath(pointer: string): string[] {
  * `$ref`s to one missing file only the first would be reported. Each broken `$ref` is a finding of its own:
  * a String object is distinct from every other one, and Spectral turns it back into the same text.
  */
-function keepApart<E extends { message: string }>(error: E): E {
+export function keepApart<E extends { message: string }>(error: E): E {
   return { ...error, message: new String(error.message) as unknown as string };
 }
 
@@ -362,7 +383,7 @@ function sessionOf(ctx: SessionContext | undefined): Session {
 }
 
 /** Reads a file reference if the session allows it; otherwise throws the reason, without reading. */
-async function readFileRef(ref: RefUri, session: Session): Promise<string> {
+export async function readFileRef(ref: RefUri, session: Session): Promise<string> {
   const scheme = ref.scheme().toLowerCase();
   const href = ref.href();
   if (scheme !== '' && scheme !== 'file' && !(process.platform === 'win32' && /^[a-z]$/.test(scheme))) {
@@ -455,7 +476,7 @@ async function hasSymlinkOnTheWay(target: string, root: string): Promise<boolean
   return false;
 }
 
-type ParseResolveResult = NonNullable<NonNullable<Parameters<Resolver['resolve']>[1]>['parseResolveResult']>;
+export type ParseResolveResult = NonNullable<NonNullable<Parameters<Resolver['resolve']>[1]>['parseResolveResult']>;
 
 // Files a `$ref` includes as text (Markdown descriptions, code samples), never as YAML or JSON.
 const TEXT_FILES = /\.(md|markdown|txt|html?|php|[cm]?js|ts|py|rb|java|go|cs|sh|bash|kts?|swift|c|cpp|h|rs|xml|csv|graphql|gql|sql|http)$/i;
@@ -466,7 +487,7 @@ const TEXT_FILES = /\.(md|markdown|txt|html?|php|[cm]?js|ts|py|rb|java|go|cs|sh|
  * documentation tools do: parsed as YAML it would only give parser errors about a file that was never
  * meant to be YAML.
  */
-async function parseChecked(parse: ParseResolveResult, o: Parameters<ParseResolveResult>[0], fast: boolean, watch: BudgetWatch): ReturnType<ParseResolveResult> {
+export async function parseChecked(parse: ParseResolveResult, o: Parameters<ParseResolveResult>[0], fast: boolean, watch: BudgetWatch): ReturnType<ParseResolveResult> {
   if (TEXT_FILES.test(String(o.targetAuthority).replace(/[?#].*$/, '')) && typeof o.result === 'string') return o;
   let parsed: Awaited<ReturnType<ParseResolveResult>>;
   try {
