@@ -87,7 +87,7 @@ function lib(): Libraries {
 }
 
 /** The schemes restlint reads `$ref`s with; any other scheme is read as a file (and refused by readFileRef). */
-const SCHEMES = new Set(['file', 'http', 'https', REFUSED_SCHEME]);
+const SCHEMES = { has: (scheme: string): boolean => scheme === 'file' || scheme === 'http' || scheme === 'https' || scheme === REFUSED_SCHEME };
 
 type Graph = InstanceType<typeof ResolverDepGraph>;
 /** A graph that allows cycles, as Spectral's resolver makes them. */

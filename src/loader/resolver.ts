@@ -45,7 +45,7 @@ export interface RefOptions {
   readonly fastParser?: boolean;
   /**
    * Which resolver follows the `$ref`s: restlint's own (src/loader/refResolver.ts) or Spectral's, patched
-   * (the one restlint used first, kept to compare the two). Default: RESTLINT_REF_ENGINE, else 'spectral'.
+   * (the one restlint used first, kept to compare the two). Default: RESTLINT_REF_ENGINE, else 'restlint'.
    */
   readonly engine?: 'restlint' | 'spectral';
 }
@@ -143,7 +143,7 @@ type SessionContext = { [SESSION]?: Session };
  * Each refusal is a reason Spectral reports as an `invalid-ref` finding at the `$ref`.
  */
 export function createSafeResolver(options: RefOptions = {}): Resolver {
-  const engine = options.engine ?? (process.env.RESTLINT_REF_ENGINE === 'restlint' ? 'restlint' : 'spectral');
+  const engine = options.engine ?? (process.env.RESTLINT_REF_ENGINE === 'spectral' ? 'spectral' : 'restlint');
   // Spectral calls only `resolve` and reads `uriCache`, which both have.
   return engine === 'restlint' ? (createRefResolver(options) as unknown as Resolver) : new SafeResolver(options);
 }
