@@ -17,12 +17,12 @@ import {
   type RefOptions,
   type ResolveError,
   type Session,
-} from './resolver.js';
+} from './refSandbox.js';
 
 /**
  * restlint's own `$ref` resolver: what Spectral's document inventory calls (`resolve(source, { baseUri,
  * parseResolveResult })`, answered with `{ result, refMap, graph, errors }`), with the sandbox of
- * src/loader/resolver.ts (its reads, refusals, messages and budget). It gives the resolved document, the
+ * src/loader/refSandbox.ts (its reads, refusals, messages and budget). It gives the resolved document, the
  * graph of files and the errors that Spectral's resolver with restlint's patches gave (the corpus tests
  * compare the findings), with less work:
  * - each file is read and parsed once, and each `<file>#<fragment>` target resolved once, its result shared
