@@ -22,9 +22,9 @@ import {
 /**
  * restlint's own `$ref` resolver: what Spectral's document inventory calls (`resolve(source, { baseUri,
  * parseResolveResult })`, answered with `{ result, refMap, graph, errors }`), with the sandbox of
- * src/loader/refSandbox.ts (its reads, refusals, messages and budget). It gives the resolved document, the
- * graph of files and the errors that Spectral's resolver with restlint's patches gave (the corpus tests
- * compare the findings), with less work:
+ * src/loader/refSandbox.ts (its reads, refusals, messages and budget). It resolves as Spectral's resolver
+ * does, so that Spectral's findings and their places are the same (the resolved document, the graph of
+ * files Spectral places findings through, the errors it reports as `invalid-ref`), with less work:
  * - each file is read and parsed once, and each `<file>#<fragment>` target resolved once, its result shared
  *   by every `$ref` to it; a `$ref` back into a file on the way to it, or one whose resolution would wait for
  *   itself, is kept as a `$ref`;
@@ -676,7 +676,9 @@ interface LookupOptions {
 /**
  * Follows a `$ref` into another file: each `<file>#<fragment>` is resolved once per description and its
  * result shared; a `$ref` back into a file already on the way to it is kept as a `$ref`, and so is one
- * whose resolution would wait, through other pending ones, for itself.
+ * whose resolution would wait, through other pending ones, for itself. The way to a target is the one it
+ * was first asked for on, so where a cycle through several files is cut depends on the order the files
+ * are read in.
  */
 async function lookupOnce(run: Run, from: FileState, opts: LookupOptions, here: Frame | undefined): Promise<Lookup> {
   const { val, ref, resolvingPointer, parentPointer, pointerStack } = opts;
