@@ -57,7 +57,6 @@ type UriClass = new (text: string) => Uri;
 interface JsonPointers {
   pointerToPath(pointer: string): string[];
   pathToPointer(path: readonly (string | number)[]): string;
-  startsWith(path: readonly string[], prefix: readonly string[]): boolean;
 }
 
 interface Libraries {
@@ -641,12 +640,11 @@ function replaceLocalRefs(run: Run, file: FileState, crawl: Crawl, resolved: Res
       const pointerPath = pointerToPath(run, pointer);
       const targetPointer = toPointer(pointerPath);
       const val = pointerPath.length === 0 ? before : step.get(pointerPath);
-      const { startsWith } = lib().json;
-      let stems: string[][] | undefined;
+      let stems: StemTrie | undefined;
       for (const dependant of dependants) {
         const dependantPath = pointerToPath(run, dependant);
-        stems ??= crawl.stemGraph.dependenciesOf(pointer).map((stem) => pointerToPath(run, stem));
-        if (stems.some((stem) => startsWith(dependantPath, stem))) continue;
+        stems ??= stemTrie(crawl.stemGraph.dependenciesOf(pointer).map((stem) => pointerToPath(run, stem)));
+        if (startsWithAny(dependantPath, stems)) continue;
         const dependantPointer = toPointer(dependantPath);
         resolved.refMap[dependantPointer] = targetPointer;
         setNodeEdge(graph, file.node, dependantPointer, targetPointer);
@@ -662,6 +660,49 @@ function replaceLocalRefs(run: Run, file: FileState, crawl: Crawl, resolved: Res
     // An unreadable pointer: the `$ref`s not replaced so far stay as they are.
   }
   file.source = step.finish();
+}
+
+/**
+ * Paths by segment, each segment as @stoplight/json's `startsWith` compares it: by `parseInt` when it reads
+ * as a number (`'01'` and `'1'` are the same segment), else as the string itself.
+ */
+interface StemTrie {
+  end: boolean;
+  readonly next: Map<string, StemTrie>;
+}
+
+function segmentKey(segment: string): string {
+  const number = parseInt(segment);
+  return Number.isNaN(number) ? `s${segment}` : `n${number}`;
+}
+
+function stemTrie(paths: readonly string[][]): StemTrie {
+  const root: StemTrie = { end: false, next: new Map() };
+  for (const stem of paths) {
+    let node = root;
+    for (const segment of stem) {
+      const key = segmentKey(segment);
+      let child = node.next.get(key);
+      if (child === undefined) {
+        child = { end: false, next: new Map() };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  return root;
+}
+
+/** Whether one of the trie's paths is a prefix of `path` (or `path` itself). */
+function startsWithAny(path: readonly string[], trie: StemTrie): boolean {
+  let node: StemTrie | undefined = trie;
+  for (let i = 0; node !== undefined; i++) {
+    if (node.end) return true;
+    if (i === path.length) return false;
+    node = node.next.get(segmentKey(path[i]!));
+  }
+  return false;
 }
 
 interface LookupOptions {
