@@ -298,8 +298,8 @@ function uriStackOf(frame: Frame | undefined): string[] {
 /** What one pass over a target finds: its `$ref`s into other files, and its graph of local `$ref`s. */
 class Crawl {
   readonly lookups: Promise<Lookup>[] = [];
-  readonly pointerGraph: Graph = newGraph();
-  readonly stemGraph: Graph = newGraph();
+  readonly pointerGraph = new PointerGraph();
+  readonly stemGraph = new PointerGraph();
 
   constructor(
     private readonly run: Run,
@@ -380,6 +380,94 @@ class Crawl {
       pointerStack.pop();
     }
   }
+}
+
+/**
+ * A graph of JSON pointers that may have cycles, ordered as Spectral's resolver orders its graphs of local
+ * `$ref`s (dependency-graph with `circular`): insertion order of nodes and edges, a depth-first walk that
+ * visits a node's edges in order and skips what closes a cycle. Its own so that each question costs the
+ * size of what it walks (the general one looks each finished node up in a list).
+ */
+export class PointerGraph {
+  private readonly outgoing = new Map<string, string[]>();
+  private readonly incoming = new Map<string, string[]>();
+  private readonly edges = new Set<string>();
+
+  hasNode(node: string): boolean {
+    return this.outgoing.has(node);
+  }
+
+  addNode(node: string): void {
+    if (this.outgoing.has(node)) return;
+    this.outgoing.set(node, []);
+    this.incoming.set(node, []);
+  }
+
+  addDependency(from: string, to: string): void {
+    if (!this.outgoing.has(from) || !this.outgoing.has(to)) throw new Error(`Node does not exist: ${this.outgoing.has(from) ? to : from}`);
+    const edge = `${from}\u0000${to}`;
+    if (this.edges.has(edge)) return;
+    this.edges.add(edge);
+    this.outgoing.get(from)!.push(to);
+    this.incoming.get(to)!.push(from);
+  }
+
+  /** What `node` depends on, directly or not (not `node` itself), in the order of the walk. */
+  dependenciesOf(node: string): string[] {
+    return this.reach(this.outgoing, node);
+  }
+
+  /** What depends on `node`, directly or not (not `node` itself), in the order of the walk. */
+  dependantsOf(node: string): string[] {
+    return this.reach(this.incoming, node);
+  }
+
+  /** Every node, each after what it depends on (where no cycle says otherwise). */
+  overallOrder(): string[] {
+    const result: string[] = [];
+    const done = new Set<string>();
+    const walk = depthFirst(this.outgoing, done, result);
+    for (const [node, dependants] of this.incoming) if (dependants.length === 0) walk(node);
+    for (const node of this.outgoing.keys()) if (!done.has(node)) walk(node);
+    return result;
+  }
+
+  private reach(edges: Map<string, string[]>, node: string): string[] {
+    if (!edges.has(node)) throw new Error(`Node does not exist: ${node}`);
+    const result: string[] = [];
+    depthFirst(edges, new Set(), result)(node);
+    const at = result.indexOf(node);
+    if (at >= 0) result.splice(at, 1);
+    return result;
+  }
+}
+
+/** A depth-first walk from a start node that adds each node to `result` once all its edges are walked. */
+function depthFirst(edges: Map<string, string[]>, visited: Set<string>, result: string[]): (start: string) => void {
+  return (start) => {
+    if (visited.has(start)) return;
+    const onPath = new Set<string>();
+    const todo: { node: string; processed: boolean }[] = [{ node: start, processed: false }];
+    while (todo.length > 0) {
+      const current = todo[todo.length - 1]!;
+      const { node } = current;
+      if (!current.processed) {
+        if (visited.has(node) || onPath.has(node)) {
+          todo.pop();
+          continue;
+        }
+        onPath.add(node);
+        const next = edges.get(node)!;
+        for (let i = next.length - 1; i >= 0; i--) todo.push({ node: next[i]!, processed: false });
+        current.processed = true;
+      } else {
+        todo.pop();
+        onPath.delete(node);
+        visited.add(node);
+        result.push(node);
+      }
+    }
+  };
 }
 
 /** The value at `path` (lodash `get`): undefined when the way is missing. */
@@ -676,7 +764,7 @@ function segmentKey(segment: string): string {
   return Number.isNaN(number) ? `s${segment}` : `n${number}`;
 }
 
-function stemTrie(paths: readonly string[][]): StemTrie {
+export function stemTrie(paths: readonly string[][]): StemTrie {
   const root: StemTrie = { end: false, next: new Map() };
   for (const stem of paths) {
     let node = root;
@@ -695,7 +783,7 @@ function stemTrie(paths: readonly string[][]): StemTrie {
 }
 
 /** Whether one of the trie's paths is a prefix of `path` (or `path` itself). */
-function startsWithAny(path: readonly string[], trie: StemTrie): boolean {
+export function startsWithAny(path: readonly string[], trie: StemTrie): boolean {
   let node: StemTrie | undefined = trie;
   for (let i = 0; node !== undefined; i++) {
     if (node.end) return true;
