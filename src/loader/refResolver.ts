@@ -157,6 +157,10 @@ interface Run {
   /** Each `$ref` spelling read in each file: `<file>\0<$ref>`. */
   readonly refs: Map<string, RefInfo>;
   readonly pointers: Map<string, string[]>;
+  /** Worked-out paths (see joinPath): each file's folder, each folder and `$ref` joined, each path as a file path. */
+  readonly paths: Map<string, string>;
+  readonly joined: Map<string, string>;
+  readonly fsPaths: Map<string, string>;
 }
 
 export interface ResolveOptions {
@@ -191,6 +195,9 @@ export class RefResolver {
       waits: new Map(),
       refs: new Map(),
       pointers: new Map(),
+      paths: new Map(),
+      joined: new Map(),
+      fsPaths: new Map(),
     };
     const { URI } = lib();
     const given = opts.baseUri ?? '';
@@ -251,8 +258,8 @@ function refInfo(run: Run, file: FileState, written: string): RefInfo {
   if (written[0] !== '#') {
     if (isFileAddress(ref, file.baseUri)) {
       let absolute = ref.toString();
-      if (!ref.is('absolute')) absolute = file.base ? join(dirname(file.base), stripRoot(absolute)) : '';
-      if (absolute) ref = new URI(toFSPath(absolute)).fragment(ref.fragment());
+      if (!ref.is('absolute')) absolute = file.base ? joinPath(run, file.base, absolute) : '';
+      if (absolute) ref = new URI(fsPath(run, absolute)).fragment(ref.fragment());
     } else if (ref.scheme().includes('http') || (ref.scheme() === '' && file.baseUri.scheme().includes('http'))) {
       if (file.baseUri.authority() !== '' && ref.authority() === '') ref = ref.absoluteTo(file.baseUri);
     }
@@ -271,6 +278,34 @@ function refInfo(run: Run, file: FileState, written: string): RefInfo {
   info = { uri: ref, text, local, targetPointer, file: fileKey(ref), fragment, referenceKey };
   run.refs.set(memo, info);
   return info;
+}
+
+/**
+ * `join(dirname(base), stripRoot(written))` of @stoplight/path, which parses each path it is given: many
+ * files of a folder reference the same files, so each folder and spelling is worked out once.
+ */
+function joinPath(run: Run, base: string, written: string): string {
+  let folder = run.paths.get(base);
+  if (folder === undefined) {
+    folder = dirname(base);
+    run.paths.set(base, folder);
+  }
+  const key = `${folder}\u0000${written}`;
+  let joined = run.joined.get(key);
+  if (joined === undefined) {
+    joined = join(folder, stripRoot(written));
+    run.joined.set(key, joined);
+  }
+  return joined;
+}
+
+function fsPath(run: Run, absolute: string): string {
+  let fs = run.fsPaths.get(absolute);
+  if (fs === undefined) {
+    fs = toFSPath(absolute);
+    run.fsPaths.set(absolute, fs);
+  }
+  return fs;
 }
 
 /** The `$ref` of a value as the crawl reads it at `pointer`: undefined for none, or one inside an example payload. */
