@@ -161,6 +161,8 @@ interface Run {
   readonly paths: Map<string, string>;
   readonly joined: Map<string, string>;
   readonly fsPaths: Map<string, string>;
+  /** The last file handed on (see inTurn). */
+  turn: Promise<void>;
 }
 
 export interface ResolveOptions {
@@ -198,6 +200,7 @@ export class RefResolver {
       paths: new Map(),
       joined: new Map(),
       fsPaths: new Map(),
+      turn: Promise.resolve(),
     };
     const { URI } = lib();
     const given = opts.baseUri ?? '';
@@ -842,7 +845,7 @@ interface LookupOptions {
  * result shared; a `$ref` back into a file already on the way to it is kept as a `$ref`, and so is one
  * whose resolution would wait, through other pending ones, for itself. The way to a target is the one it
  * was first asked for on, so where a cycle through several files is cut depends on the order the files
- * are read in.
+ * arrive in (fixed by inTurn).
  */
 async function lookupOnce(run: Run, from: FileState, opts: LookupOptions, here: Frame | undefined): Promise<Lookup> {
   const { val, ref, resolvingPointer, parentPointer, pointerStack } = opts;
@@ -904,10 +907,30 @@ async function resolveTarget(run: Run, from: FileState, ref: RefInfo, parentPath
 function fileOf(run: Run, from: FileState, ref: RefInfo, parentPath: string[]): FileState | Promise<FileState> {
   let file = run.files.get(ref.file);
   if (file === undefined) {
-    file = readFile(run, from, ref.uri.clone().fragment(''), ref.fragment, parentPath);
+    file = inTurn(run, readFile(run, from, ref.uri.clone().fragment(''), ref.fragment, parentPath));
     run.files.set(ref.file, file);
   }
   return file;
+}
+
+/**
+ * Hands a file read on (or its failure) in the order the files were asked for, each once all the work the
+ * previous one set off is done: files are read in parallel, but the order they arrive in decides where a
+ * cycle through several files is cut (see lookupOnce), and that order is then the same on every run.
+ */
+function inTurn<T>(run: Run, work: Promise<T>): Promise<T> {
+  const previous = run.turn;
+  const turn = (async () => {
+    await work.then(
+      () => undefined,
+      () => undefined,
+    );
+    await previous;
+    // After every step the previous file set off (they run as microtasks), before the next file's.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  })();
+  run.turn = turn;
+  return turn.then(() => work);
 }
 
 async function readFile(run: Run, from: FileState, address: Uri, fragment: string, parentPath: string[]): Promise<FileState> {
