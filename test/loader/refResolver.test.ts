@@ -19,6 +19,16 @@ const { DocumentInventory } = internal('documentInventory') as {
   };
 };
 
+// $refs written in odd ways: the document root, empty, an invalid pointer, another scheme, names the
+// resolver's writes skip, escaped names, array items, one file spelled three ways, a file naming itself.
+const EDGE_FILES: Record<string, string> = {
+  "openapi.yaml": "openapi: 3.0.3\ninfo: {title: Edge, version: '1.0'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Root'}\n  /b:\n    $ref: 'sub/item.yaml'\ncomponents:\n  schemas:\n    Root: {$ref: '#'}\n    Empty: {$ref: ''}\n    Slash: {$ref: '#/'}\n    BadPointer: {$ref: '#/components/schemas/A%'}\n    Mail: {$ref: 'mailto:someone@example.com'}\n    Ctor:\n      type: object\n      properties:\n        constructor: {$ref: '#/components/schemas/Leaf'}\n        prototype: {$ref: 'sub/leaf.yaml'}\n        'a/b': {$ref: '#/components/schemas/Odd~1Name'}\n        spaced: {$ref: '#/components/schemas/With%20Space'}\n    Odd/Name: {type: string}\n    With Space: {type: integer}\n    Leaf: {type: string}\n    List:\n      type: array\n      items: [{$ref: '#/components/schemas/Leaf'}, {$ref: '#/components/schemas/List/items/0'}]\n    Idx: {$ref: '#/components/schemas/List/items/1'}\n    ToRef: {$ref: '#/components/schemas/Via'}\n    Via: {$ref: 'sub/leaf.yaml#/Leaf'}\n    Same1: {$ref: 'sub/leaf.yaml#/Leaf'}\n    Same2: {$ref: './sub/leaf.yaml#/Leaf'}\n    Same3: {$ref: 'sub/../sub/leaf.yaml#/Leaf'}\n    SelfFile: {$ref: 'sub/self.yaml#/X'}\n    BackToRoot: {$ref: 'sub/back.yaml#/B'}\n    Frag: {$ref: 'sub/leaf.yaml#Leaf'}\n    Enc: {$ref: 'sub/leaf.yaml#/Le%61f'}\n",
+  "sub/item.yaml": "get:\n  operationId: getB\n  responses:\n    '200': {description: ok, content: {application/json: {schema: {$ref: 'leaf.yaml#/Leaf'}}}}\n    '404': {description: none, content: {application/json: {schema: {$ref: 'http://example.com/x.yaml#/E'}}}}\n    '500': {description: err, content: {application/json: {schema: {$ref: '#/nope'}}}}\n",
+  "sub/leaf.yaml": "Leaf: {type: object, properties: {n: {type: string}, again: {$ref: \"#/Leaf\"}}}\n",
+  "sub/self.yaml": "X: {type: object, properties: {y: {$ref: \"self.yaml#/Y\"}, z: {$ref: \"#/Y\"}}}\nY: {type: string}\n",
+  "sub/back.yaml": "B: {type: object, properties: {r: {$ref: \"../openapi.yaml#/components/schemas/Leaf\"}, s: {$ref: \"../openapi.yaml#/components/schemas/BackToRoot\"}}}\n",
+};
+
 let dir: string;
 let graph: RefGraph;
 beforeAll(() => {
@@ -80,9 +90,11 @@ beforeAll(() => {
       '',
     ].join('\n'),
   };
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, 'mixed', name)), { recursive: true });
-    writeFileSync(path.join(dir, 'mixed', name), text);
+  for (const [folder, written] of [['mixed', files], ['edge', EDGE_FILES]] as const) {
+    for (const [name, text] of Object.entries(written)) {
+      mkdirSync(path.dirname(path.join(dir, folder, name)), { recursive: true });
+      writeFileSync(path.join(dir, folder, name), text);
+    }
   }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -269,4 +281,35 @@ describe("restlint's resolver on the 150-file cyclic graph", () => {
     expect(new Set(shapes).size).toBe(1);
     expect(runs.map((r) => JSON.stringify(r.nodes))).toEqual(runs.map(() => JSON.stringify(runs[0]!.nodes)));
   }, 60_000);
+});
+
+describe("restlint's resolver on $refs written in odd ways", () => {
+  it('reports each broken one where Spectral reported it, and resolves the others as Spectral did', async () => {
+    const { errors, resolved } = await resolve(path.join(dir, 'edge'), 'openapi.yaml', true);
+    expect(errors).toEqual([
+      ['<dir>/sub/item.yaml', 'get.responses.404.content.application/json.schema.$ref', 'remote reference http://example.com/x.yaml was not fetched: restlint reads local files only; pass --allow-remote-refs to fetch it'],
+      ['<dir>/sub/item.yaml', 'get.responses.500.content.application/json.schema.$ref', "'#/nope' does not exist"],
+      ['<dir>/openapi.yaml', 'components.schemas.Empty.$ref', 'reference to . cannot be read: is a folder, not a file'],
+      ['<dir>/openapi.yaml', 'components.schemas.Mail.$ref', 'reference mailto:someone@example.com was not read: restlint follows file and http(s) references, not mailto: ones'],
+      ['<dir>/openapi.yaml', '$ref', "'#Leaf' JSON pointer is invalid"],
+      ['<dir>/openapi.yaml', 'components.schemas.Slash.$ref', "'#/' does not exist"],
+      ['<dir>/openapi.yaml', 'components.schemas.BadPointer.$ref', "'#/components/schemas/A%' does not exist"],
+    ]);
+    const s = (resolved as { components: { schemas: Record<string, Record<string, unknown>> } }).components.schemas;
+    const leaf = { type: 'object', properties: { n: { type: 'string' }, again: { $ref: '#/Leaf' } } };
+    expect(s.Same1).toEqual(leaf);
+    // One file spelled three ways is one file; the same target through a chain is the same object.
+    expect(new Set([s.Same1, s.Same2, s.Same3, s.Via, s.ToRef, s.Enc]).size).toBe(1);
+    expect(s.Ctor!.properties).toEqual({
+      constructor: { $ref: '#/components/schemas/Leaf' },
+      prototype: { $ref: 'sub/leaf.yaml' },
+      'a/b': { type: 'string' },
+      spaced: { type: 'integer' },
+    });
+    expect(s.List!.items).toEqual([{ type: 'string' }, { type: 'string' }]);
+    expect(s.Idx).toEqual({ type: 'string' });
+    expect(s.SelfFile).toEqual({ type: 'object', properties: { y: { type: 'string' }, z: { type: 'string' } } });
+    expect(s.BackToRoot).toEqual({ type: 'object', properties: { r: { type: 'string' }, s: { $ref: 'sub/back.yaml#/B' } } });
+    expect(s.Empty).toEqual({ $ref: '' });
+  });
 });
