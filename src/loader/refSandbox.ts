@@ -149,11 +149,11 @@ export async function readRemoteRef(options: RefOptions, ref: RefUri, session: S
 export type ResolveError = Awaited<ReturnType<Resolver['resolve']>>['errors'][number];
 
 /**
- * Puts each resolver error at the `$ref` it is about, in the file where that `$ref` is written. The
- * resolver gets two cases wrong: a pointer missing in another file (`other.yaml#/Nope`) is reported at the
- * pointer's path inside the other file, but against the root document; a local pointer missing inside a
- * referenced file (`#/Nope` in `other.yaml`) is reported against the root document. The first becomes one
- * error per `$ref` that asks for the pointer, found in the session's record of references.
+ * Puts each resolver error at the `$ref` it is about, in the file where that `$ref` is written. Resolution
+ * records two kinds where Spectral's resolver records them, which is not there: a pointer missing in another
+ * file (`other.yaml#/Nope`) at the pointer's path inside the other file, but against the root document; a
+ * local pointer missing inside a referenced file (`#/Nope` in `other.yaml`) against the root document. The
+ * first becomes one error per `$ref` that asks for the pointer, found in the session's record of references.
  */
 export function placeErrors(errors: readonly ResolveError[], session: Session, rootUri: string): ResolveError[] {
   const out: ResolveError[] = [];
