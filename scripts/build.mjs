@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 /** The packages the CLI bundle loads from node_modules instead of bundling (see sharedWithNodeModules). */
-const SHARED_WITH_NODE_MODULES = ['@stoplight/yaml-ast-parser', 'immer'];
+const SHARED_WITH_NODE_MODULES = ['@stoplight/yaml-ast-parser'];
 
 
 await rm('dist', { recursive: true, force: true });
@@ -100,7 +100,7 @@ const cli = await build({
   banner: { js: "const __restlintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   // jsonc-parser's CommonJS build is a UMD wrapper whose require()s no bundler follows; its ES build is the same code.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  plugins: [sharedWithNodeModules(), await bundledInternals(), precompiledRulesetValidator(), await precompiledFunctionSchemas(), batchedRefMerges()],
+  plugins: [sharedWithNodeModules(), await bundledInternals(), precompiledRulesetValidator(), await precompiledFunctionSchemas()],
   metafile: !!process.env.RESTLINT_METAFILE,
   logLevel: 'warning',
 });
@@ -298,78 +298,18 @@ async function bundledInternals() {
 }
 
 /**
- * The `$ref` resolver (@stoplight/json-ref-resolver's runner) merges each resolved file target into its
- * document with a copy-on-write step of its own (immer's produce), so a document whose `paths` holds N `$ref`s
- * to other files copies that object N times: 0.65 s of DigitalOcean's 3.9 s. In the CLI bundle the merges of
- * one document are made in one step when no target lies inside another (the usual case): every target is set
- * in the same order on one draft, which gives the same document. Otherwise, and with any other layout of the
- * runner (a new version), the runner is left as it is; the library and the Spectral CLI's resolver run the
- * runner unchanged, and the corpus tests compare the hosts' findings.
- */
-function batchedRefMerges() {
-  const MERGE_LOOP = /( *)this\._source = \(0, immer_1\.default\)\(this\._source, \(draft\) => \{\n\s*if \(r\.resolved\) \{\n\s*if \(!resolvedTargetPath\.length\) \{\n\s*return r\.resolved\.result;\n\s*\}\n\s*else \{\n\s*set\(draft, resolvedTargetPath, r\.resolved\.result\);\n\s*this\._setGraphNodeData\(String\(r\.uri\), r\.resolved\.result\);\n\s*\}\n\s*\}\n\s*\}\);\n(\s*)\}\n(\s*)\}\n/;
-  return {
-    name: 'restlint-batched-ref-merges',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]@stoplight[\\/]json-ref-resolver[\\/]runner\.js$/ }, async (args) => {
-        // RESTLINT_UNBATCHED_MERGES=1 builds the runner as it is, to compare the two.
-        if (process.env.RESTLINT_UNBATCHED_MERGES === '1') return undefined;
-        const source = await readFile(args.path, 'utf8');
-        const match = MERGE_LOOP.exec(source);
-        if (match === null || !source.includes('for (const r of uriResults) {')) {
-          console.warn('restlint build: the $ref resolver\'s runner has a layout of its own; its merges stay one by one');
-          return undefined;
-        }
-        const [, indent, loopEnd, blockEnd] = match;
-        const replacement =
-          `${indent}__restlintMerges.push({ r, resolvedTargetPath });\n` +
-          `${loopEnd}}\n` +
-          `${blockEnd}__restlintMerge(this, __restlintMerges, immer_1.default, set);\n` +
-          `${blockEnd}}\n`;
-        const patched = source
-          .replace(MERGE_LOOP, replacement)
-          .replace('for (const r of uriResults) {', 'const __restlintMerges = [];\n                for (const r of uriResults) {')
-          .concat(`
-// restlint: the merges of one document in one copy-on-write step when no target path lies inside another.
-function __restlintMerge(runner, merges, produce, set) {
-  if (merges.length === 0) return;
-  const keys = merges.map((m) => m.resolvedTargetPath.map(String));
-  const joined = new Set(keys.map((k) => k.join('\\u0000')));
-  const nested = keys.some((k) => k.length === 0 || k.some((_, i) => i < k.length - 1 && joined.has(k.slice(0, i + 1).join('\\u0000'))));
-  const apply = (group) => {
-    runner._source = produce(runner._source, (draft) => {
-      for (const { r, resolvedTargetPath } of group) {
-        if (!resolvedTargetPath.length) return r.resolved.result;
-        set(draft, resolvedTargetPath, r.resolved.result);
-        runner._setGraphNodeData(String(r.uri), r.resolved.result);
-      }
-    });
-  };
-  if (nested) for (const m of merges) apply([m]);
-  else apply(merges);
-}
-`);
-        return { loader: 'js', contents: patched };
-      });
-    },
-  };
-}
-
-/**
  * Modules restlint guards by patching the copy in node_modules (src/loader/inspect.ts bounds YAML aliases in
- * Spectral's YAML parser; src/loader/resolver.ts checks the budget in the resolver's merges): the bundle
- * loads that very copy, found the way those patches find it (from the package that depends on it), rather
+ * Spectral's YAML parser): the bundle loads that very copy, found the way those patches find it (from the package that depends on it), rather
  * than a bundled one the patches would not reach.
  */
 function sharedWithNodeModules() {
   const via = {
     '@stoplight/yaml-ast-parser': ['@stoplight/spectral-parsers', '@stoplight/yaml'],
-    immer: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'],
   };
   return {
     name: 'restlint-shared-with-node-modules',
     setup(build) {
-      build.onResolve({ filter: /^(@stoplight\/yaml-ast-parser|immer)$/ }, (args) => ({ path: args.path, namespace: 'restlint-node-modules' }));
+      build.onResolve({ filter: /^@stoplight\/yaml-ast-parser$/ }, (args) => ({ path: args.path, namespace: 'restlint-node-modules' }));
       build.onLoad({ filter: /.*/, namespace: 'restlint-node-modules' }, (args) => ({
         loader: 'js',
         contents: [

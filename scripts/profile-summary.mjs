@@ -8,7 +8,7 @@ const KINDS = [
   ['resolve-paths', (url) => /@stoplight\/path/.test(url)],
   ['ranges', (url, name) => /getLocationForJsonPath|lineForPosition|getLineCol|positionAt|locate/i.test(name) || /\/loader\/(positions|ranges)/.test(url)],
   ['parse', (url, name) => /yaml-ast-parser|@stoplight\/yaml\/|jsonc-parser|@stoplight\/json\/.*parseWithPointers|\/js-yaml\/|node_modules\/yaml\//.test(url) || /^(parse|JSON\.parse)$/.test(name) || /\/loader\/(parse|yaml|json)/.test(url)],
-  ['resolve', (url, name) => /json-ref-resolver|spectral-ref-resolver|immer|dependency-graph|@stoplight\/path|\/loader\/(resolver|graph|refGraph)|urijs/.test(url) || /^(realpath|lstat|stat|rss)$/.test(name)],
+  ['resolve', (url, name) => /json-ref-resolver|spectral-ref-resolver|immer|dependency-graph|@stoplight\/path|\/loader\/(resolver|refResolver|refSandbox|graph|refGraph)|urijs/.test(url) || /^(realpath|lstat|stat|rss)$/.test(name)],
   ['rules', (url) => /spectral-core\/dist\/runner|spectral-functions|nimma|jsonpath-plus|ajv|\/functions\/|rulesets\/|dist\/restlint/.test(url)],
 ];
 

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 
 /**
- * The modules inside Spectral that restlint's loader patches or reads (src/loader/resolver.ts,
- * resolverMemo.ts), each named by the chain of packages that leads to it, so that restlint reaches the very
+ * The modules inside Spectral that restlint's loader patches or reads (src/loader/refSandbox.ts,
+ * refResolver.ts), each named by the chain of packages that leads to it, so that restlint reaches the very
  * copy Spectral runs: `via` is resolved package by package, each from the previous one, then `request` from
  * the last. In the library and under the Spectral CLI these are node_modules' copies, reached at run time.
  * The CLI bundle holds its own copy of Spectral: its build (scripts/build.mjs) replaces `internal` with
@@ -12,10 +12,9 @@ import { createRequire } from 'node:module';
 export const INTERNALS = {
   documentInventory: { via: ['@stoplight/spectral-core'], request: './documentInventory.js' },
   errorMessages: { via: ['@stoplight/spectral-core'], request: './errorMessages.js' },
+  // What Spectral's resolver reads `$ref` addresses and pointers with: restlint's resolver reads them the same way.
   resolverJson: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: '@stoplight/json' },
-  resolverDependencyGraph: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: 'dependency-graph' },
-  resolverPath: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: '@stoplight/path' },
-  resolverImmer: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: 'immer' },
+  resolverUri: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: 'urijs' },
 } as const satisfies Record<string, { readonly via: readonly string[]; readonly request: string }>;
 
 export type InternalName = keyof typeof INTERNALS;

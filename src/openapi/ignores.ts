@@ -266,7 +266,7 @@ export function findIgnores(root: unknown): IgnoreSite[] {
 
 /**
  * The `$ref` objects of a document (its own text, unresolved) that carry an ignore beside the reference,
- * given the JSON pointers of its references (Spectral's resolver lists them). Resolution replaces these
+ * given the JSON pointers of its references (the resolver's graph lists them). Resolution replaces these
  * objects, so their ignores are lost.
  */
 export function ignoresBesideRefs(unresolved: unknown, refPointers: Iterable<string>): JsonPath[] {
