@@ -5,7 +5,7 @@ import { alternatives, objectProperties, schemaType } from '../openapi/schema.js
 import { checked, decisionFunction, type Verdict as Decision } from './kernel.js';
 import { appendAll } from '../collections/arrays.js';
 import { operationProtocol } from '../openapi/protocols.js';
-import { ENVELOPE_NAMES, STATUS_NAMES, findErrorProperty, hasErrorCode, hasErrorMessage, isOAuthErrorBody } from '../openapi/errorShapes.js';
+import { ENVELOPE_NAMES, STATUS_NAMES, findErrorProperty, hasErrorCode, hasErrorMessage, isProtocolErrorBody } from '../openapi/errorShapes.js';
 
 /** The error body shapes the guidelines show. */
 export const ERROR_SHAPES = ['errors-array', 'code-message', 'status-code'] as const;
@@ -138,7 +138,7 @@ function checkSchema(schema: unknown, path: JsonPath, inherited: Properties, che
   const own = objectProperties(schema);
   const props = merge(inherited, own);
   // OAuth 2.0 fixes the error body of its endpoints (RFC 6749 5.2, RFC 7009): the team's shape does not apply.
-  if (isOAuthErrorBody(props) || checker.verdict(props) !== 'fail') return [];
+  if (isProtocolErrorBody(props) || checker.verdict(props) !== 'fail') return [];
   const alts = alternatives(schema);
   if (alts !== undefined) {
     const keyword = Array.isArray(schema.oneOf) && schema.oneOf.length > 0 ? 'oneOf' : 'anyOf';

@@ -62,8 +62,9 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
       const method = judgedMethod(operation.method);
       if (method === undefined) continue;
       const allowed = allowedCodes(operation, method, pathShapes, [...(extra[method] ?? []), ...(extra.all ?? [])]);
-      // A POST that creates a resource (200 does not fit it) is where an API chooses what it answers on creation.
-      if (method === 'post' && !allowed.has('200')) results.push(checked([...operation.jsonPath, 'responses'], undefined, CREATING_POST));
+      // A POST that creates an addressable resource is where an API chooses what it answers on creation: those that
+      // answer 201 count among the places too, so that a few that answer 200 are outliers, not the API's choice.
+      if (method === 'post' && createsAddressable(operation, pathShapes)) results.push(checked([...operation.jsonPath, 'responses'], undefined, CREATING_POST));
       results.push(checked([...operation.jsonPath, 'responses'], undefined, EXTRA_CODE));
       for (const response of operation.responses) {
         const message = misfit(response.status.toUpperCase(), operation, method, allowed, typeof response.value.description === 'string' ? response.value.description : '');
@@ -91,12 +92,12 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
             : /^[1-5]\d\d$/.test(status) && !GUIDELINE_CODES.has(status)
               ? { scope: EXTRA_CODE, choice: `extra:${status}` }
               : {};
-          results.push({ message, path, ...choice, ...codeFamily(status, judgedMethod(operation.method), message, response) });
+          results.push({ message, path, ...choice, ...codeFamily(status, judgedMethod(operation.method), message, response, operation) });
           continue;
         }
         // A code the guidelines give no method is wrong for every use: one message, whose option covers every method.
         const status = response.status.toUpperCase();
-        results.push({ message: GUIDELINE_CODES.has(status) ? message : message.replace(/`extraCodes\.[a-z]+`/, '`extraCodes.all`'), path: response.jsonPath, ...codeFamily(status, judgedMethod(operation.method), message, response) });
+        results.push({ message: GUIDELINE_CODES.has(status) ? message : message.replace(/`extraCodes\.[a-z]+`/, '`extraCodes.all`'), path: response.jsonPath, ...codeFamily(status, judgedMethod(operation.method), message, response, operation) });
       }
     }
     return results;
@@ -108,14 +109,24 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
  * name is one choice of the API (GitHub's 422 for failed validation), and so is every response that answers one
  * method with the same guideline code that misfits it (GitHub's 204 to a GET that checks membership); a response
  * whose description calls for another code instead is a choice of its own. A POST
- * that creates and answers 200 is judged operation by operation (it folds when most do).
+ * that creates and answers 200 folds when most do; short of that, those under one top resource are one choice.
  */
-function codeFamily(status: string, method: JudgedMethod | undefined, message: string, response: ResponseInfo): { family?: string } {
-  if (message.startsWith(CREATED_WITH_200) || !/^[1-5]\d\d$/.test(status)) return {};
+function codeFamily(status: string, method: JudgedMethod | undefined, message: string, response: ResponseInfo, operation: OperationInfo): { family?: string } {
+  if (!/^[1-5]\d\d$/.test(status)) return {};
+  // POSTs that create and answer 200 where most answer 201 are outliers, but those of one part of the API
+  // (DigitalOcean's /v2/gen-ai) are that part's one choice.
+  if (message.startsWith(CREATED_WITH_200)) return { family: `misfit:200:post:${topResource(operation)}` };
   if (GUIDELINE_CODES.has(status)) return { family: `misfit:${status}:${method}` };
   // Responses whose own words call for another code instead (a 405 for a malformed id) are another choice.
-  const remedy = guidelineRemedy(status, typeof response.value.description === 'string' ? response.value.description : '') ?? '';
+  const remedy = guidelineRemedy(status, typeof response.value.description === 'string' ? response.value.description : '', method) ?? '';
   return { family: `extra:${status}:${remedy}` };
+}
+
+/** The path up to its first segment after the version prefix (`/v2/gen-ai` for `/v2/gen-ai/agents/{uuid}`). */
+function topResource(operation: OperationInfo): string {
+  const segments = operation.path.parsed.segments;
+  const first = segments.findIndex((s) => s.kind !== 'version');
+  return `/${segments.slice(0, first < 0 ? segments.length : first + 1).map((s) => s.raw).join('/')}`;
 }
 
 /** The one finding of a family of misfit codes: the first response's finding, with the others counted. */
@@ -131,11 +142,16 @@ export function codeFamilyMessage(group: FamilyGroup): string {
   );
 }
 
+/** A POST to a collection whose items have paths of their own: what it creates has an address. */
+function createsAddressable(operation: OperationInfo, pathShapes: Set<string>): boolean {
+  return operation.kind === 'create' && pathShapes.has(`${operation.path.parsed.normalized}/{}`);
+}
+
 function allowedCodes(operation: OperationInfo, method: JudgedMethod, pathShapes: Set<string>, extra: CodeList): Set<string> {
   const codes = codesForOperation(method, {
     // A POST to a collection whose items have no path of their own (`/restrictions/apps`) adds
     // entries to a list: there is no new address for 201 and `Location` to give.
-    createsAddressable: operation.kind === 'create' && pathShapes.has(`${operation.path.parsed.normalized}/{}`),
+    createsAddressable: createsAddressable(operation, pathShapes),
     answersCreated: operation.responses.some((r) => r.status === '201' || r.status === '202'),
     hasPathParameter: operation.path.parsed.segments.some((s) => s.kind === 'param'),
   });
@@ -168,7 +184,7 @@ function misfit(status: string, operation: OperationInfo, method: JudgedMethod, 
   }
   if (!/^[1-5]\d\d$/.test(status) || allowed.has(status)) return undefined;
   if (!GUIDELINE_CODES.has(status)) {
-    const remedy = guidelineRemedy(status, description) ?? `use one of the codes they give ${name} (${[...allowed].sort().join(', ')})`;
+    const remedy = guidelineRemedy(status, description, method) ?? `use one of the codes they give ${name} (${[...allowed].sort().join(', ')})`;
     return `Status ${status} is not one of the guidelines' status codes; ${remedy}, or add ${status} to ${option}.`;
   }
   if (status === '200' && method === 'post') {

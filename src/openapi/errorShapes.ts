@@ -49,6 +49,21 @@ export function isOAuthErrorBody(props: ErrorProperties): boolean {
 
 const OAUTH_ERROR_MEMBERS: ReadonlySet<string> = new Set(['error', 'error_description', 'error_uri']);
 
+/**
+ * A SCIM error response (RFC 7644, section 3.12): a `schemas` list (the error URN), the HTTP `status`, and a
+ * `scimType` or `detail`; an API may add members of its own (GitHub's `documentation_url`). SCIM clients read
+ * exactly these members.
+ */
+export function isScimErrorBody(props: ErrorProperties): boolean {
+  const schemas = props.get('schemas');
+  return isObject(schemas) && schemaType(schemas) === 'array' && props.has('status') && (props.has('scimType') || props.has('detail'));
+}
+
+/** An error body a standard protocol fixes (OAuth 2.0, SCIM): the protocol's clients read it as it is. */
+export function isProtocolErrorBody(props: ErrorProperties): boolean {
+  return isOAuthErrorBody(props) || isScimErrorBody(props);
+}
+
 /** Whether an error object carries a message (`message`, `title`, `detail`, `error_description`, ...). */
 export function hasErrorMessage(props: ErrorProperties): boolean {
   return findErrorProperty(props, MESSAGE_NAMES) !== undefined;

@@ -110,7 +110,12 @@ export const GUIDELINE_REMEDY: Readonly<Record<string, string>> = {
  * guidelines give a refused method; a temporary redirect to a download link that expires (GitHub's zipball)
  * must not become a 301, which clients and caches keep. Undefined when no guideline code says the same.
  */
-export function guidelineRemedy(status: string, description: string): string | undefined {
+export function guidelineRemedy(status: string, description: string, method?: JudgedMethod): string | undefined {
+  // A read conflicts with nothing: its 412 answers a precondition header, else a bad value in the request (Asana's
+  // expired `sync` token in the query), which is a 400; 409 is for writes.
+  if (status === '412' && method === 'get') {
+    return 'a GET answers 412 only for a failed `If-Match` or `If-Unmodified-Since` (declare the one it checks); for a missing, bad or expired value in the query, use 400 Bad Request';
+  }
   if (status === '405' && /\b(malformed|invalid|not valid|badly formed)\b/i.test(description)) {
     return 'use 400 Bad Request for a malformed request (this response says so)';
   }

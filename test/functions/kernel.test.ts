@@ -445,3 +445,38 @@ describe('the rule kernel: families of findings', () => {
     expect(findings.map((f) => f.path.join('.'))).toEqual(['paths./a.get', 'paths./b.get']);
   });
 });
+
+describe('rl-status-code-method: POSTs that create and answer 200', () => {
+  /** `ok` collections whose POST creates and answers 200, `created` whose POST answers 201 (each with an item path). */
+  const creating = (ok: number, created: number) => {
+    const paths: string[] = [];
+    for (let i = 0; i < ok + created; i += 1) {
+      const status = i < ok ? '200' : '201';
+      paths.push(`  /things${i}:\n    post:\n      requestBody: {content: {application/json: {schema: {type: object}}}}\n      responses:\n        '${status}': {description: made}`);
+      paths.push(`  /things${i}/{id}:\n    get: {responses: {'200': {description: ok}}}`);
+    }
+    return `openapi: 3.0.3\ninfo: {title: t, version: "1.0"}\npaths:\n${paths.join('\n')}\n`;
+  };
+  const created200 = (f: Finding) => f.message.includes('answer 200 and document no 201') || f.message.startsWith('Status 200 does not fit a POST that creates');
+
+  it('most creating POSTs answer 200: one finding for the API, every POST among its places', async () => {
+    const findings = (await lintWithRule('rl-status-code-method', creating(22, 3))).filter(created200);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^22 of 25 POSTs in this API that create a resource answer 200 and document no 201/);
+    expect(findings[0]!.places).toHaveLength(22);
+  });
+
+  it('POSTs that answer 201 count among the places: 21 that answer 200 beside 30 that answer 201 are outliers, each reported', async () => {
+    const findings = (await lintWithRule('rl-status-code-method', creating(21, 30))).filter(created200);
+    expect(findings).toHaveLength(21);
+    expect(findings.every((f) => f.places === undefined && f.message.startsWith('Status 200 does not fit a POST that creates'))).toBe(true);
+  });
+
+  it('the outliers under one top resource are that part of the API\'s one choice, counting the others', async () => {
+    const genai = ['agents', 'workspaces', 'knowledge_bases'].map((r) => `  /v2/gen-ai/${r}:\n    post:\n      responses:\n        '200': {description: made}\n  /v2/gen-ai/${r}/{id}:\n    get: {responses: {'200': {description: ok}}}`).join('\n');
+    const findings = (await lintWithRule('rl-status-code-method', creating(0, 25).trimEnd() + '\n' + genai + '\n')).filter(created200);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^Status 200 does not fit a POST that creates .* 2 more responses answer 200 the same way \(first: POST \/v2\/gen-ai\/workspaces\)/);
+    expect(findings[0]!.places).toHaveLength(3);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_NAMES, errorName, findErrorProperty, hasErrorCode, hasErrorMessage, isOAuthErrorBody } from '../../src/openapi/errorShapes.js';
+import { CODE_NAMES, errorName, findErrorProperty, hasErrorCode, hasErrorMessage, isOAuthErrorBody, isProtocolErrorBody, isScimErrorBody } from '../../src/openapi/errorShapes.js';
 
 const props = (entries: Record<string, unknown>) => new Map(Object.entries(entries));
 const str = { type: 'string' };
@@ -51,6 +51,24 @@ describe('error body members', () => {
     [{ Error: str, ErrorDescription: str }, false],
   ])('%j is an OAuth 2.0 error body: %s', (entries, expected) => {
     expect(isOAuthErrorBody(props(entries))).toBe(expected);
+  });
+
+  const list = { type: 'array', items: str };
+  const int = { type: 'integer' };
+  it.each([
+    [{ schemas: list, status: str, scimType: str, detail: str }, true],
+    [{ schemas: list, status: int, detail: str }, true],
+    [{ message: str, documentation_url: str, detail: str, status: int, scimType: str, schemas: list }, true],
+    [{ schemas: str, status: int, detail: str }, false],
+    [{ schemas: list, detail: str }, false],
+    [{ status: int, detail: str, title: str }, false],
+  ])('%j is a SCIM error body: %s', (entries, expected) => {
+    expect(isScimErrorBody(props(entries))).toBe(expected);
+    expect(isProtocolErrorBody(props(entries))).toBe(expected);
+  });
+
+  it('an OAuth 2.0 error body is a protocol error body too', () => {
+    expect(isProtocolErrorBody(props({ error: str, error_description: str }))).toBe(true);
   });
 
   it('finds the first member of a name group, as {} when it has no schema', () => {

@@ -345,6 +345,16 @@ definitions:
       ],
     },
     {
+      name: "a SCIM error body (RFC 7644) passes whatever shape the team chose, with an API's own members beside it; a status and detail alone do not",
+      options: { shapes: ['status-code'] },
+      document: oas3(
+        withError('400', json('{type: object, properties: {schemas: {type: array, items: {type: string}}, status: {type: string}, scimType: {type: string}, detail: {type: string}}}')) +
+          `\n        '401': ${json('{type: object, properties: {message: {type: string}, documentation_url: {type: string}, detail: {type: string}, status: {type: integer}, scimType: {type: string}, schemas: {type: array, items: {type: string}}}}')}` +
+          `\n        '403': ${json('{type: object, properties: {status: {type: integer}, detail: {type: string}}}')}`,
+      ),
+      errors: [{ path: [...RESPONSE.slice(0, -1), '403', 'content', 'application/json', 'schema'] }],
+    },
+    {
       name: 'near-misses: envelopes and objects that still lack a code or a message, a string error, no body',
       document: oas3(
         withError('400', json(`{type: object, properties: {type: {type: string}, error: {type: object, properties: {type: {type: string}, message: {type: string}}}}}`)) +

@@ -110,13 +110,13 @@ describe('rl-status-code-method', () => {
       name: 'near miss: 412 on a GET whose If-None-Match fails with 304 is reported, and asked for the precondition it answers',
       document: oas3(`  /registries/{id}:
     get: {parameters: [{name: If-None-Match, in: header, schema: {type: string}}], responses: {'200': {description: r}, '412': {description: r}}}`),
-      errors: [{ path: at('/registries/{id}', 'get', '412'), message: 'declare the precondition header it answers (`If-Match` or `If-Unmodified-Since`' }],
+      errors: [{ path: at('/registries/{id}', 'get', '412'), message: 'a GET answers 412 only for a failed `If-Match` or `If-Unmodified-Since` (declare the one it checks); for a missing, bad or expired value in the query, use 400 Bad Request' }],
     },
     {
       name: 'near miss: 412 on a write without a precondition header is reported',
       document: oas3(`  /registries/{id}:
     delete: {parameters: [{name: X-Tenant, in: header, schema: {type: string}}], responses: {'204': {description: r}, '412': {description: r}}}`),
-      errors: [{ path: at('/registries/{id}', 'delete', '412'), message: 'or use 409 Conflict' }],
+      errors: [{ path: at('/registries/{id}', 'delete', '412'), message: 'declare the precondition header it answers (`If-Match` or `If-Unmodified-Since`: HTTP answers a failed one with 412), or use 409 Conflict' }],
     },
     {
       name: 'every GET that answers 204 is one choice: one finding at the first, counting the others; a 422 is a choice of its own',
