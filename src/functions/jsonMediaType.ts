@@ -110,10 +110,41 @@ function problem(mediaType: string, direction: Direction, besideJson: boolean, d
     case 'form':
       // OAuth 2.0 token endpoints take forms by definition (RFC 6749, section 4.1.3).
       if (besideJson || !data || (direction === 'request' && isOAuthPath(operation.path.key))) return undefined;
+      if (direction === 'request') {
+        // A form that uploads a file (Slack's users.setPhoto `image`, "File contents via multipart/form-data") is
+        // an upload: JSON would not carry it, and URL encoding is the wrong form encoding for it.
+        const file = uploadedFile(operation);
+        if (file !== undefined) {
+          return `${side} media type \`${mediaType}\` cannot carry the file this request uploads (\`${file}\`); describe the body as \`multipart/form-data\`.`;
+        }
+      }
       return `${side} media type \`${mediaType}\` is a form encoding, not JSON; describe the body as \`application/json\`.`;
     default:
       return undefined;
   }
+}
+
+const FILE_CONTENT = /\bmultipart\/form-data\b|\bfile contents?\b/i;
+
+/**
+ * The form field that carries a file, if any: a Swagger 2.0 `type: file` parameter, a form body property of
+ * `format: binary`, or a field its description says holds file contents or is sent as multipart/form-data.
+ */
+function uploadedFile(operation: OperationInfo): string | undefined {
+  for (const p of operation.parameters) {
+    if (p.in !== 'formData') continue;
+    const description = typeof p.value.description === 'string' ? p.value.description : '';
+    if (p.value.type === 'file' || p.value.format === 'binary' || FILE_CONTENT.test(description)) return p.name;
+  }
+  for (const body of operation.requestBodies) {
+    if (mediaTypeKind(body.mediaType ?? '') !== 'form' || !isObject(body.schema) || !isObject(body.schema.properties)) continue;
+    for (const [name, schema] of Object.entries(body.schema.properties)) {
+      if (!isObject(schema)) continue;
+      const description = typeof schema.description === 'string' ? schema.description : '';
+      if (schema.format === 'binary' || FILE_CONTENT.test(description)) return name;
+    }
+  }
+  return undefined;
 }
 
 const OAUTH_ENDPOINTS = new Set(['token', 'revoke', 'introspect', 'access_token', 'authorize', 'device_authorization']);

@@ -64,6 +64,45 @@ describe('rl-json-media-type', () => {
       errors: [{ path: req('/animals', 'application/x-www-form-urlencoded'), message: 'is a form encoding, not JSON' }],
     },
     {
+      name: 'a form that uploads a file is told to be multipart/form-data, not JSON (Swagger 2.0 and OpenAPI 3.0)',
+      document: `swagger: "2.0"
+info: {title: t, version: "1.0"}
+paths:
+  /users.setPhoto:
+    post:
+      consumes: [application/x-www-form-urlencoded]
+      parameters:
+        - {name: crop_x, in: formData, type: string}
+        - {name: image, in: formData, type: string, description: File contents via multipart/form-data.}
+      responses: {'200': {description: ok}}
+  /users.setName:
+    post:
+      consumes: [application/x-www-form-urlencoded]
+      parameters:
+        - {name: name, in: formData, type: string}
+      responses: {'200': {description: ok}}
+`,
+      errors: [
+        { path: ['paths', '/users.setPhoto', 'post', 'consumes', '0'], message: 'cannot carry the file this request uploads (`image`); describe the body as `multipart/form-data`.' },
+        { path: ['paths', '/users.setName', 'post', 'consumes', '0'], message: 'is a form encoding, not JSON' },
+      ],
+    },
+    {
+      name: 'OpenAPI 3.0: a form body with a binary property is an upload',
+      document: `openapi: 3.0.3
+info: {title: t, version: "1.0"}
+paths:
+  /avatars:
+    post:
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema: {type: object, properties: {user: {type: string}, picture: {type: string, format: binary}}}
+      responses: {'201': {description: ok}}
+`,
+      errors: [{ path: ['paths', '/avatars', 'post', 'requestBody', 'content', 'application/x-www-form-urlencoded'], message: '(`picture`); describe the body as `multipart/form-data`' }],
+    },
+    {
       name: 'OAuth 2.0 endpoints take forms, and forms beside JSON pass',
       document: oas3(
         [
