@@ -1,4 +1,4 @@
-import { constants, promises as fs } from 'node:fs';
+import syncFs, { constants, promises as fs } from 'node:fs';
 import { decodeText } from './inspect.js';
 import { formatBytes, LIMITS } from './limits.js';
 import { reasonOf, type Result } from './problem.js';
@@ -57,6 +57,48 @@ export async function readBoundedFile(file: string, maxBytes: number = LIMITS.ma
     return { ok: false, reason: describeReadError(error) };
   } finally {
     await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * `readBoundedFile` with synchronous calls, for the many small files a description references: each
+ * asynchronous call pays a thread-pool round trip and a promise, and a description of 1,225 files made 8,000
+ * of them. The same checks on the open descriptor, the same reasons.
+ */
+export function readBoundedFileSync(file: string, maxBytes: number = LIMITS.maxFileBytes): BoundedRead {
+  let fd: number;
+  try {
+    fd = syncFs.openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { ok: false, reason: describeReadError(error) };
+  }
+  try {
+    const stats = syncFs.fstatSync(fd);
+    if (stats.isDirectory()) return { ok: false, reason: describeReadError({ code: 'EISDIR' }) };
+    if (!stats.isFile()) return { ok: false, reason: 'cannot read: not a regular file (a device, socket or FIFO)' };
+    if (stats.size > maxBytes) {
+      return { ok: false, reason: `file is too large (${sizeAgainst(stats.size, maxBytes)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
+    }
+    // Read to the cap, not to the size fstat gave: the file may have grown since.
+    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const bytesRead = syncFs.readSync(fd, buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) {
+      return { ok: false, reason: `file is too large (over ${formatBytes(maxBytes)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
+    }
+    return { ok: true, value: buffer.subarray(0, length) };
+  } catch (error) {
+    return { ok: false, reason: describeReadError(error) };
+  } finally {
+    try {
+      syncFs.closeSync(fd);
+    } catch {
+      // already closed
+    }
   }
 }
 

@@ -1,16 +1,15 @@
 // The rules restlint's `$ref` resolver (src/loader/refResolver.ts) reads files and URLs by, and what it shares
 // with Spectral's inventory: what may be read, how a referenced text is read and parsed, and how its
 // errors are put at the `$ref` they are about. src/loader/resolver.ts makes the resolver.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { internal } from './internals.js';
-import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import { extname } from '@stoplight/path';
 import type { Resolver } from '@stoplight/spectral-ref-resolver';
 import { checkYamlAliases, decodeText, inspectData } from './inspect.js';
 import { BOUNDED_PARSE_BYTES, BudgetWatch, formatBytes, LIMITS, type Budget } from './limits.js';
-import { describeReadError, readBoundedFile } from './readFile.js';
+import { describeReadError, readBoundedFileSync } from './readFile.js';
 import { FastJson, FastYaml } from './parse.js';
 import { DEFAULT_REMOTE_POLICY, fetchText, type RemotePolicy } from './remote.js';
 
@@ -257,11 +256,13 @@ export async function readFileRef(ref: RefUri, session: Session): Promise<string
   const refused = refusal(target, session);
   if (refused !== undefined) throw new Error(`reference to ${shown} was not read: ${refused}`);
 
+  // Synchronous file calls: a description may reference thousands of small files, and each asynchronous call
+  // costs a thread-pool round trip (see readBoundedFileSync).
   let real: string;
   try {
-    real = await realpath(target);
+    real = realpathSync.native(target);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await hasSymlinkOnTheWay(target, session.root))) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && hasSymlinkOnTheWay(target, session.root)) {
       throw new Error(`reference to ${shown} was not read: a symbolic link on its way leads to no readable file`);
     }
     const folder = (error as NodeJS.ErrnoException).code === 'ENOENT' ? missingFolder(target, session.root) : undefined;
@@ -276,7 +277,7 @@ export async function readFileRef(ref: RefUri, session: Session): Promise<string
   // parallel, and thousands of symbolic links to one large file must not all pass the check at once.
   let size: number;
   try {
-    size = (await stat(real)).size;
+    size = statSync(real).size;
   } catch (error) {
     throw new Error(`reference to ${shown} cannot be read: ${describeReadError(error)}`);
   }
@@ -289,7 +290,7 @@ export async function readFileRef(ref: RefUri, session: Session): Promise<string
   session.files += 1;
   session.watch.files += 1;
   session.bytes += Math.min(size, session.maxFileBytes);
-  const bytes = await readBoundedFile(real, Math.min(session.maxFileBytes, Math.max(size, 0)));
+  const bytes = readBoundedFileSync(real, Math.min(session.maxFileBytes, Math.max(size, 0)));
   if (!bytes.ok) throw new Error(`reference to ${shown} cannot be read: ${bytes.reason}${/ is too large /.test(bytes.reason) ? ` (${session.sizeHint})` : ''}`);
   const text = checkText(bytes.value, shown);
   session.onRead?.(href, text);
@@ -325,13 +326,13 @@ function refusal(target: string, session: Session, as: 'path' | 'link' = 'path')
   return undefined;
 }
 
-async function hasSymlinkOnTheWay(target: string, root: string): Promise<boolean> {
+function hasSymlinkOnTheWay(target: string, root: string): boolean {
   const parts = path.relative(root, target).split(path.sep);
   let current = root;
   for (const part of parts) {
     current = path.join(current, part);
     try {
-      if ((await lstat(current)).isSymbolicLink()) return true;
+      if (lstatSync(current).isSymbolicLink()) return true;
     } catch {
       return false;
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, promises as fsp, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, promises as fsp, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLinter, type Finding } from '../../src/lint.js';
@@ -58,8 +58,16 @@ describe('file $refs stay inside the root (the working directory)', () => {
       opened.push(String(file));
       return (open as (...args: unknown[]) => ReturnType<typeof fsp.open>)(file, ...rest);
     }) as typeof fsp.open);
+    // Referenced files are opened with synchronous calls (src/loader/readFile.ts, readBoundedFileSync).
+    const openSync = fs.openSync.bind(fs);
+    vi.spyOn(fs, 'openSync').mockImplementation(((file: Parameters<typeof fs.openSync>[0], ...rest: unknown[]) => {
+      opened.push(String(file));
+      return (openSync as (...args: unknown[]) => number)(file, ...rest);
+    }) as typeof fs.openSync);
     await lintFile(path.join(box.project, 'api/openapi.yaml'));
     expect(opened.length).toBeGreaterThan(0);
+    // The files it references inside the root are seen opened too: the spies see every way files are opened.
+    expect(opened.some((file) => file !== path.join(box.project, 'api/openapi.yaml'))).toBe(true);
     for (const file of opened) {
       expect(file.startsWith(box.outside)).toBe(false);
       expect(file).not.toMatch(/\/\.(env|git)\b/);
