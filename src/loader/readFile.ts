@@ -35,11 +35,8 @@ export async function readBoundedFile(file: string, maxBytes: number = LIMITS.ma
   }
   try {
     const stats = await handle.stat();
-    if (stats.isDirectory()) return { ok: false, reason: describeReadError({ code: 'EISDIR' }) };
-    if (!stats.isFile()) return { ok: false, reason: 'cannot read: not a regular file (a device, socket or FIFO)' };
-    if (stats.size > maxBytes && !prefixOnly) {
-      return { ok: false, reason: `file is too large (${sizeAgainst(stats.size, maxBytes)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
-    }
+    const refused = refusedStats(stats, maxBytes, prefixOnly);
+    if (refused !== undefined) return refused;
     // Read to the cap, not to the size stat gave: the file may have grown since.
     const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
     let length = 0;
@@ -48,11 +45,8 @@ export async function readBoundedFile(file: string, maxBytes: number = LIMITS.ma
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > maxBytes) {
-      if (prefixOnly) return { ok: true, value: buffer.subarray(0, maxBytes) };
-      return { ok: false, reason: `file is too large (over ${formatBytes(maxBytes)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
-    }
-    return { ok: true, value: buffer.subarray(0, length) };
+    if (length > maxBytes && prefixOnly) return { ok: true, value: buffer.subarray(0, maxBytes) };
+    return readBytes(buffer, length, maxBytes);
   } catch (error) {
     return { ok: false, reason: describeReadError(error) };
   } finally {
@@ -74,11 +68,8 @@ export function readBoundedFileSync(file: string, maxBytes: number = LIMITS.maxF
   }
   try {
     const stats = syncFs.fstatSync(fd);
-    if (stats.isDirectory()) return { ok: false, reason: describeReadError({ code: 'EISDIR' }) };
-    if (!stats.isFile()) return { ok: false, reason: 'cannot read: not a regular file (a device, socket or FIFO)' };
-    if (stats.size > maxBytes) {
-      return { ok: false, reason: `file is too large (${sizeAgainst(stats.size, maxBytes)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
-    }
+    const refused = refusedStats(stats, maxBytes, false);
+    if (refused !== undefined) return refused;
     // Read to the cap, not to the size fstat gave: the file may have grown since.
     const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
     let length = 0;
@@ -87,10 +78,7 @@ export function readBoundedFileSync(file: string, maxBytes: number = LIMITS.maxF
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > maxBytes) {
-      return { ok: false, reason: `file is too large (over ${formatBytes(maxBytes)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
-    }
-    return { ok: true, value: buffer.subarray(0, length) };
+    return readBytes(buffer, length, maxBytes);
   } catch (error) {
     return { ok: false, reason: describeReadError(error) };
   } finally {
@@ -100,6 +88,22 @@ export function readBoundedFileSync(file: string, maxBytes: number = LIMITS.maxF
       // already closed
     }
   }
+}
+
+/** What an open file's stats refuse: a folder, a device or FIFO, a file over the cap (unless only a prefix is wanted). */
+function refusedStats(stats: { isDirectory(): boolean; isFile(): boolean; size: number }, maxBytes: number, prefixOnly: boolean): BoundedRead | undefined {
+  if (stats.isDirectory()) return { ok: false, reason: describeReadError({ code: 'EISDIR' }) };
+  if (!stats.isFile()) return { ok: false, reason: 'cannot read: not a regular file (a device, socket or FIFO)' };
+  if (stats.size > maxBytes && !prefixOnly) {
+    return { ok: false, reason: `file is too large (${sizeAgainst(stats.size, maxBytes)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
+  }
+  return undefined;
+}
+
+/** The bytes read into a buffer one byte larger than the cap allows: more than the cap means the file grew past it. */
+function readBytes(buffer: Buffer, length: number, maxBytes: number): BoundedRead {
+  if (length > maxBytes) return { ok: false, reason: `file is too large (over ${formatBytes(maxBytes)}); restlint reads files of up to ${formatBytes(maxBytes)}` };
+  return { ok: true, value: buffer.subarray(0, length) };
 }
 
 /** A size next to the cap it exceeds: in MB or KB, or in bytes when both would round to the same figure ("32 MB; up to 32 MB"). */
