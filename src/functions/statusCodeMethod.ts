@@ -57,7 +57,7 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
     const pathShapes = new Set(model.paths.map((p) => p.parsed.normalized));
     const results: Verdict[] = [];
     // Every use of each response (a component is used under several operations and status keys), with its verdict.
-    const uses = new Map<unknown, { operation: OperationInfo; response: ResponseInfo; message: string | undefined }[]>();
+    const uses = new Map<unknown, Use[]>();
     for (const operation of model.operations) {
       const method = judgedMethod(operation.method);
       if (method === undefined) continue;
@@ -67,10 +67,12 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
       if (method === 'post' && createsAddressable(operation, pathShapes)) results.push(checked([...operation.jsonPath, 'responses'], undefined, CREATING_POST));
       results.push(checked([...operation.jsonPath, 'responses'], undefined, EXTRA_CODE));
       for (const response of operation.responses) {
-        const message = misfit(response.status.toUpperCase(), operation, method, allowed, typeof response.value.description === 'string' ? response.value.description : '');
+        const status = response.status.toUpperCase();
+        const description = typeof response.value.description === 'string' ? response.value.description : '';
+        const message = misfit(status, operation, method, allowed, description);
         const key = typeof response.value === 'object' && response.value !== null ? response.value : response;
         const list = uses.get(key) ?? [];
-        list.push({ operation, response, message });
+        list.push({ operation, response, status, message, ...(message === undefined ? {} : codeFamily(status, method, message, description, operation)) });
         uses.set(key, list);
       }
     }
@@ -81,23 +83,22 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
       const allMisfit = list.length > 1 && list.every((use) => use.message !== undefined);
       const alike = new Map<string, number>();
       for (const use of list) if (use.message !== undefined) alike.set(use.message, (alike.get(use.message) ?? 0) + 1);
-      for (const { operation, response, message } of list) {
+      for (const { operation, response, status, message, family } of list) {
         if (message === undefined) continue;
         const shared = allMisfit || (alike.get(message) ?? 0) > 1;
+        const inFamily = family === undefined ? {} : { family };
         if (!shared) {
           const path = ownedNodePath(context, response.jsonPath, operation.jsonPath, [...operation.jsonPath, 'responses']);
-          const status = response.status.toUpperCase();
           const choice = message.startsWith(CREATED_WITH_200)
             ? { scope: CREATING_POST, choice: CREATING_POST }
             : /^[1-5]\d\d$/.test(status) && !GUIDELINE_CODES.has(status)
               ? { scope: EXTRA_CODE, choice: `extra:${status}` }
               : {};
-          results.push({ message, path, ...choice, ...codeFamily(status, judgedMethod(operation.method), message, response, operation) });
+          results.push({ message, path, ...choice, ...inFamily });
           continue;
         }
         // A code the guidelines give no method is wrong for every use: one message, whose option covers every method.
-        const status = response.status.toUpperCase();
-        results.push({ message: GUIDELINE_CODES.has(status) ? message : message.replace(/`extraCodes\.[a-z]+`/, '`extraCodes.all`'), path: response.jsonPath, ...codeFamily(status, judgedMethod(operation.method), message, response, operation) });
+        results.push({ message: GUIDELINE_CODES.has(status) ? message : message.replace(/`extraCodes\.[a-z]+`/, '`extraCodes.all`'), path: response.jsonPath, ...inFamily });
       }
     }
     return results;
@@ -111,14 +112,14 @@ export const statusCodeMethod = decisionFunction<StatusCodeMethodOptions | null>
  * whose description calls for another code instead is a choice of its own. A POST
  * that creates and answers 200 folds when most do; short of that, those under one top resource are one choice.
  */
-function codeFamily(status: string, method: JudgedMethod | undefined, message: string, response: ResponseInfo, operation: OperationInfo): { family?: string } {
+function codeFamily(status: string, method: JudgedMethod, message: string, description: string, operation: OperationInfo): { family?: string } {
   if (!/^[1-5]\d\d$/.test(status)) return {};
   // POSTs that create and answer 200 where most answer 201 are outliers, but those of one part of the API
   // (DigitalOcean's /v2/gen-ai) are that part's one choice.
   if (message.startsWith(CREATED_WITH_200)) return { family: `misfit:200:post:${topResource(operation)}` };
   if (GUIDELINE_CODES.has(status)) return { family: `misfit:${status}:${method}` };
   // Responses whose own words call for another code instead (a 405 for a malformed id) are another choice.
-  const remedy = guidelineRemedy(status, typeof response.value.description === 'string' ? response.value.description : '', method) ?? '';
+  const remedy = guidelineRemedy(status, description, method) ?? '';
   return { family: `extra:${status}:${remedy}` };
 }
 
@@ -145,6 +146,16 @@ export function codeFamilyMessage(group: FamilyGroup): string {
 /** A POST to a collection whose items have paths of their own: what it creates has an address. */
 function createsAddressable(operation: OperationInfo, pathShapes: Set<string>): boolean {
   return operation.kind === 'create' && pathShapes.has(`${operation.path.parsed.normalized}/{}`);
+}
+
+/** One use of a response by an operation, with its verdict and the family of that verdict (see codeFamily). */
+interface Use {
+  readonly operation: OperationInfo;
+  readonly response: ResponseInfo;
+  /** The status key, upper-case (`2XX`). */
+  readonly status: string;
+  readonly message: string | undefined;
+  readonly family?: string;
 }
 
 function allowedCodes(operation: OperationInfo, method: JudgedMethod, pathShapes: Set<string>, extra: CodeList): Set<string> {
