@@ -73,7 +73,7 @@ export function schemaCaseFamily(group: FamilyGroup): string {
   if (styles.startsWith(MIXED)) return mixedStylesMessage(group, styles.slice(MIXED.length) as CaseStyle);
   const [other, style] = styles.split('>') as [CaseStyle, CaseStyle];
   const schema = schemaLabel(group.head.path);
-  const names = [group.head, ...group.others].map((f) => /`([^`]*)`/.exec(f.message)?.[1]).filter((n): n is string => n !== undefined);
+  const names = familyNames(group);
   const first = names[0]!;
   return (
     `${schema} names ${names.length} properties in ${other}, not ${style} (first: \`${first}\`, as ${style} \`${toCaseStyle(first, style)}\`): ` +
@@ -90,9 +90,14 @@ function schemaLabel(path: readonly (string | number)[]): string {
   return path.length >= 4 && (path[path.length - 3] === 'schemas' || path[path.length - 3] === 'definitions') ? `Schema \`${String(holder)}\`` : 'This schema';
 }
 
+/** The property names of a family's findings, in order (each message names its property first, in backticks). */
+function familyNames(group: FamilyGroup): string[] {
+  return [group.head, ...group.others].map((f) => /`([^`]*)`/.exec(f.message)?.[1]).filter((n): n is string => n !== undefined);
+}
+
 /** The one finding of a schema whose names come in three styles or more. */
 function mixedStylesMessage(group: FamilyGroup, style: CaseStyle): string {
-  const names = [group.head, ...group.others].map((f) => /`([^`]*)`/.exec(f.message)?.[1]).filter((n): n is string => n !== undefined);
+  const names = familyNames(group);
   const shown = names.slice(0, 4).map((n) => `\`${n}\``).join(', ') + (names.length > 4 ? ', …' : '');
   return (
     `${schemaLabel(group.head.path)} names ${names.length} properties in several styles, none of them ${style} (${shown}): ` +
