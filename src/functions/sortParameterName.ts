@@ -1,4 +1,4 @@
-import { getApiModel, isObject, type ParameterInfo } from '../openapi/model.js';
+import { getApiModel, isObject, parameterSchema, type ParameterInfo } from '../openapi/model.js';
 import { compactName } from '../openapi/parameterNames.js';
 import { decisionFunction, type Verdict } from './kernel.js';
 import { appendAll } from '../collections/arrays.js';
@@ -54,7 +54,7 @@ function choosesSortField(parameter: ParameterInfo, hasSortField: boolean): bool
 
 /** A switch (`sorting=true`) or a number is not the name of a field. */
 function isTextual(parameter: ParameterInfo): boolean {
-  const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
+  const schema = parameterSchema(parameter);
   return schema.type !== 'boolean' && schema.type !== 'integer' && schema.type !== 'number';
 }
 
@@ -68,7 +68,7 @@ function namesField(value: unknown): boolean {
 
 /** The values a parameter declares: its enum (or its items' enum), default and examples. */
 function declaredValues(parameter: ParameterInfo): unknown[] {
-  const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
+  const schema = parameterSchema(parameter);
   const values: unknown[] = [];
   if (Array.isArray(schema.enum)) appendAll(values, schema.enum);
   else if (isObject(schema.items) && Array.isArray(schema.items.enum)) appendAll(values, schema.items.enum);

@@ -1,5 +1,5 @@
 import { type IFunctionResult } from '@stoplight/spectral-core';
-import { getApiModel, isObject, type OperationInfo, type ParameterInfo } from '../openapi/model.js';
+import { getApiModel, isObject, parameterSchema, type OperationInfo, type ParameterInfo } from '../openapi/model.js';
 import { decisionFunction } from './kernel.js';
 import {
   isControlQueryParameter,
@@ -114,7 +114,7 @@ function isIdentifierName(name: string): boolean {
 
 /** A boolean query parameter is a switch on how the write runs (`?notify=true`), not data. */
 function isFlag(parameter: ParameterInfo): boolean {
-  const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
+  const schema = parameterSchema(parameter);
   return schema.type === 'boolean';
 }
 

@@ -1,12 +1,12 @@
 import { addressedByCoordinates, headWord, labelPath, parsePath, type ParsedPath, type PathFacts, type PathSegment } from './pathGrammar.js';
-import { isObject, statusClass } from './basics.js';
+import { isObject, parameterSchema, statusClass } from './basics.js';
 import { isJsonMediaType } from './mediaTypes.js';
 import { isSequentialMediaType, isStreamedList, listEvidence, type ListEvidence } from './listBodies.js';
 import { pagePositionParameters } from './paging.js';
 import { isBatchLookup, isControlQueryParameter } from './queryParameters.js';
 import { isPluralWord } from './words.js';
 
-export { isObject, isSequentialMediaType, isStreamedList, statusClass };
+export { isObject, isSequentialMediaType, isStreamedList, parameterSchema, statusClass };
 
 export type JsonPath = (string | number)[];
 export type JsonObject = Record<string, unknown>;

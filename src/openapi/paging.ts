@@ -1,5 +1,5 @@
 // Query parameters that choose which page of a collection a request gets.
-import { isObject } from './basics.js';
+import { parameterSchema, statusClass } from './basics.js';
 import type { OperationInfo, ParameterInfo } from './model.js';
 import { compactName } from './parameterNames.js';
 import { objectProperties, schemaType } from './schema.js';
@@ -38,7 +38,7 @@ export function isPagePosition(parameter: ParameterInfo): boolean {
   const name = compactName(parameter.name);
   if (parameter.in !== 'query' || !PAGE_POSITION_PARAMETERS.has(name)) return false;
   if (!NUMERIC_POSITIONS.has(name)) return true;
-  const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
+  const schema = parameterSchema(parameter);
   const type = schemaType(schema);
   return type === undefined || type === 'integer' || type === 'number';
 }
@@ -54,7 +54,7 @@ export function isCursorParameter(parameter: ParameterInfo): boolean {
   const name = compactName(parameter.name);
   if (CURSOR_PARAMETERS.has(name)) return true;
   if (name !== 'page') return false;
-  const schema = isObject(parameter.value.schema) ? parameter.value.schema : parameter.value;
+  const schema = parameterSchema(parameter);
   if (schemaType(schema) !== 'string') return false;
   const description = [parameter.value.description, schema.description].filter((d): d is string => typeof d === 'string').join(' ');
   return /\b(cursor|token)\b/i.test(description);
@@ -80,13 +80,13 @@ export const FEED_POSITION_PARAMETERS: ReadonlySet<string> = new Set(['sync', 's
 export function feedPositionParameter(operation: OperationInfo): ParameterInfo | undefined {
   const tokens = operation.parameters.filter((p) => {
     if (p.in !== 'query' || !FEED_POSITION_PARAMETERS.has(compactName(p.name))) return false;
-    const schema = isObject(p.value.schema) ? p.value.schema : p.value;
+    const schema = parameterSchema(p);
     return schemaType(schema) !== 'boolean';
   });
   if (tokens.length === 0 || operation.parameters.some((p) => isPagePosition(p) && !isCursorParameter(p))) return undefined;
   const answered = new Set<string>();
   for (const response of operation.responses) {
-    if (!response.status.startsWith('2')) continue; // success answers (2XX included)
+    if (statusClass(response.status) !== 2) continue;
     for (const body of response.bodies) for (const name of objectProperties(body.schema)?.keys() ?? []) answered.add(compactName(name));
   }
   return tokens.find((p) => {

@@ -1,4 +1,4 @@
-import { isObject } from './basics.js';
+import { parameterSchema } from './basics.js';
 import type { OperationInfo } from './model.js';
 import { PAGE_POSITION_PARAMETERS, PAGE_SIZE_PARAMETERS } from './paging.js';
 import { compactName } from './parameterNames.js';
@@ -58,7 +58,7 @@ export function isBatchLookup(operation: OperationInfo): boolean {
   return operation.parameters.some((p) => {
     if (p.in !== 'query' || p.value.required !== true) return false;
     if (isIdentifierListName(p.name)) return true;
-    const schema = isObject(p.value.schema) ? p.value.schema : p.value;
+    const schema = parameterSchema(p);
     return schemaType(schema) === 'array' && isIdentifierName(p.name);
   });
 }
