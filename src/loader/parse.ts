@@ -296,12 +296,18 @@ function orderedMap(index: NodeIndex, text: string, i: number, map: Record<strin
   return createOrderedObject(map, keys) as Record<string, unknown>;
 }
 
-/** Whether a single-quoted scalar has an escaped quote (`''`) at the end of one of its lines. */
+/**
+ * Whether a single-quoted scalar has an escaped quote (`''`) at the end of one of its lines. The scan stays
+ * inside the scalar: searching the rest of the text for the next `''` cost a pass over the whole text for
+ * each quoted scalar of a text that has none (Asana: 0.25 s).
+ */
 function quoteBeforeLineBreak(text: string, start: number, end: number): boolean {
-  for (let i = text.indexOf("''", start); i !== -1 && i < end; i = text.indexOf("''", i + 2)) {
+  for (let i = start; i < end - 1; i += 1) {
+    if (text.charCodeAt(i) !== 39 || text.charCodeAt(i + 1) !== 39) continue;
     let j = i + 2;
     while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j += 1;
     if (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13) return true;
+    i += 1;
   }
   return false;
 }
