@@ -176,37 +176,13 @@ function precompiledRulesetValidator() {
  * (dist/restlint.mjs, built above) and Spectral's functions are loaded with Spectral's function Ajv asked
  * for the validators' source code, and the CLI bundle looks each schema up (by its JSON) before compiling it;
  * one it does not find (a team's own function) is compiled as before, by an Ajv made when first needed.
+ * The schemas are collected in a process of their own (scripts/build/function-schemas.mjs): this one has
+ * loaded the pack, and Spectral with it, to write dist/functions, so its Spectral's Ajv is made already.
  */
 async function precompiledFunctionSchemas() {
   const functionFile = path.join(path.dirname(createRequire(import.meta.url).resolve('@stoplight/spectral-core')), 'ruleset/function.js');
-  const fromCore = createRequire(functionFile);
-  const ajvModule = fromCore('ajv');
-  const Ajv = ajvModule.default;
-  const compiled = [];
-  let instance;
-  ajvModule.default = class extends Ajv {
-    constructor(options) {
-      super({ ...options, code: { ...options?.code, source: true, formats: ajvModule._`require("ajv-formats/dist/formats").fullFormats` } });
-      instance = this;
-      const compile = this.compile.bind(this);
-      this.compile = (schema, meta) => {
-        const validate = compile(schema, meta);
-        compiled.push([schema, validate]);
-        return validate;
-      };
-    }
-  };
-  try {
-    fromCore(functionFile);
-  } finally {
-    ajvModule.default = Ajv;
-  }
-  await import(new URL('../dist/restlint.mjs', import.meta.url).href);
-  fromCore('@stoplight/spectral-functions');
-  const standalone = fromCore('ajv/dist/standalone').default;
-  const table = new Map();
-  for (const [schema, validate] of compiled) table.set(JSON.stringify(schema), standalone(instance, validate));
-  const entries = [...table].map(([key, code]) => `[${JSON.stringify(key)}, (module, exports) => {${code}\n}]`);
+  const table = JSON.parse(execFileSync(process.execPath, ['scripts/build/function-schemas.mjs'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const entries = table.map(([key, code]) => `[${JSON.stringify(key)}, (module, exports) => {${code}\n}]`);
   const lookup = [
     `const modules = new Map([${entries.join(',\n')}]);`,
     'const loaded = new Map();',
