@@ -87,7 +87,7 @@ function exactItem(inventory: InventoryParts, path: Segment[]): Item | undefined
       const file = hash < 0 ? ref : ref.slice(0, hash);
       const target = pointerSegments(hash < 0 ? '' : ref.slice(hash + 1));
       if (file !== '') {
-        source = isAbsolute(file) || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) ? file : resolve(source!, '..', file);
+        source = targetFile(inventory, source!, file);
         const next = source === root.source ? root : inventory.referencedDocuments[source];
         if (next === undefined || next === null) return false;
         document = next;
@@ -106,6 +106,25 @@ function exactItem(inventory: InventoryParts, path: Segment[]): Item | undefined
   }
   const closest = closestPath(document.data, location);
   return { document, path: closest, missingPropertyPath: location } as unknown as Item;
+}
+
+const targetFiles = new WeakMap<object, Map<string, Map<string, string>>>();
+
+/**
+ * The file a `$ref` to `file` written in `source` names, worked out once per pair and run: @stoplight/path
+ * parses both names for it, which was most of the placement's time on a description of many files.
+ */
+function targetFile(inventory: InventoryParts, source: string, file: string): string {
+  let bySource = targetFiles.get(inventory);
+  if (bySource === undefined) targetFiles.set(inventory, (bySource = new Map()));
+  let known = bySource.get(source);
+  if (known === undefined) bySource.set(source, (known = new Map()));
+  let target = known.get(file);
+  if (target === undefined) {
+    target = isAbsolute(file) || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) ? file : resolve(source, '..', file);
+    known.set(file, target);
+  }
+  return target;
 }
 
 const indexes = new WeakMap<object, Map<string, string>>();
