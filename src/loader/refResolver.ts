@@ -1,5 +1,5 @@
 import { ResolverDepGraph } from '@stoplight/spectral-ref-resolver';
-import { dirname, join, stripRoot, toFSPath } from '@stoplight/path';
+import { dirname, joinWritten, toFSPath } from './plainPaths.js';
 import { internal } from './internals.js';
 import {
   isAbsoluteFileRef,
@@ -296,7 +296,7 @@ function joinPath(run: Run, base: string, written: string): string {
   const key = `${folder}\u0000${written}`;
   let joined = run.joined.get(key);
   if (joined === undefined) {
-    joined = join(folder, stripRoot(written));
+    joined = joinWritten(folder, written);
     run.joined.set(key, joined);
   }
   return joined;

@@ -5,7 +5,7 @@ import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { internal } from './internals.js';
 import path from 'node:path';
 import { Document } from '@stoplight/spectral-core';
-import { extname } from '@stoplight/path';
+import { extname } from './plainPaths.js';
 import type { Resolver } from '@stoplight/spectral-ref-resolver';
 import { checkYamlAliases, decodeText, inspectData } from './inspect.js';
 import { BOUNDED_PARSE_BYTES, BudgetWatch, formatBytes, LIMITS, type Budget } from './limits.js';
