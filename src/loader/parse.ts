@@ -123,18 +123,18 @@ const CORE_SCHEMA = new jsyaml.Schema({
     }),
     new jsyaml.Type('tag:yaml.org,2002:bool', {
       kind: 'scalar',
-      resolve: (data: string | null) => data !== null && /^(true|True|TRUE|false|False|FALSE)$/.test(data),
+      resolve: (data: string | null) => data !== null && (data.length === 4 || data.length === 5) && /^(true|True|TRUE|false|False|FALSE)$/.test(data),
       construct: (data: string) => data === 'true' || data === 'True' || data === 'TRUE',
     }),
     new jsyaml.Type('tag:yaml.org,2002:int', {
       kind: 'scalar',
-      resolve: (data: string | null) => data !== null && (/^[-+]?[0-9]+$/.test(data) || /^0o[0-7]+$/.test(data) || /^0x[0-9a-fA-F]+$/.test(data)),
+      resolve: (data: string | null) => data !== null && startsNumber(data) && (/^[-+]?[0-9]+$/.test(data) || /^0o[0-7]+$/.test(data) || /^0x[0-9a-fA-F]+$/.test(data)),
       construct: (data: string) => (data.startsWith('0o') ? parseInt(data.slice(2), 8) : parseIntLike(data)),
     }),
     new jsyaml.Type('tag:yaml.org,2002:float', {
       kind: 'scalar',
       resolve: (data: string | null) =>
-        data !== null && (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(data) || /^[-+]?(\.inf|\.Inf|\.INF)$/.test(data) || /^(\.nan|\.NaN|\.NAN)$/.test(data)),
+        data !== null && (startsNumber(data) || data.charCodeAt(0) === 46 /* . */) && (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(data) || /^[-+]?(\.inf|\.Inf|\.INF)$/.test(data) || /^(\.nan|\.NaN|\.NAN)$/.test(data)),
       construct: (data: string) => {
         if (/^\.nan$/i.test(data)) return NaN;
         const infinity = /^([-+])?\.inf$/i.exec(data);
@@ -294,6 +294,15 @@ function orderedMap(index: NodeIndex, text: string, i: number, map: Record<strin
   }
   if (!indexKeys) return map;
   return createOrderedObject(map, keys) as Record<string, unknown>;
+}
+
+/**
+ * Whether a plain scalar could be a number: it starts with a digit or a sign. Most plain scalars are words,
+ * and the number types' patterns need not run on them.
+ */
+function startsNumber(data: string): boolean {
+  const c = data.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 /* + */ || c === 45 /* - */;
 }
 
 /**

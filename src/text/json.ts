@@ -10,7 +10,7 @@ import { replaceInvisible } from './printable.js';
 export function safeJson(value: unknown, indent = 2): string {
   const text = JSON.stringify(value, null, indent);
   // Raw line breaks are the indentation's: inside strings JSON.stringify has escaped them already.
-  return replaceInvisible(text, utf16Escapes, (c) => c === '\n').replace(/##(?=(?:vso)?\[)/gi, '#\\u0023');
+  return replaceInvisible(text, utf16Escapes, '\n').replace(/##(?=(?:vso)?\[)/gi, '#\\u0023');
 }
 
 function utf16Escapes(c: string): string {

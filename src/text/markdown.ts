@@ -16,7 +16,7 @@ const REFERENCE = /(?<!\w)@[A-Za-z0-9][\w-]*(?:\/[\w.-]+)?|#\d+|\bGH-\d+/gi;
  * the cell; line breaks become `<br>`; other invisible characters are shown escaped (`\u202e`).
  */
 export function markdownCell(value: string): string {
-  const visible = replaceInvisible(value, escapeCharacter, (c) => c === '\n' || c === '\r');
+  const visible = replaceInvisible(value, escapeCharacter, '\n\r');
   const parts = visible.split('`');
   // Backticks that pair up delimit code spans (the odd-numbered parts); an unpaired one is escaped like the rest.
   const rendered =

@@ -19,9 +19,22 @@ export function hasInvisible(text: string): boolean {
   return found;
 }
 
-/** Replaces each invisible character for which `keep` is false by `replace(c)`. */
-export function replaceInvisible(text: string, replace: (c: string) => string, keep: (c: string) => boolean = () => false): string {
-  return text.replace(INVISIBLE, (c) => (keep(c) ? c : replace(c)));
+const KEEPING = new Map<string, RegExp>();
+
+/**
+ * Replaces each invisible character but those of `keep` (`'\n'`: line breaks stay) by `replace(c)`. The kept
+ * characters are left out of the pattern, not matched and put back: a JSON report has a line break on every
+ * line, and a call for each was most of the time of writing it.
+ */
+export function replaceInvisible(text: string, replace: (c: string) => string, keep = ''): string {
+  if (keep === '') return text.replace(INVISIBLE, replace);
+  let pattern = KEEPING.get(keep);
+  if (pattern === undefined) {
+    const kept = [...keep].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    pattern = new RegExp(`(?![${kept}])${INVISIBLE.source}`, 'gu');
+    KEEPING.set(keep, pattern);
+  }
+  return text.replace(pattern, replace);
 }
 
 /** One invisible character as a JavaScript-style escape. */

@@ -8,7 +8,7 @@ import { escapeCharacter, printable, replaceInvisible } from './printable.js';
  * breaks stay line breaks of the annotation: escaped, they cannot end the command.
  */
 export function commandData(text: string): string {
-  return escapeData(replaceInvisible(text, escapeCharacter, (c) => c === '\n' || c === '\r'));
+  return escapeData(replaceInvisible(text, escapeCharacter, '\n\r'));
 }
 
 /**

@@ -7,7 +7,7 @@ import { escapeCharacter, replaceInvisible } from './printable.js';
 
 /** Text content: markup escaped, invisible characters shown escaped (tabs too), line breaks kept. */
 export function xmlText(value: string): string {
-  const visible = replaceInvisible(value, escapeCharacter, (c) => c === '\n');
+  const visible = replaceInvisible(value, escapeCharacter, '\n');
   return visible
     .replace(/[\uFFFE\uFFFF]/g, escapeCharacter)
     .replace(/&/g, '&amp;')

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { safeJson } from '../../src/text/json.js';
 import { markdownCell, markdownCode } from '../../src/text/markdown.js';
-import { hasInvisible, printable } from '../../src/text/printable.js';
+import { hasInvisible, printable, replaceInvisible } from '../../src/text/printable.js';
 import { terminalLineStart, terminalPath, terminalText } from '../../src/text/terminal.js';
 import { commandData, commandProperty } from '../../src/text/workflowCommands.js';
 import { xmlAttribute, xmlText } from '../../src/text/xml.js';
@@ -173,4 +173,17 @@ describe('JSON: the same value when parsed, nothing raw a reader cannot see', ()
     expect(JSON.parse(text)).toEqual(value);
   });
   it.each(VISIBLE)('%j is written as JSON.stringify writes it', (value) => expect(safeJson({ value })).toBe(JSON.stringify({ value }, null, 2)));
+});
+
+describe('replaceInvisible: the characters kept stay raw, every other invisible one is replaced', () => {
+  const mark = (c: string): string => `<${c.charCodeAt(0).toString(16)}>`;
+  it.each([
+    ['a\nb\rc\u202ed', '', 'a<a>b<d>c<202e>d'],
+    ['a\nb\rc\u202ed', '\n', 'a\nb<d>c<202e>d'],
+    ['a\nb\rc\u202ed', '\n\r', 'a\nb\rc<202e>d'],
+    ['\n\n\u0000\n', '\n', '\n\n<0>\n'],
+    ['plain text', '\n', 'plain text'],
+  ])('%j keeping %j', (text, keep, expected) => {
+    expect(replaceInvisible(text, mark, keep)).toBe(expected);
+  });
 });
