@@ -10,6 +10,7 @@ import { printable } from './text/printable.js';
 import { isProfileCheck } from '../rulesets/profiles/packCheck.js';
 import { FOLD_PLACES, foldKey, type FoldPlace } from './functions/kernel.js';
 import { foldMissingFolders } from './loader/missingFolders.js';
+import { internal } from './loader/internals.js';
 
 /**
  * A finding as Spectral gives it; a finding that folds a document-wide choice (src/functions/kernel.ts) also
@@ -77,6 +78,7 @@ export function createLinter(ruleset: RulesetDefinition | Ruleset, options: Lint
   const spectral = new Spectral({ resolver: createSafeResolver({ ...options.refs, onRead, watch: () => watch, fastParser: fast }) });
   spectral.setRuleset(ruleset);
   if (spectral.ruleset) watchRules(spectral.ruleset);
+  boundRuleWalks();
   /** lintDocument's work; whatever it throws becomes a problem there. */
   async function lintOne(text: string, source: string): Promise<Result<Finding[]>> {
     const current = watch;
@@ -178,6 +180,33 @@ const RULE_WATCH = new AsyncLocalStorage<BudgetWatch>();
 const WATCHED = Symbol('restlint checks the budget before this rule function');
 
 /**
+ * Runs each walk of Spectral's runner over a document (a Nimma query, which calls the rule functions of
+ * its paths one after the other) as one bounded step of the description's budget, rather than a step for
+ * each rule function: a step's watchdog costs a thread, about a millisecond in a large process, and a run
+ * makes one or two walks against some thirty rule checks. The checks inside still meet the budget's checks.
+ * Only a walk made for a watched description is bounded; the patch is made once per copy of Nimma.
+ */
+function boundRuleWalks(): void {
+  let Nimma: { prototype: { query(...args: unknown[]): unknown; [BOUNDED_WALKS]?: true } } | undefined;
+  try {
+    Nimma = (internal('nimma') as { default?: typeof Nimma }).default;
+  } catch {
+    return;
+  }
+  const prototype = Nimma?.prototype;
+  if (prototype === undefined || typeof prototype.query !== 'function' || prototype[BOUNDED_WALKS]) return;
+  const query = prototype.query;
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    const current = RULE_WATCH.getStore();
+    if (current === undefined) return query.apply(this, args);
+    return current.bounded('checking rules', () => query.apply(this, args));
+  };
+  prototype[BOUNDED_WALKS] = true;
+}
+
+const BOUNDED_WALKS = Symbol('restlint bounds the walks of this Nimma');
+
+/**
  * Makes every rule function check the budget of the description it runs on before it runs, so that a
  * description that takes too long (or too much memory) to check stops at the next call with one line.
  * The rules' `then` lists are replaced, never changed in place: a ruleset object may be shared.
@@ -192,7 +221,7 @@ function watchRules(ruleset: Ruleset): void {
         if (current === undefined) return fn.apply(this, args);
         current.checks += 1;
         current.check('checking rules');
-        // A check that runs past the deadline is stopped there, not after it returns.
+        // A check that runs past the deadline is stopped there, not after it returns (inside a bounded walk, by the walk's step).
         return current.bounded('checking rules', () => fn.apply(this, args));
       } as typeof fn & { [WATCHED]?: true };
       Object.defineProperty(watched, 'name', { value: fn.name });

@@ -12,6 +12,8 @@ import { createRequire } from 'node:module';
 export const INTERNALS = {
   documentInventory: { via: ['@stoplight/spectral-core'], request: './documentInventory.js' },
   errorMessages: { via: ['@stoplight/spectral-core'], request: './errorMessages.js' },
+  // The JSONPath engine Spectral's runner walks a document with, calling the rule functions from its query.
+  nimma: { via: ['@stoplight/spectral-core'], request: 'nimma/legacy' },
   // What Spectral's resolver reads `$ref` addresses and pointers with: restlint's resolver reads them the same way.
   resolverJson: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: '@stoplight/json' },
   resolverUri: { via: ['@stoplight/spectral-ref-resolver', '@stoplight/json-ref-resolver'], request: 'urijs' },

@@ -81,6 +81,8 @@ export class BudgetWatch {
   private spent: BudgetExceeded | undefined;
   private calls = 0;
   private memoryReadAt = 0;
+  /** True while a bounded step runs. */
+  private stepping = false;
   /** `$ref`s to other files followed so far, and the files read. */
   refs = 0;
   files = 0;
@@ -121,11 +123,14 @@ export class BudgetWatch {
    */
   bounded<T>(phase: Phase, step: () => T): T {
     if (this.spent !== undefined) throw this.spent;
+    // Inside a bounded step (the rule checks of one walk of the document), the step's deadline holds already.
+    if (this.stepping) return step();
     // The watchdog costs a thread per step (up to a millisecond in a large process): cheap for the 30-odd rule
     // checks of a run, not for each of thousands of small files (see BOUNDED_PARSE_BYTES).
     const left = this.deadline - Date.now();
     if (left <= 0) this.check(phase);
     STEP_CONTEXT.step = step;
+    this.stepping = true;
     try {
       return STEP.runInContext(STEP_CONTEXT, { timeout: Math.max(1, Math.ceil(left)) }) as T;
     } catch (error) {
@@ -134,6 +139,7 @@ export class BudgetWatch {
       }
       throw error;
     } finally {
+      this.stepping = false;
       STEP_CONTEXT.step = undefined;
     }
   }
