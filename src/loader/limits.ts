@@ -125,8 +125,8 @@ export class BudgetWatch {
     if (this.spent !== undefined) throw this.spent;
     // Inside a bounded step (the rule checks of one walk of the document), the step's deadline holds already.
     if (this.stepping) return step();
-    // The watchdog costs a thread per step (up to a millisecond in a large process): cheap for the 30-odd rule
-    // checks of a run, not for each of thousands of small files (see BOUNDED_PARSE_BYTES).
+    // The watchdog costs a thread per step (up to a millisecond in a large process): cheap for the one or two
+    // walks of a run's rule checks (src/lint.ts), not for each of thousands of small files (see BOUNDED_PARSE_BYTES).
     const left = this.deadline - Date.now();
     if (left <= 0) this.check(phase);
     STEP_CONTEXT.step = step;

@@ -38,7 +38,6 @@ export function extname(path: string): string {
 
 /** @stoplight/path's `toFSPath`. */
 export function toFSPath(path: string): string {
-  if (isPlainAbsolute(path)) return path;
   return isPosix(path) && path.startsWith('/') ? normalizePosix(path) : stoplight.toFSPath(path);
 }
 
