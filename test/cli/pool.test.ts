@@ -29,6 +29,21 @@ beforeAll(() => {
     path.join(dir, 'where.mjs'),
     "import { isMainThread } from 'node:worker_threads';\nexport default { rules: { 'where-linted': { given: '$.info', severity: 'warn', then: { function: () => [{ message: isMainThread ? 'main thread' : 'worker thread' }] } } } };\n",
   );
+  // The same, except that this thread's check waits (without blocking it) until a worker thread has checked a
+  // description: this thread lints one at a time, so the others are left to the workers however fast a lint is
+  // (small descriptions lint before a worker thread has started).
+  writeFileSync(
+    path.join(dir, 'where-pooled.mjs'),
+    [
+      "import { existsSync, writeFileSync } from 'node:fs';",
+      "import { isMainThread } from 'node:worker_threads';",
+      "const marker = `${process.cwd()}/worker-linted`;",
+      'const workerLinted = async () => { for (let i = 0; i < 1500 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 20)); };',
+      "const where = async () => { if (!isMainThread) { writeFileSync(marker, ''); return [{ message: 'worker thread' }]; } await workerLinted(); return [{ message: 'main thread' }]; };",
+      "export default { rules: { 'where-linted': { given: '$.info', severity: 'warn', then: { function: where } } } };",
+      '',
+    ].join('\n'),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -59,12 +74,16 @@ describe('restlint lint --jobs', () => {
   }, 60_000);
 
   it('lints in worker threads when asked, and a single description in this thread', async () => {
-    const where = async (...args: string[]) => {
-      const run = await lint(...args, '-r', 'where.mjs', '-f', 'json');
+    const where = async (ruleset: string, ...args: string[]) => {
+      const run = await lint(...args, '-r', ruleset, '-f', 'json');
       expect(run.stderr).not.toMatch(STACK_TRACE);
       return (JSON.parse(run.stdout) as JsonFinding[]).filter((f) => f.code === 'where-linted').map((f) => f.message);
     };
-    const [pooled, alone, single] = await Promise.all([where('specs/nested', 'specs/a-non-compliant.yaml', 'specs/b-compliant.yaml', '--jobs', '3'), where('specs/nested', '--jobs', '1'), where('specs/b-compliant.yaml', '--jobs', '3')]);
+    const [pooled, alone, single] = await Promise.all([
+      where('where-pooled.mjs', 'specs/nested', 'specs/a-non-compliant.yaml', 'specs/b-compliant.yaml', '--jobs', '3'),
+      where('where.mjs', 'specs/nested', '--jobs', '1'),
+      where('where.mjs', 'specs/b-compliant.yaml', '--jobs', '3'),
+    ]);
     expect(pooled).toHaveLength(5);
     expect(pooled).toContain('worker thread');
     expect(alone).toEqual(['main thread', 'main thread', 'main thread']);
