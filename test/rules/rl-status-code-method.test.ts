@@ -140,13 +140,15 @@ describe('rl-status-code-method', () => {
       ],
     },
     {
-      name: "the code instead follows what the response says: a 405 for a malformed id is a 400, a 302 to a download that expires is no 301",
-      document: oas3(`  /folders/{id}/items:\n    get: {responses: {'200': {description: r}, '405': {description: Returned if the folder ID is malformed.}}}\n  /repos/{id}/zipball:\n    get: {responses: {'302': {description: Redirects to a download link that expires after a minute.}}}\n  /orgs/{org}/members:\n    get: {responses: {'200': {description: r}, '307': {description: Moved to the public members.}}}\n  /jobs/{id}:\n    put: {responses: {'200': {description: r}, '405': {description: Not allowed.}}}`),
+      name: "the code instead follows what the response says: a 405 for a malformed id is a 400, a 302 to a download that expires is no 301, a rate limit is a 429",
+      document: oas3(`  /folders/{id}/items:\n    get: {responses: {'200': {description: r}, '405': {description: Returned if the folder ID is malformed.}}}\n  /repos/{id}/zipball:\n    get: {responses: {'302': {description: Redirects to a download link that expires after a minute.}}}\n  /orgs/{org}/members:\n    get: {responses: {'200': {description: r}, '307': {description: Moved to the public members.}}}\n  /jobs/{id}:\n    put: {responses: {'200': {description: r}, '405': {description: Not allowed.}}}\n  /tasks:\n    get: {responses: {'200': {description: r}, '424': {description: You have exceeded one of the enforced rate limits in the API.}, '420': {description: Slow down.}}}`),
       errors: [
         { path: at('/folders/{id}/items', 'get', '405'), message: 'use 400 Bad Request for a malformed request (this response says so)' },
         { path: at('/repos/{id}/zipball', 'get', '302'), message: '301 would make clients keep an address that expires: answer 200 with the content or its URL in the body' },
         { path: at('/orgs/{org}/members', 'get', '307'), message: 'use 301 Moved Permanently if the move is permanent' },
         { path: at('/jobs/{id}', 'put', '405'), message: 'use 403 Forbidden' },
+        { path: at('/tasks', 'get', '424'), message: 'use 429 Too Many Requests for a rate limit (this response says it is one)' },
+        { path: at('/tasks', 'get', '420'), message: 'use one of the codes they give GET' },
       ],
     },
     {
