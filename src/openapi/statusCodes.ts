@@ -108,7 +108,8 @@ export const GUIDELINE_REMEDY: Readonly<Record<string, string>> = {
  * What to use instead of a code the guidelines do not name, read with what the response says it means: a
  * 405 that answers a malformed request (Box's "the folder ID was malformed") is a 400, not the 403 the
  * guidelines give a refused method; a temporary redirect to a download link that expires (GitHub's zipball)
- * must not become a 301, which clients and caches keep; a rate limit is a 429 whatever code answers it. Undefined when no guideline code says the same.
+ * must not become a 301, which clients and caches keep; a rate limit is a 429 whatever code answers it.
+ * Undefined when no guideline code says the same.
  */
 export function guidelineRemedy(status: string, description: string, method?: JudgedMethod): string | undefined {
   // A read conflicts with nothing: its 412 answers a precondition header, else a bad value in the request (Asana's
@@ -118,7 +119,7 @@ export function guidelineRemedy(status: string, description: string, method?: Ju
   }
   // A rate limit answered with another code (Asana's 424 "You have exceeded one of the enforced rate limits"):
   // the guidelines' code for it is 429, whatever code the API chose.
-  if (/\b(rate[- ]?limit\w*|too many requests|throttl\w*)/i.test(description)) {
+  if (/\b(rate[- ]?limit|too many requests|throttl)/i.test(description)) {
     return 'use 429 Too Many Requests for a rate limit (this response says it is one), with `Retry-After`';
   }
   if (status === '405' && /\b(malformed|invalid|not valid|badly formed)\b/i.test(description)) {
